@@ -1,0 +1,33 @@
+import type { Net, Protocol } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { CONTENT_SECURITY_POLICY } from './hosts/contentSecurityPolicy';
+import { findStaticFile } from './hosts/staticFiles';
+import { APP_ORIGIN } from './security';
+
+const SCHEME = new URL(APP_ORIGIN).protocol.replace(':', '');
+
+/** Must run before the app is ready: makes `copydesk://` a secure, standard origin. */
+export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+/** Serves the built renderer at `copydesk://app/` with the app's Content-Security-Policy. */
+export function serveRenderer(
+  protocol: Pick<Protocol, 'handle'>,
+  net: Pick<Net, 'fetch'>,
+  rendererDir: string,
+): void {
+  protocol.handle(SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === 'app' ? await findStaticFile(rendererDir, url.pathname) : null;
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file.path).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Type', file.type);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: 200, headers });
+  });
+}

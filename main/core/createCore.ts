@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import type { AppInfo } from '../../shared/ipc/contract';
+import { openDatabase } from '../db/openDatabase';
+import { storyQueries } from '../db/queries/storyQueries';
+import { createDispatch, type Dispatch, type Handlers } from '../ipc/dispatch';
+import { createStoryService } from '../services/stories/storyService';
+import { CoreEvents } from './coreEvents';
+
+export interface CoreOptions {
+  /** Folder holding `copydesk.db`, backups and media. Created if missing. */
+  dataDir: string;
+  appVersion: string;
+  host: AppInfo['host'];
+  /** Injected so tests can control time. */
+  now?: () => Date;
+  log?: (error: unknown) => void;
+}
+
+export interface Core {
+  handlers: Handlers;
+  dispatch: Dispatch;
+  events: CoreEvents;
+  info: AppInfo;
+  close(): void;
+}
+
+export const DATABASE_FILE = 'copydesk.db';
+
+/** Opens the store in `dataDir` and wires every service behind the contract. Electron-free. */
+export function createCore(options: CoreOptions): Core {
+  const now = options.now ?? (() => new Date());
+  const databaseFile = join(options.dataDir, DATABASE_FILE);
+  const { db, migration } = openDatabase(databaseFile, { now });
+  const events = new CoreEvents();
+  const stories = createStoryService({ queries: storyQueries(db), now, events, author: () => '' });
+
+  const info: AppInfo = {
+    name: 'Copydesk',
+    version: options.appVersion,
+    dataDir: options.dataDir,
+    databaseFile,
+    schemaVersion: migration.to,
+    host: options.host,
+  };
+
+  const handlers: Handlers = {
+    'app:info': () => info,
+    'stories:create': (input) => stories.create(input),
+    'stories:get': ({ id }) => stories.get(id),
+    'stories:list': (input) => stories.list(input),
+    'stories:save': (input) => stories.save(input),
+    'stories:trash': ({ id }) => stories.trash(id),
+    'stories:restore': ({ id }) => stories.restore(id),
+  };
+
+  return {
+    handlers,
+    dispatch: createDispatch(handlers, options.log),
+    events,
+    info,
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,4 @@
+import stories from './0001_stories.sql';
+
+/** Schema migrations in order; a database's `user_version` is the number of them it has applied. */
+export const migrations: readonly { name: string; sql: string }[] = [{ name: '0001_stories', sql: stories }];

@@ -1,0 +1,35 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { migrate, type MigrateResult, type Migration } from './migrate';
+import { migrations as allMigrations } from './migrations';
+
+export interface OpenedDatabase {
+  db: Database.Database;
+  migration: MigrateResult;
+}
+
+/** Opens (creating if needed) the store at `file`: WAL, foreign keys, durable commits, newest schema. */
+export function openDatabase(
+  file: string,
+  options: { now?: () => Date; migrations?: readonly Migration[] } = {},
+): OpenedDatabase {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    // A save the user was told succeeded must survive a power cut, so every commit is fsynced.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const migration = migrate(db, options.migrations ?? allMigrations, {
+      backupDir: join(dirname(file), 'backups'),
+      now: options.now ?? (() => new Date()),
+    });
+    // After migrate, which refuses a database from the future before anything writes to the file.
+    db.pragma('journal_mode = WAL');
+    return { db, migration };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

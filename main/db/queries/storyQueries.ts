@@ -1,0 +1,154 @@
+import type Database from 'better-sqlite3';
+import type { Story, StoryBody, StoryStatus, StorySummary } from '../../../shared/domain/story';
+
+interface StoryRow {
+  id: string;
+  slug: string;
+  slug_edited: number;
+  headline: string;
+  standfirst: string;
+  byline: string;
+  dateline: string;
+  credit: string;
+  section_id: string | null;
+  status: StoryStatus;
+  body_json: string;
+  word_count: number;
+  featured_image: string | null;
+  author: string;
+  created_at: number;
+  updated_at: number;
+  trashed_at: number | null;
+  version: number;
+}
+
+type SummaryRow = Omit<
+  StoryRow,
+  'body_json' | 'slug_edited' | 'dateline' | 'credit' | 'featured_image' | 'created_at'
+>;
+
+/** A story as stored, with the derived columns the core computes on every save. */
+export interface StoryRecord extends Omit<Story, 'createdAt' | 'updatedAt' | 'trashedAt'> {
+  bodyText: string;
+  createdAt: number;
+  updatedAt: number;
+  trashedAt: number | null;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
+
+const SUMMARY_COLUMNS =
+  'id, headline, standfirst, slug, status, section_id, byline, author, word_count, updated_at, trashed_at, version';
+
+function toSummary(row: SummaryRow): StorySummary {
+  return {
+    id: row.id,
+    headline: row.headline,
+    standfirst: row.standfirst,
+    slug: row.slug,
+    status: row.status,
+    sectionId: row.section_id,
+    byline: row.byline,
+    author: row.author,
+    wordCount: row.word_count,
+    updatedAt: iso(row.updated_at),
+    trashedAt: isoOrNull(row.trashed_at),
+    version: row.version,
+  };
+}
+
+function toStory(row: StoryRow): Story {
+  return {
+    ...toSummary(row),
+    slugEdited: row.slug_edited === 1,
+    dateline: row.dateline,
+    credit: row.credit,
+    featuredImage: row.featured_image,
+    body: JSON.parse(row.body_json) as StoryBody,
+    createdAt: iso(row.created_at),
+  };
+}
+
+function toParams(story: StoryRecord) {
+  return {
+    id: story.id,
+    slug: story.slug,
+    slug_edited: story.slugEdited ? 1 : 0,
+    headline: story.headline,
+    standfirst: story.standfirst,
+    byline: story.byline,
+    dateline: story.dateline,
+    credit: story.credit,
+    section_id: story.sectionId,
+    status: story.status,
+    body_json: JSON.stringify(story.body),
+    body_text: story.bodyText,
+    word_count: story.wordCount,
+    featured_image: story.featuredImage,
+    author: story.author,
+    created_at: story.createdAt,
+    updated_at: story.updatedAt,
+    trashed_at: story.trashedAt,
+    version: story.version,
+  };
+}
+
+export interface ListQuery {
+  trashed: boolean;
+  limit: number;
+  after: { updatedAt: number; id: string } | null;
+}
+
+/** Prepared statements over `stories`; snake_case rows become camelCase stories here and nowhere else. */
+export function storyQueries(db: Database.Database) {
+  const columns = Object.keys(toParams({} as StoryRecord));
+  const insert = db.prepare(
+    `INSERT INTO stories (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+  );
+  const updateStatement = (skip: string[]) =>
+    db.prepare(
+      `UPDATE stories SET ${columns
+        .filter((c) => !['id', 'created_at', ...skip].includes(c))
+        .map((c) => `${c} = @${c}`)
+        .join(', ')} WHERE id = @id AND version = @expected_version`,
+    );
+  const updateWithBody = updateStatement([]);
+  const updateWithoutBody = updateStatement(['body_json', 'body_text', 'word_count']);
+  const byId = db.prepare<[string], StoryRow>('SELECT * FROM stories WHERE id = ?');
+  const firstPage = db.prepare<[number, number], SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM stories WHERE (trashed_at IS NOT NULL) = ?
+     ORDER BY trashed_at IS NOT NULL, updated_at DESC, id DESC LIMIT ?`,
+  );
+  const nextPage = db.prepare<[number, number, number, string, number], SummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM stories WHERE (trashed_at IS NOT NULL) = ?
+       AND (updated_at < ? OR (updated_at = ? AND id < ?))
+     ORDER BY trashed_at IS NOT NULL, updated_at DESC, id DESC LIMIT ?`,
+  );
+
+  return {
+    insert(story: StoryRecord): void {
+      insert.run(toParams(story));
+    },
+    /**
+     * Writes `story` only if the stored row is still at `expectedVersion`; returns whether it did.
+     * Without `bodyChanged` the (possibly large) body columns are left as they are.
+     */
+    update(story: StoryRecord, expectedVersion: number, bodyChanged: boolean): boolean {
+      const statement = bodyChanged ? updateWithBody : updateWithoutBody;
+      return statement.run({ ...toParams(story), expected_version: expectedVersion }).changes === 1;
+    },
+    get(id: string): Story | null {
+      const row = byId.get(id);
+      return row ? toStory(row) : null;
+    },
+    list({ trashed, limit, after }: ListQuery): StorySummary[] {
+      const rows = after
+        ? nextPage.all(trashed ? 1 : 0, after.updatedAt, after.updatedAt, after.id, limit)
+        : firstPage.all(trashed ? 1 : 0, limit);
+      return rows.map(toSummary);
+    },
+  };
+}
+
+export type StoryQueries = ReturnType<typeof storyQueries>;

@@ -1,0 +1,65 @@
+import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCore, type Core } from './core/createCore';
+import { resolveDataDir } from './hosts/dataDir';
+import { forwardEvents, registerIpc } from './ipc/registerIpc';
+import { registerAppScheme, serveRenderer } from './appProtocol';
+import { denyAllPermissions, hardenWebContents } from './security';
+import { createMainWindow } from './window';
+
+registerAppScheme(protocol);
+app.on('web-contents-created', (_event, contents) =>
+  hardenWebContents(contents, (url) => shell.openExternal(url)),
+);
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function showMainWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    mainWindow = createMainWindow(BrowserWindow, join(__dirname, 'preload.cjs'));
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+async function ready(): Promise<void> {
+  await app.whenReady();
+  const { values } = parseArgs({
+    args: process.argv.slice(1),
+    options: { data: { type: 'string' } },
+    strict: false,
+  });
+  core = createCore({
+    dataDir: resolveDataDir(
+      typeof values.data === 'string' ? values.data : undefined,
+      app.getPath('userData'),
+    ),
+    appVersion: app.getVersion(),
+    host: 'electron',
+  });
+  serveRenderer(protocol, net, join(__dirname, '..', 'renderer'));
+  denyAllPermissions(session.defaultSession);
+  registerIpc(ipcMain, core.dispatch);
+  forwardEvents(core.events, (name, payload) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(name, payload);
+  });
+  showMainWindow();
+  app.on('activate', showMainWindow);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', showMainWindow);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => core?.close());
+  ready().catch((error: unknown) => {
+    console.error(error);
+    app.exit(1);
+  });
+}

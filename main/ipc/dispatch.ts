@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import {
+  contract,
+  isChannel,
+  type Channel,
+  type ChannelOutput,
+  type Contract,
+} from '../../shared/ipc/contract';
+import { AppError } from '../../shared/ipc/errors';
+import { fail, ok, type Result } from '../../shared/ipc/result';
+
+/** What the core implements: one function per channel, taking parsed input. */
+export type Handlers = {
+  [C in Channel]: (input: z.infer<Contract[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+};
+
+export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
+
+/**
+ * The one entry point of every host: checks the channel and input against the contract, runs the
+ * handler, and turns whatever happens into a Result. It never throws.
+ */
+export function createDispatch(handlers: Handlers, log: (error: unknown) => void = console.error): Dispatch {
+  return async (channel, rawInput) => {
+    if (!isChannel(channel)) {
+      return fail({ code: 'not-found', message: `Unknown channel "${String(channel).slice(0, 80)}"` });
+    }
+    const { input: inputSchema, output: outputSchema } = contract[channel];
+    const parsed = inputSchema.safeParse(rawInput === undefined || rawInput === null ? {} : rawInput);
+    if (!parsed.success) {
+      return fail({
+        code: 'invalid-input',
+        message: `Invalid input for ${channel}: ${z.prettifyError(parsed.error)}`,
+      });
+    }
+    try {
+      const handler = handlers[channel] as (input: unknown) => unknown;
+      const value = await handler(parsed.data);
+      return ok(outputSchema.parse(value));
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.toShape());
+      log(error);
+      return fail({ code: 'internal', message: `${channel} failed: ${describe(error)}` });
+    }
+  };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof z.ZodError) return 'the result did not match the contract';
+  if (error instanceof Error) return error.message;
+  return 'unexpected error';
+}

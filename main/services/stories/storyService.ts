@@ -1,0 +1,155 @@
+import { monotonicFactory } from 'ulid';
+import { slugify } from '../../../shared/domain/slug';
+import { emptyBody, type Story, type StoryBody, type StoryFields } from '../../../shared/domain/story';
+import { countWords, InvalidDocumentError, parseStoryDoc, storyToText } from '../../../shared/editor';
+import type {
+  StoryCreateInput,
+  StoryListInput,
+  StoryPage,
+  StorySaveInput,
+} from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/ipc/errors';
+import type { StoryQueries, StoryRecord } from '../../db/queries/storyQueries';
+import type { CoreEvents } from '../../core/coreEvents';
+
+export interface StoryServiceDeps {
+  queries: StoryQueries;
+  now: () => Date;
+  events: CoreEvents;
+  author: () => string;
+}
+
+function derivedFromBody(body: StoryBody): Pick<StoryRecord, 'bodyText' | 'wordCount'> {
+  try {
+    parseStoryDoc(body);
+  } catch (error) {
+    if (error instanceof InvalidDocumentError) throw new AppError('invalid-input', error.message);
+    throw error;
+  }
+  const bodyText = storyToText(body);
+  return { bodyText, wordCount: countWords(bodyText) };
+}
+
+function encodeCursor(story: { updatedAt: string; id: string }): string {
+  return Buffer.from(JSON.stringify([Date.parse(story.updatedAt), story.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { updatedAt: number; id: string } {
+  try {
+    const [updatedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof updatedAt === 'number' && typeof id === 'string') return { updatedAt, id };
+  } catch {
+    // falls through to the error below
+  }
+  throw new AppError('invalid-input', 'The list cursor is not one this app gave out');
+}
+
+/** Applies changed fields to a stored story; the slug follows the headline until someone edits it. */
+function applyChanges(story: Story, changes: Partial<StoryFields>): Story {
+  const next = { ...story, ...changes };
+  if (changes.slug !== undefined) {
+    next.slugEdited = changes.slug !== '';
+    if (changes.slug === '') next.slug = slugify(next.headline);
+  } else if (changes.headline !== undefined && !story.slugEdited) {
+    next.slug = slugify(changes.headline);
+  }
+  return next;
+}
+
+/** Stories: create, read, page through, save with optimistic concurrency, trash and restore. */
+export function createStoryService({ queries, now, events, author }: StoryServiceDeps) {
+  const newId = monotonicFactory();
+  const mustGet = (id: string): Story => {
+    const story = queries.get(id);
+    if (!story) throw new AppError('not-found', `No story with id ${id}`);
+    return story;
+  };
+
+  const write = (
+    story: Story,
+    expectedVersion: number,
+    change: 'saved' | 'trashed' | 'restored',
+    bodyChanged = false,
+  ): Story => {
+    const record: StoryRecord = {
+      ...story,
+      ...(bodyChanged ? derivedFromBody(story.body) : { bodyText: '', wordCount: story.wordCount }),
+      createdAt: Date.parse(story.createdAt),
+      updatedAt: now().getTime(),
+      trashedAt: story.trashedAt === null ? null : Date.parse(story.trashedAt),
+      version: expectedVersion + 1,
+    };
+    if (!queries.update(record, expectedVersion, bodyChanged)) {
+      const current = mustGet(story.id);
+      throw new AppError(
+        'conflict',
+        `This story was changed elsewhere (now version ${current.version}, you had ${expectedVersion}).`,
+        { currentVersion: current.version, updatedAt: current.updatedAt },
+      );
+    }
+    events.emit('stories:changed', { id: story.id, version: record.version, change });
+    return mustGet(story.id);
+  };
+
+  return {
+    create(input: StoryCreateInput): Story {
+      const at = now().getTime();
+      const headline = input.headline ?? '';
+      const body = input.body ?? emptyBody();
+      const record: StoryRecord = {
+        id: newId(at),
+        headline,
+        standfirst: input.standfirst ?? '',
+        byline: input.byline ?? '',
+        dateline: input.dateline ?? '',
+        credit: input.credit ?? '',
+        slug: input.slug || slugify(headline),
+        slugEdited: Boolean(input.slug),
+        sectionId: input.sectionId ?? null,
+        featuredImage: input.featuredImage ?? null,
+        status: 'draft',
+        body,
+        ...derivedFromBody(body),
+        author: author(),
+        createdAt: at,
+        updatedAt: at,
+        trashedAt: null,
+        version: 1,
+      };
+      queries.insert(record);
+      events.emit('stories:changed', { id: record.id, version: 1, change: 'created' });
+      return mustGet(record.id);
+    },
+
+    get: mustGet,
+
+    list(input: Required<Omit<StoryListInput, 'cursor'>> & { cursor?: string | undefined }): StoryPage {
+      const after = input.cursor ? decodeCursor(input.cursor) : null;
+      const rows = queries.list({ trashed: input.trashed, limit: input.limit + 1, after });
+      const items = rows.slice(0, input.limit);
+      const last = items.at(-1);
+      return { items, nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
+    },
+
+    save({ id, expectedVersion, changes }: StorySaveInput): Story {
+      const story = mustGet(id);
+      if (story.trashedAt !== null)
+        throw new AppError('conflict', 'This story is in the trash; restore it first.');
+      return write(applyChanges(story, changes), expectedVersion, 'saved', changes.body !== undefined);
+    },
+
+    trash(id: string): Story {
+      const story = mustGet(id);
+      if (story.trashedAt !== null) return story;
+      return write({ ...story, trashedAt: now().toISOString() }, story.version, 'trashed');
+    },
+
+    restore(id: string): Story {
+      const story = mustGet(id);
+      if (story.trashedAt === null) return story;
+      return write({ ...story, trashedAt: null }, story.version, 'restored');
+    },
+  };
+}
+
+export type StoryService = ReturnType<typeof createStoryService>;

@@ -1,0 +1,54 @@
+import { useCallback, useState } from 'react';
+import { useClient } from './api/ClientContext';
+import { Sidebar, type LibraryView } from './components/Sidebar';
+import { StoryList } from './features/stories/StoryList';
+import { StoryPane } from './features/stories/StoryPane';
+import { useStoryList } from './features/stories/useStoryList';
+import { errorMessage } from './api/errorMessage';
+
+export function App() {
+  const client = useClient();
+  const [view, setView] = useState<LibraryView>('stories');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const list = useStoryList(view === 'trash');
+
+  const createStory = useCallback(async () => {
+    try {
+      const story = await client.call('stories:create', {});
+      setView('stories');
+      setSelectedId(story.id);
+    } catch (cause) {
+      setError(errorMessage(cause));
+    }
+  }, [client]);
+
+  return (
+    <div className="app">
+      <Sidebar view={view} onView={setView} onNewStory={createStory} />
+      <StoryList list={list} view={view} selectedId={selectedId} onSelect={setSelectedId} />
+      <main className="pane" aria-label="Story">
+        {error && (
+          <div role="alert" className="banner banner-error">
+            {error} <button onClick={() => setError(null)}>Dismiss</button>
+          </div>
+        )}
+        {selectedId ? (
+          <StoryPane
+            key={selectedId}
+            storyId={selectedId}
+            onClosed={() => setSelectedId(null)}
+            onOpenStory={setSelectedId}
+          />
+        ) : (
+          <div className="empty-pane">
+            <p>Select a story, or start a new one.</p>
+            <button className="button-primary" onClick={createStory}>
+              New story
+            </button>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}

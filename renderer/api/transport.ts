@@ -1,0 +1,113 @@
+import type { Result } from '../../shared/ipc/result';
+
+/** How the renderer reaches the core: Electron IPC through the preload, or HTTP to the browser host. */
+export interface Transport {
+  kind: 'electron' | 'http';
+  invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  on(event: string, callback: (payload: unknown) => void): () => void;
+}
+
+interface PreloadBridge {
+  invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  on(event: string, callback: (payload: unknown) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    copydesk?: PreloadBridge;
+  }
+}
+
+export function ipcTransport(bridge: PreloadBridge): Transport {
+  return { kind: 'electron', invoke: bridge.invoke, on: bridge.on };
+}
+
+const unreachable = (message: string): Result<never> => ({
+  ok: false,
+  error: { code: 'unavailable', message },
+});
+
+export function httpTransport(token: string, base = ''): Transport {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let stream: AbortController | null = null;
+
+  const connect = () => {
+    stream = new AbortController();
+    void readEvents(`${base}/events`, token, stream.signal, (name, payload) => {
+      listeners.get(name)?.forEach((callback) => callback(payload));
+    }).finally(() => {
+      if (stream && !stream.signal.aborted) setTimeout(connect, 2000);
+    });
+  };
+
+  return {
+    kind: 'http',
+    async invoke(channel, input) {
+      try {
+        const response = await fetch(`${base}/rpc/${encodeURIComponent(channel)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify(input ?? {}),
+        });
+        return (await response.json()) as Result<unknown>;
+      } catch {
+        return unreachable('Copydesk is not reachable: is the host still running?');
+      }
+    },
+    on(event, callback) {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event)!.add(callback);
+      if (!stream) connect();
+      return () => listeners.get(event)?.delete(callback);
+    },
+  };
+}
+
+/** Server-sent events read with fetch, because EventSource cannot send the Authorization header. */
+async function readEvents(
+  url: string,
+  token: string,
+  signal: AbortSignal,
+  emit: (name: string, payload: unknown) => void,
+): Promise<void> {
+  try {
+    const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` }, signal });
+    if (!response.ok || !response.body) return;
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += value;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) !== -1) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const name = /^event: (.+)$/m.exec(block)?.[1];
+        const data = /^data: (.+)$/m.exec(block)?.[1];
+        if (name && data) emit(name, JSON.parse(data));
+      }
+    }
+  } catch {
+    // the caller reconnects
+  }
+}
+
+const TOKEN_KEY = 'copydesk.token';
+
+/** Reads the browser host's token from `#token=…` once, keeps it for this tab, and clears it from the address bar. */
+export function takeToken(location: Location, storage: Storage, history: History): string | null {
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (fromHash) {
+    storage.setItem(TOKEN_KEY, fromHash);
+    history.replaceState(null, '', location.pathname + location.search);
+    return fromHash;
+  }
+  return storage.getItem(TOKEN_KEY);
+}
+
+export function pickTransport(): Transport | null {
+  if (window.copydesk) return ipcTransport(window.copydesk);
+  const token = takeToken(window.location, window.sessionStorage, window.history);
+  return token ? httpTransport(token) : null;
+}

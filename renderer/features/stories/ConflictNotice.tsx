@@ -1,0 +1,14 @@
+export function ConflictNotice(props: { message: string; onReload(): void; onKeepCopy(): void }) {
+  return (
+    <div role="alert" className="banner banner-warning conflict">
+      <p>
+        <strong>This story was changed in another window.</strong> Your latest edits were not saved over it.{' '}
+        {props.message}
+      </p>
+      <div className="banner-actions">
+        <button onClick={props.onReload}>Reload their version</button>
+        <button onClick={props.onKeepCopy}>Keep mine as a copy</button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Story } from '../../../shared/domain/story';
+import { useClient } from '../../api/ClientContext';
+import { errorMessage } from '../../api/errorMessage';
+import { StatusBadge } from '../../components/StatusBadge';
+import { StoryForm } from './StoryForm';
+
+/** Loads one story and shows it for editing; the key on this component is the story id. */
+export function StoryPane({
+  storyId,
+  onClosed,
+  onOpenStory,
+}: {
+  storyId: string;
+  onClosed(): void;
+  onOpenStory(id: string): void;
+}) {
+  const client = useClient();
+  const [story, setStory] = useState<Story | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    client
+      .call('stories:get', { id: storyId })
+      .then((loaded) => current && setStory(loaded))
+      .catch((cause: unknown) => current && setError(errorMessage(cause)));
+    return () => {
+      current = false;
+    };
+  }, [client, storyId, generation]);
+
+  const reload = useCallback(() => {
+    setStory(null);
+    setGeneration((n) => n + 1);
+  }, []);
+
+  const setTrashed = async (trashed: boolean) => {
+    try {
+      setStory(await client.call(trashed ? 'stories:trash' : 'stories:restore', { id: storyId }));
+      if (trashed) onClosed();
+    } catch (cause) {
+      setError(errorMessage(cause));
+    }
+  };
+
+  if (error) {
+    return (
+      <p role="alert" className="banner banner-error">
+        {error}
+      </p>
+    );
+  }
+  if (!story) return <p className="loading">Loading story…</p>;
+
+  return (
+    <article className="story-pane">
+      <header className="pane-toolbar">
+        <StatusBadge status={story.status} />
+        <span className="spacer" />
+        {story.trashedAt ? (
+          <button className="button-quiet" onClick={() => setTrashed(false)}>
+            Restore from trash
+          </button>
+        ) : (
+          <button className="button-quiet" onClick={() => setTrashed(true)}>
+            Move to trash
+          </button>
+        )}
+      </header>
+      <StoryForm
+        key={generation}
+        story={story}
+        readOnly={story.trashedAt !== null}
+        onReload={reload}
+        onOpenStory={onOpenStory}
+      />
+    </article>
+  );
+}

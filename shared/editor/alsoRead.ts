@@ -1,0 +1,95 @@
+import { Node } from '@tiptap/core';
+import { assertStoryId, isStoryId } from './storyId';
+import { defaultStoryUrl, type StoryUrlResolver } from './storyUrl';
+
+/** The attributes of an also-read block. */
+export interface AlsoReadAttributes {
+  storyId: string;
+  headline: string;
+}
+
+export interface AlsoReadOptions {
+  resolveStoryUrl: StoryUrlResolver;
+}
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    alsoRead: {
+      /** Inserts an "ALSO READ: <headline>" block linking to another story; refused for an invalid story id. */
+      insertAlsoRead: (attributes: AlsoReadAttributes) => ReturnType;
+    };
+  }
+}
+
+const LABEL = 'ALSO READ:';
+
+/** The plain text of an also-read block: "ALSO READ: <headline>". */
+export function alsoReadText({ headline }: Pick<AlsoReadAttributes, 'headline'>): string {
+  return `${LABEL} ${typeof headline === 'string' ? headline : ''}`.trim();
+}
+
+const textOf = (element: Element | null | undefined): string =>
+  (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * A block pointing readers to another story. Keeps the story id and its last known headline, shown when the
+ * story cannot be resolved. Renders `<aside class="also-read" data-story-id="…">ALSO READ: <a href="…">…</a></aside>`.
+ */
+export const AlsoRead = Node.create<AlsoReadOptions>({
+  name: 'alsoRead',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  selectable: true,
+
+  addOptions() {
+    return { resolveStoryUrl: defaultStoryUrl };
+  },
+
+  addAttributes() {
+    return {
+      storyId: { isRequired: true, rendered: false, parseHTML: () => null, validate: assertStoryId },
+      headline: { default: '', rendered: false, parseHTML: () => null, validate: 'string' },
+    };
+  },
+
+  parseHTML() {
+    return [
+      {
+        tag: 'aside.also-read[data-story-id]',
+        getAttrs: (aside) => {
+          const storyId = aside.getAttribute('data-story-id');
+          if (!isStoryId(storyId)) return false;
+          const link = aside.querySelector('a');
+          const headline = link ? textOf(link) : textOf(aside).replace(/^also read:?\s*/i, '');
+          return { storyId, headline };
+        },
+      },
+    ];
+  },
+
+  renderHTML({ node }) {
+    const { storyId, headline } = node.attrs as AlsoReadAttributes;
+    const href = this.options.resolveStoryUrl(String(storyId));
+    const title = String(headline);
+    return [
+      'aside',
+      { class: 'also-read', 'data-story-id': String(storyId) },
+      `${LABEL} `,
+      href === null ? title : ['a', { href }, title],
+    ];
+  },
+
+  renderText({ node }) {
+    return alsoReadText(node.attrs as AlsoReadAttributes);
+  },
+
+  addCommands() {
+    return {
+      insertAlsoRead:
+        ({ storyId, headline }) =>
+        ({ commands }) =>
+          isStoryId(storyId) && commands.insertContent({ type: this.name, attrs: { storyId, headline } }),
+    };
+  },
+});

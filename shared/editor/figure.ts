@@ -1,0 +1,130 @@
+import { Node } from '@tiptap/core';
+import type { DOMOutputSpec } from '@tiptap/pm/model';
+import { isWebUrl } from './linkUrl';
+import type { MediaUrlResolver } from './storyUrl';
+
+/** The attributes of a figure node. */
+export interface FigureAttributes {
+  src: string;
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+export interface FigureOptions {
+  resolveMediaUrl: MediaUrlResolver;
+}
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    figure: {
+      /** Inserts an image with alt text, caption and credit; refused unless `src` passes `isAllowedMediaSrc`. */
+      insertFigure: (attributes: {
+        src: string;
+        alt?: string;
+        caption?: string;
+        credit?: string;
+      }) => ReturnType;
+      /** Changes attributes of the selected figure; refused when a new `src` is not allowed. */
+      updateFigure: (attributes: Partial<FigureAttributes>) => ReturnType;
+    };
+  }
+}
+
+const MEDIA_PATH = /^media\/[0-9a-f]{64}\.[a-z0-9]{1,10}$/;
+
+/** Whether a figure may show `src`: a `media/<sha256 hex>.<ext>` path of the media store, or an http(s) URL. */
+export function isAllowedMediaSrc(src: unknown): src is string {
+  return typeof src === 'string' && (MEDIA_PATH.test(src) || isWebUrl(src));
+}
+
+/** The plain text of a figure: its caption and credit. */
+export function figureText({ caption, credit }: Pick<FigureAttributes, 'caption' | 'credit'>): string {
+  return [caption, credit].filter((part) => typeof part === 'string' && part.trim() !== '').join(' ');
+}
+
+const textOf = (element: Element | null | undefined): string =>
+  (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+function attributesOf(img: Element | null, container: Element | null): FigureAttributes | false {
+  const src = img?.getAttribute('src')?.trim();
+  if (!isAllowedMediaSrc(src)) return false;
+  const figcaption = container?.querySelector('figcaption');
+  const captionSpan = figcaption?.querySelector('.caption');
+  const creditSpan = figcaption?.querySelector('.credit');
+  const structured = captionSpan || creditSpan;
+  return {
+    src,
+    alt: img?.getAttribute('alt') ?? '',
+    caption: structured ? textOf(captionSpan) : textOf(figcaption),
+    credit: textOf(creditSpan),
+  };
+}
+
+function assertMediaSrc(value: unknown): void {
+  if (!isAllowedMediaSrc(value))
+    throw new RangeError(`Not an allowed image source: ${JSON.stringify(value)}`);
+}
+
+const textAttribute = { default: '', rendered: false, parseHTML: () => null, validate: 'string' } as const;
+
+/**
+ * An image with alt text, caption and credit. Renders
+ * `<figure><img src alt><figcaption><span class="caption">…</span> <span class="credit">…</span></figcaption></figure>`.
+ */
+export const Figure = Node.create<FigureOptions>({
+  name: 'figure',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  selectable: true,
+
+  addOptions() {
+    return { resolveMediaUrl: (src) => src };
+  },
+
+  addAttributes() {
+    return {
+      src: { isRequired: true, rendered: false, parseHTML: () => null, validate: assertMediaSrc },
+      alt: textAttribute,
+      caption: textAttribute,
+      credit: textAttribute,
+    };
+  },
+
+  parseHTML() {
+    return [
+      { tag: 'figure', getAttrs: (figure) => attributesOf(figure.querySelector('img'), figure) },
+      { tag: 'img[src]', getAttrs: (img) => attributesOf(img, null) },
+    ];
+  },
+
+  renderHTML({ node }) {
+    const { src, alt, caption, credit } = node.attrs as FigureAttributes;
+    const captionParts: (DOMOutputSpec | string)[] = [];
+    if (caption) captionParts.push(['span', { class: 'caption' }, String(caption)]);
+    if (caption && credit) captionParts.push(' ');
+    if (credit) captionParts.push(['span', { class: 'credit' }, String(credit)]);
+    const img: DOMOutputSpec = ['img', { src: this.options.resolveMediaUrl(String(src)), alt: String(alt) }];
+    return captionParts.length > 0 ? ['figure', img, ['figcaption', ...captionParts]] : ['figure', img];
+  },
+
+  renderText({ node }) {
+    return figureText(node.attrs as FigureAttributes);
+  },
+
+  addCommands() {
+    return {
+      insertFigure:
+        ({ src, alt = '', caption = '', credit = '' }) =>
+        ({ commands }) =>
+          isAllowedMediaSrc(src) &&
+          commands.insertContent({ type: this.name, attrs: { src, alt, caption, credit } }),
+      updateFigure:
+        (attributes) =>
+        ({ commands }) =>
+          (attributes.src === undefined || isAllowedMediaSrc(attributes.src)) &&
+          commands.updateAttributes(this.name, attributes),
+    };
+  },
+});

@@ -1,0 +1,81 @@
+import { Mark } from '@tiptap/core';
+import { assertStoryId, isStoryId } from './storyId';
+import { defaultStoryUrl, type StoryUrlResolver } from './storyUrl';
+
+export interface StoryLinkOptions {
+  resolveStoryUrl: StoryUrlResolver;
+}
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    storyLink: {
+      /**
+       * Links the selection to another story. With an empty selection and a `headline`, inserts the headline as
+       * linked text. Refused for an invalid story id.
+       */
+      setStoryLink: (attributes: { storyId: string; headline?: string }) => ReturnType;
+      /** Removes the story link around the cursor or from the selection. */
+      unsetStoryLink: () => ReturnType;
+    };
+  }
+}
+
+/** An inline link to another story, kept by id so it follows the story's URL. Renders `<a data-story-id="…" href="…">`. */
+export const StoryLink = Mark.create<StoryLinkOptions>({
+  name: 'storyLink',
+  priority: 1001,
+  inclusive: false,
+  excludes: 'storyLink link',
+
+  addOptions() {
+    return { resolveStoryUrl: defaultStoryUrl };
+  },
+
+  addAttributes() {
+    return {
+      storyId: {
+        isRequired: true,
+        rendered: false,
+        parseHTML: (element) => element.getAttribute('data-story-id'),
+        validate: assertStoryId,
+      },
+    };
+  },
+
+  parseHTML() {
+    return [
+      {
+        tag: 'a[data-story-id]',
+        priority: 60,
+        getAttrs: (element) => (isStoryId(element.getAttribute('data-story-id')) ? null : false),
+      },
+    ];
+  },
+
+  renderHTML({ mark }) {
+    const storyId = String(mark.attrs.storyId);
+    return ['a', { 'data-story-id': storyId, href: this.options.resolveStoryUrl(storyId) }, 0];
+  },
+
+  addCommands() {
+    return {
+      setStoryLink:
+        ({ storyId, headline }) =>
+        ({ state, commands }) => {
+          if (!isStoryId(storyId)) return false;
+          if (state.selection.empty && headline) {
+            return commands.insertContent({
+              type: 'text',
+              text: headline,
+              marks: [{ type: this.name, attrs: { storyId } }],
+            });
+          }
+          return commands.setMark(this.name, { storyId });
+        },
+      unsetStoryLink:
+        () =>
+        ({ commands }) =>
+          commands.unsetMark(this.name, { extendEmptyMarkRange: true }),
+    };
+  },
+});

@@ -1,0 +1,99 @@
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../main/db/openDatabase';
+import { migrations } from '../../main/db/migrations';
+import { tempDir } from '../support/tempDir';
+
+let dir: ReturnType<typeof tempDir>;
+let file: string;
+beforeEach(() => {
+  dir = tempDir();
+  file = join(dir.path, 'copydesk.db');
+});
+afterEach(() => dir.remove());
+
+const tables = (db: Database.Database) =>
+  db
+    .prepare<[], { name: string; strict: number }>(
+      "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
+    )
+    .all();
+
+describe('openDatabase', () => {
+  it('creates a new database at the newest schema, in WAL mode with foreign keys and STRICT tables', () => {
+    const { db, migration } = openDatabase(file);
+    expect(migration).toEqual({ from: 0, to: migrations.length, backupFile: null });
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    const names = tables(db).map((table) => table.name);
+    expect(names).toEqual(expect.arrayContaining(['stories', 'sections']));
+    expect(tables(db).every((table) => table.strict === 1)).toBe(true);
+    db.close();
+    expect(existsSync(join(dir.path, 'backups'))).toBe(false);
+  });
+
+  it('opens an up-to-date database without migrating or backing up', () => {
+    openDatabase(file).db.close();
+    const { db, migration } = openDatabase(file);
+    expect(migration.from).toBe(migration.to);
+    expect(migration.backupFile).toBeNull();
+    db.close();
+  });
+
+  it('backs the file up before migrating an existing database, then applies the new migrations', () => {
+    const first = [
+      { name: '0001', sql: 'CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT;' },
+    ];
+    const { db: old } = openDatabase(file, { migrations: first });
+    old.prepare('INSERT INTO notes (text) VALUES (?)').run('kept');
+    old.close();
+
+    const second = [...first, { name: '0002', sql: 'ALTER TABLE notes ADD COLUMN author TEXT;' }];
+    const { db, migration } = openDatabase(file, {
+      migrations: second,
+      now: () => new Date('2026-01-02T03:04:05Z'),
+    });
+    expect(migration.from).toBe(1);
+    expect(migration.to).toBe(2);
+    expect(migration.backupFile).toBe(join(dir.path, 'backups', 'copydesk-v1-2026-01-02T03-04-05-000Z.db'));
+    expect(db.prepare('SELECT text, author FROM notes').get()).toEqual({ text: 'kept', author: null });
+    db.close();
+
+    const backup = new Database(migration.backupFile!, { readonly: true });
+    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    expect(backup.prepare('SELECT text FROM notes').get()).toEqual({ text: 'kept' });
+    backup.close();
+  });
+
+  it('rolls a failing migration back completely', () => {
+    const first = [{ name: '0001', sql: 'CREATE TABLE notes (id INTEGER PRIMARY KEY) STRICT;' }];
+    openDatabase(file, { migrations: first }).db.close();
+    const broken = [
+      ...first,
+      { name: '0002', sql: 'CREATE TABLE extra (id INTEGER) STRICT; THIS IS NOT SQL;' },
+    ];
+    expect(() => openDatabase(file, { migrations: broken })).toThrow();
+
+    const db = new Database(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(tables(db).map((table) => table.name)).not.toContain('extra');
+    db.close();
+  });
+
+  it('refuses a database from a newer Copydesk and leaves the file untouched', () => {
+    openDatabase(file).db.close();
+    const raw = new Database(file);
+    raw.pragma('user_version = 99');
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    raw.close();
+    const before = readFileSync(file);
+
+    expect(() => openDatabase(file)).toThrow(/schema version 99, newer than this Copydesk understands/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(readdirSync(dir.path)).not.toContain('backups');
+  });
+});

@@ -1,0 +1,69 @@
+import { test as base } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import { tempDir } from '../../support/tempDir';
+
+const CLI = join(import.meta.dirname, '..', '..', '..', 'dist', 'main', 'cli.cjs');
+
+export interface RunningHost {
+  url: string;
+  uiUrl: string;
+  token: string;
+  dataDir: string;
+  /** Stops the host process and starts a new one on the same data directory. */
+  restart(): Promise<void>;
+}
+
+/** Starts the built `copydesk serve` as a user would, and reads the address from its first lines. */
+async function startServe(
+  dataDir: string,
+  token: string,
+): Promise<{ child: ChildProcess; url: string; uiUrl: string }> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--data', dataDir, '--port', '0', '--no-open'], {
+    env: { ...process.env, COPYDESK_TOKEN: token },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const iterator = lines[Symbol.asyncIterator]();
+  const first = (await iterator.next()).value as string | undefined;
+  const second = (await iterator.next()).value as string | undefined;
+  const url = /^Copydesk listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(first ?? '')?.[1];
+  const uiUrl = /(http:\/\/\S+#token=\S+)/.exec(second ?? '')?.[1];
+  if (!url || !uiUrl) throw new Error(`copydesk serve printed: ${first} / ${second}`);
+  return { child, url, uiUrl };
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export const test = base.extend<{ host: RunningHost }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a test needs from this pattern
+  host: async ({}, use) => {
+    const dir = tempDir('copydesk-e2e-');
+    const token = `e2e-${Math.random().toString(36).slice(2)}`;
+    let running = await startServe(dir.path, token);
+    const host: RunningHost = {
+      url: running.url,
+      uiUrl: running.uiUrl,
+      token,
+      dataDir: dir.path,
+      restart: async () => {
+        await stop(running.child);
+        running = await startServe(dir.path, token);
+        host.url = running.url;
+        host.uiUrl = running.uiUrl;
+      },
+    };
+    await use(host);
+    await stop(running.child);
+    dir.remove();
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,78 @@
+import { expect, test } from './browserHost';
+
+test('a story created in the UI is still there after a reload and a host restart', async ({ page, host }) => {
+  await page.goto(host.uiUrl);
+  await expect(page.getByRole('heading', { name: 'All stories' })).toBeVisible();
+  await expect(page).not.toHaveURL(/token=/);
+
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'New story' }).click();
+  await page.getByLabel('Headline').fill('Harbour bridge reopens after repairs');
+  await page.getByLabel('Standfirst').fill('Commuters return to the crossing after six months.');
+  await page.getByLabel('Byline').fill('By Mina Park');
+  await expect(page.getByRole('status')).toHaveText('Saved');
+  await expect(page.getByLabel('Slug')).toHaveValue('harbour-bridge-reopens-after-repairs');
+
+  await page.reload();
+  const row = page.getByRole('button', { name: /Harbour bridge reopens after repairs/ });
+  await expect(row).toBeVisible();
+
+  await host.restart();
+  await page.goto(host.uiUrl);
+  await page.getByRole('button', { name: /Harbour bridge reopens after repairs/ }).click();
+  await expect(page.getByLabel('Headline')).toHaveValue('Harbour bridge reopens after repairs');
+  await expect(page.getByLabel('Standfirst')).toHaveValue(
+    'Commuters return to the crossing after six months.',
+  );
+  await expect(page.getByLabel('Byline')).toHaveValue('By Mina Park');
+});
+
+test('a save from another window is never overwritten silently', async ({ page, request, host }) => {
+  const api = async (channel: string, input: unknown) => {
+    const response = await request.post(`${host.url}/rpc/${channel}`, {
+      data: input,
+      headers: { Authorization: `Bearer ${host.token}` },
+    });
+    return (await response.json()).value;
+  };
+  await page.goto(host.uiUrl);
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'New story' }).click();
+  await page.getByLabel('Headline').fill('Original');
+  await expect(page.getByRole('status')).toHaveText('Saved');
+
+  // This window has unsaved text when the other window's save lands, so its own save meets a conflict.
+  await page.getByLabel('Byline').fill('Byline typed here');
+  const [listed] = (await api('stories:list', {})).items;
+  await api('stories:save', {
+    id: listed.id,
+    expectedVersion: listed.version,
+    changes: { headline: 'Edited elsewhere' },
+  });
+
+  await expect(page.getByRole('alert')).toContainText('This story was changed in another window');
+  await expect(page.getByRole('status')).toHaveText('Not saved — changed elsewhere');
+  expect((await api('stories:get', { id: listed.id })).byline).toBe('');
+
+  await page.getByRole('button', { name: 'Keep mine as a copy' }).click();
+  await expect(page.getByLabel('Headline')).toHaveValue('Original (my version)');
+  await expect(page.getByLabel('Byline')).toHaveValue('Byline typed here');
+  await expect(page.getByRole('button', { name: /Edited elsewhere/ })).toBeVisible();
+});
+
+test('the host refuses a request without the token and one from a foreign origin', async ({
+  request,
+  host,
+}) => {
+  const noToken = await request.post(`${host.url}/rpc/app:info`, { data: {} });
+  expect(noToken.status()).toBe(401);
+  const foreign = await request.post(`${host.url}/rpc/app:info`, {
+    data: {},
+    headers: { Authorization: `Bearer ${host.token}`, Origin: 'http://evil.example' },
+  });
+  expect(foreign.status()).toBe(403);
+  const good = await request.post(`${host.url}/rpc/app:info`, {
+    data: {},
+    headers: { Authorization: `Bearer ${host.token}` },
+  });
+  expect(good.status()).toBe(200);
+  expect(await good.json()).toMatchObject({ ok: true, value: { dataDir: host.dataDir } });
+});
