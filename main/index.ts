@@ -2,6 +2,7 @@ import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'elec
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore, type Core } from './core/createCore';
+import { mediaDirOf } from './services/media/mediaFiles';
 import { resolveDataDir } from './hosts/dataDir';
 import { forwardEvents, registerIpc } from './ipc/registerIpc';
 import { registerAppScheme, serveRenderer } from './appProtocol';
@@ -40,7 +41,7 @@ async function ready(): Promise<void> {
     appVersion: app.getVersion(),
     host: 'electron',
   });
-  serveRenderer(protocol, net, join(__dirname, '..', 'renderer'));
+  serveRenderer(protocol, net, join(__dirname, '..', 'renderer'), mediaDirOf(core.info.dataDir));
   denyAllPermissions(session.defaultSession);
   registerIpc(ipcMain, core.dispatch);
   forwardEvents(core.events, (name, payload) => {

@@ -4,7 +4,13 @@ import { openDatabase } from '../db/openDatabase';
 import { storyQueries } from '../db/queries/storyQueries';
 import { createDispatch, type Dispatch, type Handlers } from '../ipc/dispatch';
 import { createStoryService } from '../services/stories/storyService';
+import { mediaQueries } from '../db/queries/mediaQueries';
+import { createMediaService } from '../services/media/mediaService';
+import { mediaDirOf } from '../services/media/mediaFiles';
 import { CoreEvents } from './coreEvents';
+import { sectionQueries } from '../db/queries/sectionQueries';
+import { revisionQueries } from '../db/queries/revisionQueries';
+import { createRevisionRecorder, createRevisionService } from '../services/revisions/revisionService';
 
 export interface CoreOptions {
   /** Folder holding `copydesk.db`, backups and media. Created if missing. */
@@ -32,7 +38,17 @@ export function createCore(options: CoreOptions): Core {
   const databaseFile = join(options.dataDir, DATABASE_FILE);
   const { db, migration } = openDatabase(databaseFile, { now });
   const events = new CoreEvents();
-  const stories = createStoryService({ queries: storyQueries(db), now, events, author: () => '' });
+  const sections = sectionQueries(db);
+  const revisionStore = revisionQueries(db);
+  const stories = createStoryService({
+    queries: storyQueries(db),
+    revisions: createRevisionRecorder({ queries: revisionStore, now }),
+    now,
+    events,
+    author: () => '',
+  });
+  const revisions = createRevisionService({ queries: revisionStore, stories });
+  const media = createMediaService({ queries: mediaQueries(db), mediaDir: mediaDirOf(options.dataDir), now });
 
   const info: AppInfo = {
     name: 'Copydesk',
@@ -51,6 +67,12 @@ export function createCore(options: CoreOptions): Core {
     'stories:save': (input) => stories.save(input),
     'stories:trash': ({ id }) => stories.trash(id),
     'stories:restore': ({ id }) => stories.restore(id),
+    'sections:list': () => sections.list(),
+    'media:import': (input) => media.importImage(input),
+    'revisions:list': ({ storyId }) => revisions.list(storyId),
+    'revisions:get': ({ storyId, n }) => revisions.get(storyId, n),
+    'revisions:create': ({ storyId, label }) => revisions.create(storyId, label),
+    'revisions:restore': (input) => revisions.restore(input),
   };
 
   return {

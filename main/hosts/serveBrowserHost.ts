@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/createCore';
 import { startWebHost, type WebHost } from './webHost';
+import { mediaDirOf } from '../services/media/mediaFiles';
 import packageJson from '../../package.json';
 
 export interface BrowserHost {
@@ -30,6 +31,7 @@ export async function serveBrowserHost(options: {
       token,
       port: options.port,
       staticDir: options.staticDir ?? join(__dirname, '..', 'renderer'),
+      mediaDir: mediaDirOf(options.dataDir),
     });
   } catch (error) {
     core.close();

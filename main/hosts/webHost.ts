@@ -8,6 +8,7 @@ import type { CoreEvents } from '../core/coreEvents';
 import type { Dispatch } from '../ipc/dispatch';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 import { findStaticFile, openStaticFile } from './staticFiles';
+import { findMediaFile } from '../services/media/mediaFiles';
 
 export interface WebHostOptions {
   dispatch: Dispatch;
@@ -17,6 +18,8 @@ export interface WebHostOptions {
   port: number;
   /** The built renderer (dist/renderer). */
   staticDir: string;
+  /** The media store (`<dataDir>/media`), served at `/media/<sha256>.<ext>`; omitted, nothing is. */
+  mediaDir?: string;
 }
 
 export interface WebHost {
@@ -147,6 +150,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     openStaticFile(file).pipe(res);
   };
 
+  // No token here: <img> cannot send headers, and the name is an unguessable content hash.
+  const handleMedia = async (req: IncomingMessage, res: ServerResponse, path: string) => {
+    const file = options.mediaDir ? await findMediaFile(options.mediaDir, path) : null;
+    if (!file) return sendError(res, 404, { code: 'not-found', message: `Nothing at ${path}` });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': file.type,
+      'Content-Length': file.size,
+      'Cache-Control': 'private, max-age=31536000, immutable',
+    });
+    if (req.method === 'HEAD') return res.end();
+    openStaticFile(file).pipe(res);
+  };
+
   const server = createServer((req, res) => {
     const route = async () => {
       if (!allowedHosts.has(req.headers.host ?? '')) {
@@ -171,6 +188,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return sendError(res, 405, { code: 'invalid-input', message: 'Method not allowed' });
       }
       if (path === '/events') return handleEvents(req, res);
+      if (path.startsWith('/media/')) return handleMedia(req, res, path);
       return handleStatic(req, res, path);
     };
     route().catch((error: unknown) => {

@@ -8,6 +8,7 @@ export interface AlsoReadAttributes {
   headline: string;
 }
 
+/** Options of the also-read node: where the linked story lives. */
 export interface AlsoReadOptions {
   resolveStoryUrl: StoryUrlResolver;
 }

@@ -11,6 +11,7 @@ export interface FigureAttributes {
   credit: string;
 }
 
+/** Options of the figure node: where its images are served from. */
 export interface FigureOptions {
   resolveMediaUrl: MediaUrlResolver;
 }

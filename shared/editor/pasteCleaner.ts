@@ -19,6 +19,7 @@ interface OpenElement {
 
 const TAG = /<(\/?)([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/y;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+const ATTRIBUTE_NAME = /^[a-z_][a-z0-9_.:-]*$/;
 const RAW_TEXT = new Set([
   'script',
   'style',
@@ -88,6 +89,7 @@ function parseAttributes(source: string): Attribute[] {
 
 function tokenize(html: string): Token[] {
   const tokens: Token[] = [];
+  const lowerCase = html.toLowerCase();
   let position = 0;
   let textStart = 0;
   const pushText = (end: number) => {
@@ -118,6 +120,8 @@ function tokenize(html: string): Token[] {
       const match = TAG.exec(html);
       if (!match) {
         pushText(start);
+        // A tag whose quote or bracket never closes runs to the end of the input; browsers drop it.
+        if (/^<\/?[a-zA-Z]/.test(html.slice(start, start + 3))) return tokens;
         tokens.push({ kind: 'text', raw: '&lt;' });
         position = textStart = start + 1;
         continue;
@@ -136,7 +140,7 @@ function tokenize(html: string): Token[] {
           selfClosing: /\/\s*$/.test(rest),
         });
         if (RAW_TEXT.has(name)) {
-          const closing = html.toLowerCase().indexOf(`</${name}`, end);
+          const closing = lowerCase.indexOf(`</${name}`, end);
           const closingEnd = closing < 0 ? -1 : html.indexOf('>', closing);
           end = closingEnd < 0 ? html.length : closingEnd + 1;
           tokens.push({ kind: 'close', name });
@@ -156,7 +160,7 @@ const styleOf = (attributes: Attribute[]): string =>
 function keptAttributes(name: string, attributes: Attribute[]): string {
   let out = '';
   for (const { name: attribute, value } of attributes) {
-    if (attribute.startsWith('on')) continue;
+    if (attribute.startsWith('on') || !ATTRIBUTE_NAME.test(attribute)) continue;
     let kept = value;
     if (attribute === 'style') {
       if (name !== 'ol' && name !== 'li') continue;

@@ -1,5 +1,4 @@
-import type { JSONContent } from '@tiptap/core';
-import { getSchema } from '@tiptap/core';
+import { getSchema, type JSONContent } from '@tiptap/core';
 import {
   Node as ProseMirrorNode,
   type DOMOutputSpec,

@@ -2,6 +2,7 @@ import { Mark } from '@tiptap/core';
 import { assertStoryId, isStoryId } from './storyId';
 import { defaultStoryUrl, type StoryUrlResolver } from './storyUrl';
 
+/** Options of the story link mark: where the linked story lives. */
 export interface StoryLinkOptions {
   resolveStoryUrl: StoryUrlResolver;
 }

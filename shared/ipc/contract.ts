@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { ImageType, MAX_IMAGE_BYTES, MediaRef } from '../domain/media';
+import { Revision, RevisionSummary } from '../domain/revision';
+import { Section } from '../domain/section';
 import { Story, StoryFields, StoryId, StorySummary } from '../domain/story';
 
 const NoInput = z.object({}).strict();
@@ -38,6 +41,19 @@ export const StorySaveInput = z
   .strict();
 export type StorySaveInput = z.infer<typeof StorySaveInput>;
 
+export const MediaImportInput = z
+  .object({
+    fileName: z.string().max(255),
+    mimeType: ImageType,
+    dataBase64: z
+      .string()
+      .max(Math.ceil(MAX_IMAGE_BYTES / 3) * 4, `Images are limited to ${MAX_IMAGE_BYTES / 1024 / 1024} MB`),
+  })
+  .strict();
+export type MediaImportInput = z.infer<typeof MediaImportInput>;
+
+const ByRevision = z.object({ storyId: StoryId, n: z.number().int().positive() }).strict();
+
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 /** Every request a renderer can make: channel → zod input and output. Hosts all call the same dispatch. */
@@ -56,6 +72,24 @@ export const contract = {
   'stories:trash': channel(ById, Story),
   /** Takes a story out of the trash. */
   'stories:restore': channel(ById, Story),
+  /** The newsroom's sections, in desk order. */
+  'sections:list': channel(NoInput, z.array(Section)),
+  /** Stores an image in the data directory under its content hash (the same image is stored once). */
+  'media:import': channel(MediaImportInput, MediaRef),
+  /** A story's revisions, newest first. */
+  'revisions:list': channel(z.object({ storyId: StoryId }).strict(), z.array(RevisionSummary)),
+  /** One revision with its fields and body, for preview. */
+  'revisions:get': channel(ByRevision, Revision),
+  /** "Save version": a named revision of the story as it is stored now. */
+  'revisions:create': channel(
+    z.object({ storyId: StoryId, label: z.string().trim().max(120).default('') }).strict(),
+    RevisionSummary,
+  ),
+  /** Makes the story look like revision `n` again; the restore is itself a new revision. */
+  'revisions:restore': channel(
+    ByRevision.extend({ expectedVersion: z.number().int().positive() }).strict(),
+    Story,
+  ),
 } as const;
 
 export type Contract = typeof contract;

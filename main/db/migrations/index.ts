@@ -1,4 +1,8 @@
 import stories from './0001_stories.sql';
+import revisionsMediaSections from './0002_revisions_media_sections.sql';
 
 /** Schema migrations in order; a database's `user_version` is the number of them it has applied. */
-export const migrations: readonly { name: string; sql: string }[] = [{ name: '0001_stories', sql: stories }];
+export const migrations: readonly { name: string; sql: string }[] = [
+  { name: '0001_stories', sql: stories },
+  { name: '0002_revisions_media_sections', sql: revisionsMediaSections },
+];

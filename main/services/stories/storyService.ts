@@ -1,4 +1,5 @@
 import { monotonicFactory } from 'ulid';
+import type { RevisionReason } from '../../../shared/domain/revision';
 import { slugify } from '../../../shared/domain/slug';
 import { emptyBody, type Story, type StoryBody, type StoryFields } from '../../../shared/domain/story';
 import { countWords, InvalidDocumentError, parseStoryDoc, storyToText } from '../../../shared/editor';
@@ -14,9 +15,24 @@ import type { CoreEvents } from '../../core/coreEvents';
 
 export interface StoryServiceDeps {
   queries: StoryQueries;
+  /** Every create and save records a revision through it, in the same transaction. */
+  revisions: RevisionRecorder;
   now: () => Date;
   events: CoreEvents;
   author: () => string;
+}
+
+/** Why a write records a revision, and under what label. */
+export interface RevisionNote {
+  reason: RevisionReason;
+  label?: string;
+}
+
+/** Records revisions in the same transaction as the story row they describe. */
+export interface RevisionRecorder {
+  transaction<T>(work: () => T): T;
+  /** Records `story` as a revision and returns its number. */
+  record(story: Story, note: RevisionNote & { author: string }): number;
 }
 
 function derivedFromBody(body: StoryBody): Pick<StoryRecord, 'bodyText' | 'wordCount'> {
@@ -57,8 +73,12 @@ function applyChanges(story: Story, changes: Partial<StoryFields>): Story {
 }
 
 /** Stories: create, read, page through, save with optimistic concurrency, trash and restore. */
-export function createStoryService({ queries, now, events, author }: StoryServiceDeps) {
+export function createStoryService({ queries, revisions, now, events, author }: StoryServiceDeps) {
   const newId = monotonicFactory();
+  const inTransaction = <T>(work: () => T): T => revisions.transaction(work);
+  const recordRevision = (story: Story, note: RevisionNote) => {
+    revisions.record(story, { ...note, author: author() });
+  };
   const mustGet = (id: string): Story => {
     const story = queries.get(id);
     if (!story) throw new AppError('not-found', `No story with id ${id}`);
@@ -70,6 +90,7 @@ export function createStoryService({ queries, now, events, author }: StoryServic
     expectedVersion: number,
     change: 'saved' | 'trashed' | 'restored',
     bodyChanged = false,
+    note?: RevisionNote,
   ): Story => {
     const record: StoryRecord = {
       ...story,
@@ -79,16 +100,21 @@ export function createStoryService({ queries, now, events, author }: StoryServic
       trashedAt: story.trashedAt === null ? null : Date.parse(story.trashedAt),
       version: expectedVersion + 1,
     };
-    if (!queries.update(record, expectedVersion, bodyChanged)) {
-      const current = mustGet(story.id);
-      throw new AppError(
-        'conflict',
-        `This story was changed elsewhere (now version ${current.version}, you had ${expectedVersion}).`,
-        { currentVersion: current.version, updatedAt: current.updatedAt },
-      );
-    }
+    const stored = inTransaction(() => {
+      if (!queries.update(record, expectedVersion, bodyChanged)) {
+        const current = mustGet(story.id);
+        throw new AppError(
+          'conflict',
+          `This story was changed elsewhere (now version ${current.version}, you had ${expectedVersion}).`,
+          { currentVersion: current.version, updatedAt: current.updatedAt },
+        );
+      }
+      const saved = mustGet(story.id);
+      if (note) recordRevision(saved, note);
+      return saved;
+    });
     events.emit('stories:changed', { id: story.id, version: record.version, change });
-    return mustGet(story.id);
+    return stored;
   };
 
   return {
@@ -116,9 +142,14 @@ export function createStoryService({ queries, now, events, author }: StoryServic
         trashedAt: null,
         version: 1,
       };
-      queries.insert(record);
+      const created = inTransaction(() => {
+        queries.insert(record);
+        const stored = mustGet(record.id);
+        recordRevision(stored, { reason: 'created' });
+        return stored;
+      });
       events.emit('stories:changed', { id: record.id, version: 1, change: 'created' });
-      return mustGet(record.id);
+      return created;
     },
 
     get: mustGet,
@@ -131,11 +162,15 @@ export function createStoryService({ queries, now, events, author }: StoryServic
       return { items, nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
     },
 
-    save({ id, expectedVersion, changes }: StorySaveInput): Story {
+    /** Saves changed fields and records the result as a revision (coalesced autosave unless `note` says otherwise). */
+    save(
+      { id, expectedVersion, changes }: StorySaveInput,
+      note: RevisionNote = { reason: 'autosave' },
+    ): Story {
       const story = mustGet(id);
       if (story.trashedAt !== null)
         throw new AppError('conflict', 'This story is in the trash; restore it first.');
-      return write(applyChanges(story, changes), expectedVersion, 'saved', changes.body !== undefined);
+      return write(applyChanges(story, changes), expectedVersion, 'saved', changes.body !== undefined, note);
     },
 
     trash(id: string): Story {
@@ -148,6 +183,11 @@ export function createStoryService({ queries, now, events, author }: StoryServic
       const story = mustGet(id);
       if (story.trashedAt === null) return story;
       return write({ ...story, trashedAt: null }, story.version, 'restored');
+    },
+
+    /** Records a revision of the story as it is stored now, e.g. "Save version". */
+    recordRevision(id: string, note: RevisionNote): number {
+      return revisions.transaction(() => revisions.record(mustGet(id), { ...note, author: author() }));
     },
   };
 }

@@ -1,65 +1,89 @@
-import { useEffect, useState, type ChangeEvent } from 'react';
+import type { Editor } from '@tiptap/react';
+import { useCallback, useEffect, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import type { Story, StoryFields } from '../../../shared/domain/story';
 import { slugify } from '../../../shared/domain/slug';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
+import { StatusBadge } from '../../components/StatusBadge';
+import { StoryEditor } from '../editor/StoryEditor';
+import { useDocStats } from '../editor/useDocStats';
+import { HistoryPanel } from '../revisions/HistoryPanel';
 import { ConflictNotice } from './ConflictNotice';
+import { FeaturedImageField } from './FeaturedImageField';
 import { SaveStatus } from './SaveStatus';
+import { useSections } from './useSections';
 import { useSaveState, useStorySaver } from './useStorySaver';
 
 type TextField = 'headline' | 'standfirst' | 'byline' | 'dateline' | 'credit' | 'slug';
+type FormFields = Pick<StoryFields, TextField | 'sectionId' | 'featuredImage'>;
 
-const LINE_FIELDS: {
-  field: Exclude<TextField, 'headline' | 'standfirst' | 'slug'>;
-  label: string;
-  hint: string;
-}[] = [
+const LINE_FIELDS: { field: 'byline' | 'dateline' | 'credit'; label: string; hint: string }[] = [
   { field: 'byline', label: 'Byline', hint: 'By Jane Reporter' },
   { field: 'dateline', label: 'Dateline', hint: 'SEOUL' },
   { field: 'credit', label: 'Credit', hint: 'reports Yonhap' },
 ];
 
-/** The story's fields, saved as they are typed. */
+/** One open story: its fields, its body editor, history, and the autosave behind them. */
 export function StoryForm(props: {
   story: Story;
   readOnly: boolean;
+  headerActions: ReactNode;
   onReload(): void;
   onOpenStory(id: string): void;
 }) {
+  const { story, onReload } = props;
   const client = useClient();
-  const [fields, setFields] = useState<Pick<StoryFields, TextField>>(() => ({
-    headline: props.story.headline,
-    standfirst: props.story.standfirst,
-    byline: props.story.byline,
-    dateline: props.story.dateline,
-    credit: props.story.credit,
-    slug: props.story.slug,
+  const sections = useSections();
+  const [fields, setFields] = useState<FormFields>(() => ({
+    headline: story.headline,
+    standfirst: story.standfirst,
+    byline: story.byline,
+    dateline: story.dateline,
+    credit: story.credit,
+    slug: story.slug,
+    sectionId: story.sectionId,
+    featuredImage: story.featuredImage,
   }));
-  const [slugEdited, setSlugEdited] = useState(props.story.slugEdited);
+  const [slugEdited, setSlugEdited] = useState(story.slugEdited);
   const [error, setError] = useState<string | null>(null);
-  const saver = useStorySaver(props.story, () => undefined);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const editorRef = useRef<Editor | null>(null);
+  const saver = useStorySaver(story, () => undefined);
   const saveState = useSaveState(saver);
+  const stats = useDocStats(editor);
 
-  const { onReload } = props;
-  const storyId = props.story.id;
   useEffect(
     () =>
       client.on('stories:changed', (event) => {
-        if (event.id !== storyId || event.version <= saver.version || saver.saving) return;
+        if (event.id !== story.id || event.version <= saver.version || saver.saving) return;
         if (!saver.hasUnsavedChanges) onReload();
       }),
-    [client, storyId, onReload, saver],
+    [client, story.id, onReload, saver],
   );
 
-  const change = (field: TextField) => (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-    const value = event.target.value;
-    const next = { ...fields, [field]: value };
-    const changes: Partial<StoryFields> = { [field]: value };
-    if (field === 'headline' && !slugEdited) next.slug = slugify(value);
-    if (field === 'slug') setSlugEdited(value !== '');
-    setFields(next);
+  const set = (changes: Partial<FormFields>) => {
+    setFields((previous) => ({ ...previous, ...changes }));
     saver.update(changes);
   };
+
+  const changeText = (field: TextField) => (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    const value = event.target.value;
+    const changes: Partial<FormFields> = { [field]: value };
+    if (field === 'headline' && !slugEdited) changes.slug = slugify(value);
+    if (field === 'slug') setSlugEdited(value !== '');
+    set(changes);
+  };
+
+  const onBodyChange = useCallback(
+    (changed: Editor) => saver.updateBody(() => changed.getJSON() as Story['body']),
+    [saver],
+  );
+  const onReady = useCallback((ready: Editor) => {
+    editorRef.current = ready;
+    setEditor(ready);
+  }, []);
+  const flush = useCallback(() => void saver.flush(), [saver]);
 
   const keepMineAsCopy = async () => {
     try {
@@ -67,6 +91,7 @@ export function StoryForm(props: {
         ...fields,
         headline: `${fields.headline || 'Untitled story'} (my version)`,
         slug: '',
+        ...(editorRef.current ? { body: editorRef.current.getJSON() as Story['body'] } : {}),
       });
       props.onOpenStory(copy.id);
     } catch (cause) {
@@ -74,63 +99,129 @@ export function StoryForm(props: {
     }
   };
 
-  const blur = () => void saver.flush();
-
   return (
-    <div className="story-form">
-      {saveState.kind === 'conflict' && (
-        <ConflictNotice message={saveState.message} onReload={props.onReload} onKeepCopy={keepMineAsCopy} />
-      )}
-      {error && (
-        <p role="alert" className="banner banner-error">
-          {error}
-        </p>
-      )}
-      <fieldset disabled={props.readOnly} className="fields">
-        <label className="field field-headline">
-          <span>Headline</span>
-          <textarea
-            rows={2}
-            value={fields.headline}
-            onChange={change('headline')}
-            onBlur={blur}
-            placeholder="Write a headline"
-            spellCheck
-          />
-        </label>
-        <label className="field field-standfirst">
-          <span>Standfirst</span>
-          <textarea
-            rows={3}
-            value={fields.standfirst}
-            onChange={change('standfirst')}
-            onBlur={blur}
-            placeholder="The one or two sentences under the headline"
-            spellCheck
-          />
-        </label>
-        <div className="field-row">
-          {LINE_FIELDS.map(({ field, label, hint }) => (
-            <label key={field} className="field">
-              <span>{label}</span>
-              <input value={fields[field]} onChange={change(field)} onBlur={blur} placeholder={hint} />
+    <div className="story-workspace">
+      <header className="pane-toolbar">
+        <StatusBadge status={story.status} />
+        <span className="spacer" />
+        <button
+          type="button"
+          className="button-quiet"
+          aria-expanded={historyOpen}
+          onClick={() => {
+            void saver.flush();
+            setHistoryOpen((open) => !open);
+          }}
+        >
+          History
+        </button>
+        {props.headerActions}
+      </header>
+      <div className="story-columns">
+        <div className="story-form">
+          {saveState.kind === 'conflict' && (
+            <ConflictNotice message={saveState.message} onReload={onReload} onKeepCopy={keepMineAsCopy} />
+          )}
+          {error && (
+            <p role="alert" className="banner banner-error">
+              {error}
+            </p>
+          )}
+          <fieldset disabled={props.readOnly} className="fields">
+            <label className="field field-headline">
+              <span>Headline</span>
+              <textarea
+                rows={2}
+                value={fields.headline}
+                onChange={changeText('headline')}
+                onBlur={flush}
+                placeholder="Write a headline"
+                spellCheck
+              />
             </label>
-          ))}
-        </div>
-        <label className="field">
-          <span>Slug</span>
-          <input
-            value={fields.slug}
-            onChange={change('slug')}
-            onBlur={blur}
-            placeholder="derived-from-the-headline"
-            spellCheck={false}
+            <label className="field field-standfirst">
+              <span>Standfirst</span>
+              <textarea
+                rows={2}
+                value={fields.standfirst}
+                onChange={changeText('standfirst')}
+                onBlur={flush}
+                placeholder="The one or two sentences under the headline"
+                spellCheck
+              />
+            </label>
+            <div className="field-row">
+              {LINE_FIELDS.map(({ field, label, hint }) => (
+                <label key={field} className="field">
+                  <span>{label}</span>
+                  <input
+                    value={fields[field]}
+                    onChange={changeText(field)}
+                    onBlur={flush}
+                    placeholder={hint}
+                  />
+                </label>
+              ))}
+            </div>
+            <div className="field-row">
+              <label className="field">
+                <span>Section</span>
+                <select
+                  value={fields.sectionId ?? ''}
+                  onChange={(event) => set({ sectionId: event.target.value || null })}
+                  onBlur={flush}
+                >
+                  <option value="">No section</option>
+                  {sections.map((section) => (
+                    <option key={section.id} value={section.id}>
+                      {section.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="field field-slug">
+                <span>Slug</span>
+                <input
+                  value={fields.slug}
+                  onChange={changeText('slug')}
+                  onBlur={flush}
+                  placeholder="derived-from-the-headline"
+                  spellCheck={false}
+                />
+              </label>
+            </div>
+            <FeaturedImageField
+              value={fields.featuredImage}
+              disabled={props.readOnly}
+              onChange={(featuredImage) => set({ featuredImage })}
+            />
+          </fieldset>
+          <StoryEditor
+            initialBody={story.body}
+            editable={!props.readOnly}
+            onChange={onBodyChange}
+            onBlur={flush}
+            onReady={onReady}
           />
-        </label>
-      </fieldset>
+        </div>
+        {historyOpen && (
+          <HistoryPanel
+            storyId={story.id}
+            saver={saver}
+            onRestored={onReload}
+            onClose={() => setHistoryOpen(false)}
+          />
+        )}
+      </div>
       <footer className="status-bar">
         <SaveStatus state={saveState} />
-        <span>{props.story.wordCount} words</span>
+        <span className="spacer" />
+        {stats && (
+          <>
+            <span data-testid="word-count">{stats.words === 1 ? '1 word' : `${stats.words} words`}</span>
+            <span data-testid="reading-time">{stats.readingTime}</span>
+          </>
+        )}
       </footer>
     </div>
   );

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Story } from '../../../shared/domain/story';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
-import { StatusBadge } from '../../components/StatusBadge';
 import { StoryForm } from './StoryForm';
 
 /** Loads one story and shows it for editing; the key on this component is the story id. */
@@ -54,25 +53,23 @@ export function StoryPane({
   }
   if (!story) return <p className="loading">Loading story…</p>;
 
+  const trashAction = story.trashedAt ? (
+    <button className="button-quiet" onClick={() => setTrashed(false)}>
+      Restore from trash
+    </button>
+  ) : (
+    <button className="button-quiet" onClick={() => setTrashed(true)}>
+      Move to trash
+    </button>
+  );
+
   return (
     <article className="story-pane">
-      <header className="pane-toolbar">
-        <StatusBadge status={story.status} />
-        <span className="spacer" />
-        {story.trashedAt ? (
-          <button className="button-quiet" onClick={() => setTrashed(false)}>
-            Restore from trash
-          </button>
-        ) : (
-          <button className="button-quiet" onClick={() => setTrashed(true)}>
-            Move to trash
-          </button>
-        )}
-      </header>
       <StoryForm
         key={generation}
         story={story}
         readOnly={story.trashedAt !== null}
+        headerActions={trashAction}
         onReload={reload}
         onOpenStory={onOpenStory}
       />

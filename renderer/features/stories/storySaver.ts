@@ -1,4 +1,4 @@
-import type { Story, StoryFields } from '../../../shared/domain/story';
+import type { Story, StoryBody, StoryFields } from '../../../shared/domain/story';
 import { ApiError, type Client } from '../../api/client';
 
 export type SaveState =
@@ -19,6 +19,7 @@ const MAX_RETRY_DELAY_MS = 30_000;
  */
 export class StorySaver {
   #pending: StoryChanges = {};
+  #bodySource: (() => StoryBody) | null = null;
   #version: number;
   #state: SaveState = { kind: 'saved' };
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -49,7 +50,11 @@ export class StorySaver {
   }
 
   get hasUnsavedChanges(): boolean {
-    return Object.keys(this.#pending).length > 0 || this.#inFlight !== null;
+    return this.#hasPending || this.#inFlight !== null;
+  }
+
+  get #hasPending(): boolean {
+    return this.#bodySource !== null || Object.keys(this.#pending).length > 0;
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -59,6 +64,16 @@ export class StorySaver {
 
   update(changes: StoryChanges): void {
     Object.assign(this.#pending, changes);
+    this.#changed();
+  }
+
+  /** Marks the body changed; it is read from `source` only when the save is sent, never per keystroke. */
+  updateBody(source: () => StoryBody): void {
+    this.#bodySource = source;
+    this.#changed();
+  }
+
+  #changed(): void {
     if (this.#state.kind === 'conflict') return;
     if (this.#state.kind !== 'retrying') this.#setState({ kind: 'unsaved' });
     this.#schedule(this.delayMs);
@@ -69,9 +84,10 @@ export class StorySaver {
     clearTimeout(this.#timer);
     if (this.#state.kind === 'conflict') return Promise.resolve();
     if (this.#inFlight) return this.#inFlight.then(this.flush);
-    if (Object.keys(this.#pending).length === 0) return Promise.resolve();
-    const changes = this.#pending;
+    if (!this.#hasPending) return Promise.resolve();
+    const changes = this.#bodySource ? { ...this.#pending, body: this.#bodySource() } : this.#pending;
     this.#pending = {};
+    this.#bodySource = null;
     this.#setState({ kind: 'saving' });
     this.#inFlight = this.client
       .call('stories:save', { id: this.storyId, expectedVersion: this.#version, changes })
@@ -80,12 +96,13 @@ export class StorySaver {
           this.#version = story.version;
           this.#retries = 0;
           this.#inFlight = null;
-          this.#setState(Object.keys(this.#pending).length > 0 ? { kind: 'unsaved' } : { kind: 'saved' });
+          this.#setState(this.#hasPending ? { kind: 'unsaved' } : { kind: 'saved' });
           this.onSaved(story);
         },
         (error: unknown) => {
           this.#inFlight = null;
           this.#pending = { ...changes, ...this.#pending };
+          if (this.#bodySource) delete this.#pending.body;
           if (error instanceof ApiError && error.code === 'conflict') {
             this.#setState({ kind: 'conflict', message: error.message });
             return;
@@ -103,6 +120,7 @@ export class StorySaver {
   reset(version: number): void {
     clearTimeout(this.#timer);
     this.#pending = {};
+    this.#bodySource = null;
     this.#version = version;
     this.#retries = 0;
     this.#setState({ kind: 'saved' });

@@ -1,3 +1,4 @@
+import { png } from '../../support/png';
 import { expect, test } from './browserHost';
 
 const STORIES: [headline: string, standfirst: string][] = [
@@ -34,3 +35,88 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.screenshot({ path: `test-results/screenshots/library-${colorScheme}.png` });
   });
 }
+
+const text = (value: string, marks?: { type: string; attrs?: Record<string, unknown> }[]) => ({
+  type: 'text',
+  text: value,
+  ...(marks ? { marks } : {}),
+});
+const paragraph = (...content: ReturnType<typeof text>[]) => ({ type: 'paragraph', content });
+
+test('the editor with a real story, and its history', async ({ page, host }) => {
+  const call = async (channel: string, data: unknown) => {
+    const response = await page.request.post(`${host.url}/rpc/${channel}`, {
+      data,
+      headers: { Authorization: `Bearer ${host.token}` },
+    });
+    const result = await response.json();
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    return result.value;
+  };
+  const image = await call('media:import', {
+    fileName: 'bridge.png',
+    mimeType: 'image/png',
+    dataBase64: png(480, 220).toString('base64'),
+  });
+  await call('stories:create', {
+    headline: 'Harbour bridge reopens after six months of repairs',
+    standfirst: 'Commuters return to the crossing as the city counts the cost of the closure.',
+    byline: 'By Mina Park',
+    dateline: 'BUSAN',
+    credit: 'reports Yonhap',
+    sectionId: 'top-news',
+    body: {
+      type: 'doc',
+      content: [
+        paragraph(
+          text('The Gwangan harbour bridge reopened to traffic on Friday morning, '),
+          text('six months', [{ type: 'bold' }]),
+          text(' after cracks in two support cables forced the city to close it.'),
+        ),
+        paragraph(
+          text('Officials said the repairs cost 48 billion won, '),
+          text('according to the city’s transport office', [
+            { type: 'link', attrs: { href: 'https://example.com/transport' } },
+          ]),
+          text('.'),
+        ),
+        { type: 'pullQuote', content: [text('“We built it to last another fifty years.”')] },
+        { type: 'heading', attrs: { level: 2 }, content: [text('What changes for commuters')] },
+        {
+          type: 'bulletList',
+          content: [
+            { type: 'listItem', content: [paragraph(text('Buses return to their old routes on Monday.'))] },
+            {
+              type: 'listItem',
+              content: [paragraph(text('Tolls stay suspended until the end of the month.'))],
+            },
+          ],
+        },
+        {
+          type: 'figure',
+          attrs: {
+            src: image.src,
+            alt: 'The bridge at dusk',
+            caption: 'The bridge at dusk',
+            credit: 'Photo: Yonhap',
+          },
+        },
+        {
+          type: 'blockquote',
+          content: [paragraph(text('It feels like the city has its skyline back, said one driver.'))],
+        },
+      ],
+    },
+  });
+  await page.goto(host.uiUrl);
+  await page.getByRole('button', { name: /Harbour bridge reopens/ }).click();
+  await expect(page.getByRole('textbox', { name: 'Story body' }).locator('figure img')).toBeVisible();
+  await expect(page.getByTestId('reading-time')).toHaveText('1 min read');
+  await page.screenshot({ path: 'test-results/screenshots/editor.png' });
+
+  await page.getByRole('button', { name: 'History' }).click();
+  await expect(
+    page.getByRole('complementary', { name: 'History' }).getByRole('button', { name: /Created/ }),
+  ).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/history.png' });
+});

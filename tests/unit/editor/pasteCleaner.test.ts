@@ -20,10 +20,14 @@ describe('cleanPastedHtml', () => {
     expect(cleanPastedHtml('<scr<script>x</script>ipt>alert(1)</script>')).not.toMatch(/<script/i);
   });
 
-  it('escapes a stray < so the browser cannot make a tag of it', () => {
-    expect(cleanPastedHtml('<p>1 < 2 and <img src=x onerror="alert(1)" title="unterminated</p>')).toBe(
-      '<p>1 &lt; 2 and &lt;img src=x onerror="alert(1)" title="unterminated</p>',
-    );
+  it('escapes a stray < and drops a tag that never closes, as browsers do', () => {
+    expect(
+      cleanPastedHtml('<p>1 < 2 and <img src=x onerror="alert(1)" title="unterminated</p><p>more</p>'),
+    ).toBe('<p>1 &lt; 2 and </p>');
+  });
+
+  it('drops a long run of unterminated tags (its speed is measured in tests/bench/editor.bench.ts)', () => {
+    expect(cleanPastedHtml('<p>x</p>' + '<a title="'.repeat(5_000))).toBe('<p>x</p>');
   });
 
   it('escapes markup inside the attribute values it keeps', () => {

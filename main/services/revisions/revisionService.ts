@@ -1,0 +1,152 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { z } from 'zod';
+import type { Revision, RevisionSummary } from '../../../shared/domain/revision';
+import { StoryFields, type Story } from '../../../shared/domain/story';
+import { AppError } from '../../../shared/ipc/errors';
+import type { RevisionQueries, RevisionRecord, RevisionWithSnapshot } from '../../db/queries/revisionQueries';
+import type { RevisionRecorder, StoryService } from '../stories/storyService';
+
+/** Autosaves within this long of the newest autosave revision's creation are folded into it. */
+export const AUTOSAVE_COALESCE_MS = 5 * 60 * 1000;
+
+export interface RevisionServiceDeps {
+  queries: RevisionQueries;
+  stories: StoryService;
+  now: () => Date;
+}
+
+// slugEdited rides along so a restore can make the slug follow the headline again.
+const Snapshot = StoryFields.extend({ slugEdited: z.boolean().optional() });
+type Snapshot = z.infer<typeof Snapshot>;
+
+function pack(story: Story): Buffer {
+  const snapshot: Snapshot = {
+    headline: story.headline,
+    standfirst: story.standfirst,
+    byline: story.byline,
+    dateline: story.dateline,
+    credit: story.credit,
+    slug: story.slug,
+    sectionId: story.sectionId,
+    featuredImage: story.featuredImage,
+    body: story.body,
+    slugEdited: story.slugEdited,
+  };
+  return deflateRawSync(JSON.stringify(snapshot));
+}
+
+function unpack(revision: RevisionWithSnapshot): Snapshot {
+  try {
+    return Snapshot.parse(JSON.parse(inflateRawSync(revision.snapshot).toString('utf8')));
+  } catch {
+    throw new AppError(
+      'internal',
+      `Revision ${revision.n} of story ${revision.storyId} is damaged and cannot be read`,
+    );
+  }
+}
+
+function toSummary(revision: RevisionRecord, previousWordCount: number | null): RevisionSummary {
+  return {
+    storyId: revision.storyId,
+    n: revision.n,
+    reason: revision.reason,
+    label: revision.label,
+    author: revision.author,
+    createdAt: new Date(revision.createdAt).toISOString(),
+    updatedAt: new Date(revision.updatedAt).toISOString(),
+    storyVersion: revision.storyVersion,
+    headline: revision.headline,
+    wordCount: revision.wordCount,
+    wordDelta: previousWordCount === null ? 0 : revision.wordCount - previousWordCount,
+  };
+}
+
+/** Records revisions for the story service, coalescing autosaves; runs inside the story's transaction. */
+export function createRevisionRecorder({
+  queries,
+  now,
+}: Pick<RevisionServiceDeps, 'queries' | 'now'>): RevisionRecorder {
+  return {
+    transaction: (work) => queries.transaction(work),
+    record(story, { reason, label = '', author }) {
+      const at = now().getTime();
+      const snapshot = pack(story);
+      const derived = { headline: story.headline, wordCount: story.wordCount, storyVersion: story.version };
+      const newest = queries.newest(story.id);
+      if (
+        reason === 'autosave' &&
+        newest?.reason === 'autosave' &&
+        newest.author === author &&
+        at - newest.createdAt < AUTOSAVE_COALESCE_MS &&
+        queries.refresh({ storyId: story.id, n: newest.n, updatedAt: at, snapshot, ...derived })
+      ) {
+        return newest.n;
+      }
+      const n = (newest?.n ?? 0) + 1;
+      queries.insert({
+        storyId: story.id,
+        n,
+        reason,
+        label,
+        author,
+        createdAt: at,
+        updatedAt: at,
+        snapshot,
+        ...derived,
+      });
+      return n;
+    },
+  };
+}
+
+/** Story revisions: named versions, preview and restore. */
+export function createRevisionService({ queries, stories }: Omit<RevisionServiceDeps, 'now'>) {
+  const mustGet = (storyId: string, n: number): RevisionWithSnapshot => {
+    const revision = queries.get(storyId, n);
+    if (revision) return revision;
+    stories.get(storyId); // an unknown story is not-found as such, not as a missing revision
+    throw new AppError('not-found', `Story ${storyId} has no revision ${n}`);
+  };
+
+  return {
+    /** A story's revisions, newest first, each with its word change since the one before. */
+    list(storyId: string): RevisionSummary[] {
+      const revisions = queries.list(storyId);
+      if (revisions.length === 0) stories.get(storyId); // not-found for an unknown story
+      return revisions.map((revision, i) => toSummary(revision, revisions[i + 1]?.wordCount ?? null));
+    },
+
+    /** One revision with the story's fields and body as they were then. */
+    get(storyId: string, n: number): Revision {
+      const revision = mustGet(storyId, n);
+      const { slugEdited: _slugEdited, ...fields } = unpack(revision);
+      return { ...toSummary(revision, revision.previousWordCount), fields };
+    },
+
+    /** "Save version": appends a manual revision of the story as it is stored now. */
+    create(storyId: string, label: string): RevisionSummary {
+      const n = stories.recordRevision(storyId, { reason: 'manual', label });
+      const revision = mustGet(storyId, n);
+      return toSummary(revision, revision.previousWordCount);
+    },
+
+    /**
+     * Saves revision `n`'s fields and body back over the story (a conflict if it is no longer at
+     * `expectedVersion`) and records that as a new `restore` revision; older revisions stay.
+     */
+    restore({ storyId, n, expectedVersion }: { storyId: string; n: number; expectedVersion: number }): Story {
+      const { slugEdited, ...fields } = unpack(mustGet(storyId, n));
+      return stories.save(
+        {
+          id: storyId,
+          expectedVersion,
+          changes: { ...fields, slug: slugEdited === false ? '' : fields.slug },
+        },
+        { reason: 'restore', label: `Restored revision ${n}` },
+      );
+    },
+  };
+}
+
+export type RevisionService = ReturnType<typeof createRevisionService>;

@@ -1,0 +1,82 @@
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { StoryBody } from '../../../shared/domain/story';
+import { cleanPastedHtml, storyExtensions } from '../../../shared/editor';
+import { EditorShortcuts } from './editorShortcuts';
+import { ImageDialog } from './ImageDialog';
+import { LinkDialog } from './LinkDialog';
+import { Toolbar } from './Toolbar';
+
+export interface StoryEditorProps {
+  initialBody: StoryBody;
+  editable: boolean;
+  /** Called on every change with the editor; read the document lazily (e.g. at save time). */
+  onChange(editor: Editor): void;
+  onBlur(): void;
+  onReady(editor: Editor): void;
+  toolbarExtra?: ReactNode;
+}
+
+/**
+ * The TipTap body editor. Memoised and never re-rendered by a transaction: the toolbar subscribes to
+ * the state it shows, and callers get the document only when they ask for it.
+ */
+export const StoryEditor = memo(function StoryEditor(props: StoryEditorProps) {
+  const [dialog, setDialog] = useState<'link' | 'image' | null>(null);
+  const callbacks = useRef(props);
+  const settled = useRef(false);
+  useLayoutEffect(() => {
+    callbacks.current = props;
+  });
+
+  const extensions = useMemo(
+    () => [...storyExtensions(), EditorShortcuts.configure({ onLink: () => setDialog('link') })],
+    [],
+  );
+
+  const editor = useEditor({
+    extensions,
+    content: props.initialBody,
+    editable: props.editable,
+    injectCSS: false,
+    immediatelyRender: true,
+    shouldRerenderOnTransaction: false,
+    editorProps: {
+      attributes: {
+        'aria-label': 'Story body',
+        'aria-multiline': 'true',
+        role: 'textbox',
+        spellcheck: 'true',
+        class: 'story-body',
+      },
+      transformPastedHTML: cleanPastedHtml,
+    },
+    onCreate: ({ editor: created }) => {
+      // Normalisation right after loading (e.g. a trailing paragraph) is not an edit by the user.
+      setTimeout(() => (settled.current = true), 0);
+      callbacks.current.onReady(created);
+    },
+    onUpdate: ({ editor: changed }) => {
+      if (settled.current) callbacks.current.onChange(changed);
+    },
+    onBlur: () => callbacks.current.onBlur(),
+  });
+
+  useEffect(() => {
+    editor.setEditable(props.editable);
+  }, [editor, props.editable]);
+
+  return (
+    <div className="story-editor">
+      <Toolbar
+        editor={editor}
+        onLink={() => setDialog('link')}
+        onImage={() => setDialog('image')}
+        extra={props.toolbarExtra}
+      />
+      <EditorContent editor={editor} className="story-body-frame" />
+      {dialog === 'link' && <LinkDialog editor={editor} onClose={() => setDialog(null)} />}
+      {dialog === 'image' && <ImageDialog editor={editor} onClose={() => setDialog(null)} />}
+    </div>
+  );
+});

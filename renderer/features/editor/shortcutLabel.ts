@@ -1,0 +1,12 @@
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** "Mod-Shift-x" → "Ctrl+Shift+X" (or "⌘⇧X" on a Mac). */
+export function shortcutLabel(shortcut: string): string {
+  const parts = shortcut.split('-').map((part) => {
+    if (part === 'Mod') return isMac ? '⌘' : 'Ctrl';
+    if (part === 'Alt') return isMac ? '⌥' : 'Alt';
+    if (part === 'Shift') return isMac ? '⇧' : 'Shift';
+    return part.length === 1 ? part.toUpperCase() : part;
+  });
+  return parts.join(isMac ? '' : '+');
+}

@@ -1,0 +1,33 @@
+import type { Editor } from '@tiptap/core';
+import { useEffect, useState } from 'react';
+import { countWords, readingTimeLabel } from '../../../shared/editor';
+
+export interface DocStats {
+  words: number;
+  readingTime: string;
+}
+
+const statsOf = (editor: Editor): DocStats => {
+  const words = countWords(editor.getText({ blockSeparator: '\n\n' }));
+  return { words, readingTime: readingTimeLabel(words) };
+};
+
+/** Word count and reading time, recomputed a moment after typing pauses rather than per keystroke. */
+export function useDocStats(editor: Editor | null, delayMs = 250): DocStats | null {
+  const [stats, setStats] = useState<DocStats | null>(() => (editor ? statsOf(editor) : null));
+  useEffect(() => {
+    if (!editor) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setStats(statsOf(editor)), delayMs);
+    };
+    schedule();
+    editor.on('update', schedule);
+    return () => {
+      clearTimeout(timer);
+      editor.off('update', schedule);
+    };
+  }, [editor, delayMs]);
+  return stats;
+}

@@ -1,0 +1,154 @@
+import { useEffect, useState } from 'react';
+import type { Revision, RevisionSummary } from '../../../shared/domain/revision';
+import { storyToHtml } from '../../../shared/editor';
+import { useClient } from '../../api/ClientContext';
+import { errorMessage } from '../../api/errorMessage';
+import { formatFull, formatWhen } from '../../components/formatTime';
+import type { StorySaver } from '../stories/storySaver';
+
+const REASONS: Record<RevisionSummary['reason'], string> = {
+  created: 'Created',
+  autosave: 'Edits',
+  manual: 'Saved version',
+  restore: 'Restored',
+  status: 'Status change',
+};
+
+function WordDelta({ delta }: { delta: number }) {
+  if (delta === 0) return <span className="delta">±0 words</span>;
+  return (
+    <span
+      className={delta > 0 ? 'delta delta-up' : 'delta delta-down'}
+    >{`${delta > 0 ? '+' : '−'}${Math.abs(delta)} words`}</span>
+  );
+}
+
+/** The story's revisions: preview one, restore it (itself a new revision), or save a named version. */
+export function HistoryPanel(props: {
+  storyId: string;
+  saver: StorySaver;
+  onRestored(): void;
+  onClose(): void;
+}) {
+  const { storyId, saver } = props;
+  const client = useClient();
+  const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
+  const [preview, setPreview] = useState<Revision | null>(null);
+  const [label, setLabel] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    client
+      .call('revisions:list', { storyId })
+      .then((loaded) => current && setRevisions(loaded))
+      .catch((cause: unknown) => current && setError(errorMessage(cause)));
+    return () => {
+      current = false;
+    };
+  }, [client, storyId, generation]);
+
+  const run = async (work: () => Promise<void>) => {
+    try {
+      setError(null);
+      await work();
+    } catch (cause) {
+      setError(errorMessage(cause));
+    }
+  };
+
+  const saveVersion = () =>
+    run(async () => {
+      await saver.flush();
+      await client.call('revisions:create', { storyId, label });
+      setLabel('');
+      setGeneration((n) => n + 1);
+    });
+
+  const restore = (n: number) =>
+    run(async () => {
+      await saver.flush();
+      const story = await client.call('revisions:restore', { storyId, n, expectedVersion: saver.version });
+      saver.reset(story.version);
+      props.onRestored();
+    });
+
+  const open = (n: number) => run(async () => setPreview(await client.call('revisions:get', { storyId, n })));
+
+  return (
+    <aside className="side-panel" aria-label="History">
+      <header className="side-panel-header">
+        <h2>History</h2>
+        <button type="button" className="button-quiet" onClick={props.onClose}>
+          Close
+        </button>
+      </header>
+      <form
+        className="save-version"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void saveVersion();
+        }}
+      >
+        <input
+          aria-label="Version name"
+          placeholder="Name this version (optional)"
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+        />
+        <button type="submit" className="button-quiet">
+          Save version
+        </button>
+      </form>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      {preview ? (
+        <section className="revision-preview" aria-label={`Revision ${preview.n}`}>
+          <div className="revision-preview-actions">
+            <button type="button" className="button-quiet" onClick={() => setPreview(null)}>
+              Back to list
+            </button>
+            <button type="button" className="button-primary" onClick={() => void restore(preview.n)}>
+              Restore this version
+            </button>
+          </div>
+          <p className="revision-meta">
+            {REASONS[preview.reason]} · {formatFull(preview.updatedAt)}
+            {preview.author && ` · ${preview.author}`}
+          </p>
+          <h3 className="preview-headline">{preview.fields.headline || 'Untitled story'}</h3>
+          {preview.fields.standfirst && <p className="preview-standfirst">{preview.fields.standfirst}</p>}
+          <div
+            className="preview-body"
+            dangerouslySetInnerHTML={{ __html: storyToHtml(preview.fields.body) }}
+          />
+        </section>
+      ) : (
+        <ol className="revision-list">
+          {revisions?.map((revision) => (
+            <li key={revision.n}>
+              <button type="button" className="revision-row" onClick={() => void open(revision.n)}>
+                <span className="revision-title">
+                  {revision.label || REASONS[revision.reason]}{' '}
+                  <span className="revision-n">#{revision.n}</span>
+                </span>
+                <span className="revision-meta">
+                  <time dateTime={revision.updatedAt} title={formatFull(revision.updatedAt)}>
+                    {formatWhen(revision.updatedAt)}
+                  </time>
+                  {revision.author && <span>{revision.author}</span>}
+                  <span>{revision.wordCount} words</span>
+                  <WordDelta delta={revision.wordDelta} />
+                </span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,248 @@
+import type { Page } from '@playwright/test';
+import { png } from '../../support/png';
+import { expect, test } from './browserHost';
+
+async function newStory(page: Page, uiUrl: string) {
+  await page.goto(uiUrl);
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'New story' }).click();
+  await expect(page.getByRole('textbox', { name: 'Story body' })).toBeVisible();
+}
+
+const body = (page: Page) => page.getByRole('textbox', { name: 'Story body' });
+const saved = (page: Page) => expect(page.getByRole('status')).toHaveText('Saved');
+
+test('fields and body are saved as they are typed and are back after a reload', async ({ page, host }) => {
+  await newStory(page, host.uiUrl);
+  await page.getByLabel('Headline').fill('Storm closes the coast road');
+  await page.getByLabel('Standfirst').fill('Crews expect to reopen it by the weekend.');
+  await page.getByLabel('Byline').fill('By Ana Lima');
+  await page.getByLabel('Dateline').fill('LISBON');
+  await page.getByLabel('Credit').fill('reports Lusa');
+  await page.getByLabel('Section').selectOption({ label: 'World' });
+  await body(page).click();
+  await page.keyboard.type('High winds brought down trees along the coast.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('Drivers were turned back');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type(' at dawn.');
+  await saved(page);
+
+  await page.reload();
+  await page.getByRole('button', { name: /Storm closes the coast road/ }).click();
+  await expect(page.getByLabel('Headline')).toHaveValue('Storm closes the coast road');
+  await expect(page.getByLabel('Standfirst')).toHaveValue('Crews expect to reopen it by the weekend.');
+  await expect(page.getByLabel('Byline')).toHaveValue('By Ana Lima');
+  await expect(page.getByLabel('Dateline')).toHaveValue('LISBON');
+  await expect(page.getByLabel('Credit')).toHaveValue('reports Lusa');
+  await expect(page.getByLabel('Slug')).toHaveValue('storm-closes-the-coast-road');
+  await expect(page.getByLabel('Section')).toHaveValue('world');
+  await expect(body(page).locator('p').first()).toHaveText('High winds brought down trees along the coast.');
+  await expect(body(page).locator('strong')).toHaveText('Drivers were turned back');
+});
+
+test('word count and reading time follow typing', async ({ page, host }) => {
+  await newStory(page, host.uiUrl);
+  await expect(page.getByTestId('word-count')).toHaveText('0 words');
+  await body(page).click();
+  await page.keyboard.type('One two three four five');
+  await expect(page.getByTestId('word-count')).toHaveText('5 words');
+  await expect(page.getByTestId('reading-time')).toHaveText('1 min read');
+  // 231 words: 231 / 230 rounds up to two minutes.
+  await page.keyboard.insertText(` ${'word '.repeat(226)}`);
+  await expect(page.getByTestId('word-count')).toHaveText('231 words');
+  await expect(page.getByTestId('reading-time')).toHaveText('2 min read');
+});
+
+test('pasting hostile HTML keeps only the allowed structure', async ({ page, host }) => {
+  await newStory(page, host.uiUrl);
+  const alerts: string[] = [];
+  page.on('dialog', (dialog) => {
+    alerts.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await body(page).click();
+  const hostile = `
+    <meta charset="utf-8"><style>p { color: red }</style><script>alert('script')</script>
+    <b style="font-weight:normal" id="docs-internal-guid-1234">
+      <h1 style="color:red" onclick="alert('h1')">Council votes</h1>
+      <p class="MsoNormal" style="mso-line-height:1"><span style="font-weight:700">Bold words</span> and
+        <a href="javascript:alert('link')" onmouseover="alert('hover')">a bad link</a> and
+        <a href="https://example.com/report" target="_blank" style="color:blue">a good link</a>.</p>
+      <ul><li>First point</li><li><em>Second</em> point</li></ul>
+      <iframe src="https://tracker.example/frame"></iframe>
+      <img src="x" onerror="alert('img')">
+      <table><tr><td>Cell A</td><td><table><tr><td>Nested cell</td></tr></table></td></tr></table>
+      <span class="tracking" data-track="1">Tracked text</span>
+    </b>`;
+  await page.evaluate((html) => {
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', 'fallback');
+    document
+      .querySelector('[aria-label="Story body"]')!
+      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, hostile);
+
+  const editor = body(page);
+  await expect(editor.locator('h2')).toHaveText('Council votes');
+  await expect(editor.locator('strong')).toHaveText('Bold words');
+  await expect(editor.locator('a[href="https://example.com/report"]')).toHaveText('a good link');
+  await expect(editor.locator('li')).toHaveText(['First point', 'Second point']);
+  await expect(editor.locator('li em')).toHaveText('Second');
+  await expect(editor).toContainText('Cell A');
+  await expect(editor).toContainText('Nested cell');
+  await expect(editor).toContainText('Tracked text');
+  const html = await editor.innerHTML();
+  for (const banned of [
+    '<script',
+    '<style',
+    '<iframe',
+    '<table',
+    '<td',
+    '<img',
+    'onclick',
+    'onerror',
+    'onmouseover',
+    'javascript:',
+    'style=',
+    'class="Mso',
+    'tracking',
+    'docs-internal',
+  ]) {
+    expect(html, banned).not.toContain(banned);
+  }
+  await expect(editor.getByText('a bad link')).toBeVisible();
+  expect(await editor.locator('a').count()).toBe(1);
+  await saved(page);
+  expect(alerts).toEqual([]);
+});
+
+test('links accept web and mail addresses only', async ({ page, host }) => {
+  await newStory(page, host.uiUrl);
+  await body(page).click();
+  await page.keyboard.type('Read the report');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: 'Link' });
+  await dialog.getByLabel('Link address').fill('javascript:alert(1)');
+  await dialog.getByRole('button', { name: 'Apply link' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'Only web (http, https) and email (mailto) links are allowed.',
+  );
+  await dialog.getByLabel('Link address').fill('example.com/report');
+  await dialog.getByRole('button', { name: 'Apply link' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(body(page).locator('a')).toHaveAttribute('href', 'https://example.com/report');
+  await expect(page.getByRole('button', { name: 'Link', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+});
+
+test('an image is inserted from disk with caption and credit, and stored once', async ({ page, host }) => {
+  await newStory(page, host.uiUrl);
+  await page.getByLabel('Headline').fill('Picture story');
+  await body(page).click();
+  await page.keyboard.type('Before the picture.');
+  for (const caption of ['The harbour at dawn', 'The same harbour again']) {
+    await page.getByRole('button', { name: 'Image', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Insert image' });
+    await dialog
+      .getByLabel('Image file')
+      .setInputFiles({ name: 'harbour.png', mimeType: 'image/png', buffer: png(40, 30) });
+    await dialog.getByLabel('Caption').fill(caption);
+    await dialog.getByLabel('Credit').fill('Photo: Ana Lima');
+    await dialog.getByLabel('Alt text').fill('Boats in a harbour');
+    await dialog.getByRole('button', { name: 'Insert image' }).click();
+    await expect(dialog).toBeHidden();
+  }
+  const figures = body(page).locator('figure');
+  await expect(figures).toHaveCount(2);
+  await expect(figures.first().locator('figcaption')).toHaveText('The harbour at dawn Photo: Ana Lima');
+  const sources = await figures
+    .locator('img')
+    .evaluateAll((images) => images.map((img) => img.getAttribute('src')));
+  expect(sources[0]).toMatch(/^media\/[0-9a-f]{64}\.png$/);
+  expect(sources[1]).toBe(sources[0]);
+  await expect
+    .poll(() =>
+      figures
+        .first()
+        .locator('img')
+        .evaluate((img: HTMLImageElement) => img.naturalWidth),
+    )
+    .toBe(40);
+  await saved(page);
+
+  await page.reload();
+  await page.getByRole('button', { name: /Picture story/ }).click();
+  await expect(body(page).locator('figure').nth(1).locator('figcaption')).toHaveText(
+    'The same harbour again Photo: Ana Lima',
+  );
+  await expect(body(page).locator('img').first()).toHaveAttribute('alt', 'Boats in a harbour');
+});
+
+test('a saved version can be previewed and restored, and the restore is a new revision', async ({
+  page,
+  host,
+}) => {
+  await newStory(page, host.uiUrl);
+  await page.getByLabel('Headline').fill('First headline');
+  await body(page).click();
+  await page.keyboard.type('The first draft of the story.');
+  await saved(page);
+  await page.getByRole('button', { name: 'History' }).click();
+  const history = page.getByRole('complementary', { name: 'History' });
+  await history.getByLabel('Version name').fill('First draft');
+  await history.getByRole('button', { name: 'Save version' }).click();
+  await expect(history.getByRole('button', { name: /First draft/ })).toBeVisible();
+
+  await page.getByLabel('Headline').fill('Rewritten headline');
+  await body(page).click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Everything was rewritten.');
+  await saved(page);
+
+  await history.getByRole('button', { name: /First draft/ }).click();
+  await expect(history.getByRole('heading', { name: 'First headline' })).toBeVisible();
+  await history.getByRole('button', { name: 'Restore this version' }).click();
+  await expect(page.getByLabel('Headline')).toHaveValue('First headline');
+  await expect(body(page)).toHaveText('The first draft of the story.');
+
+  await page.getByRole('button', { name: 'History' }).click();
+  await expect(
+    page.getByRole('complementary', { name: 'History' }).getByRole('button', { name: /Restored revision/ }),
+  ).toBeVisible();
+});
+
+test('opening a story does not change it', async ({ page, host }) => {
+  const call = async (channel: string, data: unknown) =>
+    (
+      await (
+        await page.request.post(`${host.url}/rpc/${channel}`, {
+          data,
+          headers: { Authorization: `Bearer ${host.token}` },
+        })
+      ).json()
+    ).value;
+  // A body that ends in a quote: the editor adds a trailing paragraph to it, which is not an edit.
+  const story = await call('stories:create', {
+    headline: 'Untouched',
+    body: {
+      type: 'doc',
+      content: [
+        {
+          type: 'blockquote',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Quoted.' }] }],
+        },
+      ],
+    },
+  });
+  await page.goto(host.uiUrl);
+  await page.getByRole('button', { name: /Untouched/ }).click();
+  await expect(body(page)).toContainText('Quoted.');
+  await page.waitForTimeout(1_500); // longer than the autosave delay
+  await expect(page.getByRole('status')).toHaveText('Saved');
+  expect((await call('stories:get', { id: story.id })).version).toBe(1);
+});
