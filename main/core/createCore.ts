@@ -4,10 +4,14 @@ import { openDatabase } from '../db/openDatabase';
 import { storyQueries } from '../db/queries/storyQueries';
 import { createDispatch, type Dispatch, type Handlers } from '../ipc/dispatch';
 import { createStoryService } from '../services/stories/storyService';
+import { storyHandlers } from '../services/stories/storyHandlers';
+import { revisionHandlers } from '../services/revisions/revisionHandlers';
 import { mediaQueries } from '../db/queries/mediaQueries';
 import { createMediaService } from '../services/media/mediaService';
 import { mediaDirOf } from '../services/media/mediaFiles';
 import { CoreEvents } from './coreEvents';
+import { settingsQueries } from '../db/queries/settingsQueries';
+import { createSettingsService, settingsHandlers } from '../services/settings/settingsService';
 import { sectionQueries } from '../db/queries/sectionQueries';
 import { revisionQueries } from '../db/queries/revisionQueries';
 import { createRevisionRecorder, createRevisionService } from '../services/revisions/revisionService';
@@ -39,6 +43,7 @@ export function createCore(options: CoreOptions): Core {
   const { db, migration } = openDatabase(databaseFile, { now });
   const events = new CoreEvents();
   const sections = sectionQueries(db);
+  const settings = createSettingsService(settingsQueries(db));
   const revisionStore = revisionQueries(db);
   const stories = createStoryService({
     queries: storyQueries(db),
@@ -61,18 +66,11 @@ export function createCore(options: CoreOptions): Core {
 
   const handlers: Handlers = {
     'app:info': () => info,
-    'stories:create': (input) => stories.create(input),
-    'stories:get': ({ id }) => stories.get(id),
-    'stories:list': (input) => stories.list(input),
-    'stories:save': (input) => stories.save(input),
-    'stories:trash': ({ id }) => stories.trash(id),
-    'stories:restore': ({ id }) => stories.restore(id),
+    ...storyHandlers(stories),
     'sections:list': () => sections.list(),
     'media:import': (input) => media.importImage(input),
-    'revisions:list': ({ storyId }) => revisions.list(storyId),
-    'revisions:get': ({ storyId, n }) => revisions.get(storyId, n),
-    'revisions:create': ({ storyId, label }) => revisions.create(storyId, label),
-    'revisions:restore': (input) => revisions.restore(input),
+    ...revisionHandlers(revisions),
+    ...settingsHandlers(settings),
   };
 
   return {

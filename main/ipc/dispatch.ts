@@ -14,6 +14,9 @@ export type Handlers = {
   [C in Channel]: (input: z.infer<Contract[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 };
 
+/** The handlers of one domain's channels (e.g. `HandlersFor<typeof storyChannels>`). */
+export type HandlersFor<Channels> = Pick<Handlers, keyof Channels & Channel>;
+
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
 
 /**

@@ -6,7 +6,9 @@ import { join, resolve } from 'node:path';
 import { build as viteBuild } from 'vite';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const stamp = join(root, 'dist', '.build-stamp');
+// COPYDESK_DIST lets parallel work trees build side by side; the app itself only ever uses dist/.
+const outDir = resolve(root, process.env.COPYDESK_DIST ?? 'dist');
+const stamp = join(outDir, '.build-stamp');
 const inputs = ['main', 'renderer', 'shared', 'package.json', 'vite.config.ts', 'tsconfig.json'];
 
 function newestMtime(path) {
@@ -27,10 +29,14 @@ function isStale() {
 if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
 
 const started = performance.now();
-await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+await viteBuild({
+  configFile: join(root, 'vite.config.ts'),
+  logLevel: 'warn',
+  build: { outDir: join(outDir, 'renderer') },
+});
 await esbuild({
   entryPoints: ['index', 'preload', 'cli', 'start'].map((name) => join(root, 'main', `${name}.ts`)),
-  outdir: join(root, 'dist', 'main'),
+  outdir: join(outDir, 'main'),
   outExtension: { '.js': '.cjs' },
   bundle: true,
   platform: 'node',

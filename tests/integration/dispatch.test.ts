@@ -188,3 +188,18 @@ describe('dispatch refuses bad calls with a clear error and never throws', () =>
     });
   });
 });
+
+describe('settings', () => {
+  it('start from defaults, keep what is changed, and refuse bad values', async () => {
+    expect(await call('settings:get', {})).toEqual({ requireApproval: true, defaultTargetId: null });
+    expect(await call('settings:update', { requireApproval: false })).toEqual({
+      requireApproval: false,
+      defaultTargetId: null,
+    });
+    expect(await call('settings:get', {})).toMatchObject({ requireApproval: false });
+    const bad = await core.dispatch('settings:update', { requireApproval: 'yes' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const unknown = await core.dispatch('settings:update', { theme: 'dark' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+});

@@ -13,7 +13,14 @@ import { AppError } from '../../../shared/ipc/errors';
 import type { StoryQueries, StoryRecord } from '../../db/queries/storyQueries';
 import type { CoreEvents } from '../../core/coreEvents';
 
+export type StoryChange = 'created' | 'saved' | 'trashed' | 'restored';
+
+/** Runs inside the transaction of every story write, so derived data never disagrees with the story. */
+export type StoryWriteHook = (story: Story, change: StoryChange) => void;
+
 export interface StoryServiceDeps {
+  /** Other domains' derived data (links, search, activity…), kept in step with each write. */
+  afterWrite?: StoryWriteHook[];
   queries: StoryQueries;
   /** Every create and save records a revision through it, in the same transaction. */
   revisions: RevisionRecorder;
@@ -73,7 +80,14 @@ function applyChanges(story: Story, changes: Partial<StoryFields>): Story {
 }
 
 /** Stories: create, read, page through, save with optimistic concurrency, trash and restore. */
-export function createStoryService({ queries, revisions, now, events, author }: StoryServiceDeps) {
+export function createStoryService({
+  queries,
+  revisions,
+  now,
+  events,
+  author,
+  afterWrite = [],
+}: StoryServiceDeps) {
   const newId = monotonicFactory();
   const inTransaction = <T>(work: () => T): T => revisions.transaction(work);
   const recordRevision = (story: Story, note: RevisionNote) => {
@@ -88,7 +102,7 @@ export function createStoryService({ queries, revisions, now, events, author }: 
   const write = (
     story: Story,
     expectedVersion: number,
-    change: 'saved' | 'trashed' | 'restored',
+    change: Exclude<StoryChange, 'created'>,
     bodyChanged = false,
     note?: RevisionNote,
   ): Story => {
@@ -111,6 +125,7 @@ export function createStoryService({ queries, revisions, now, events, author }: 
       }
       const saved = mustGet(story.id);
       if (note) recordRevision(saved, note);
+      afterWrite.forEach((hook) => hook(saved, change));
       return saved;
     });
     events.emit('stories:changed', { id: story.id, version: record.version, change });
@@ -146,6 +161,7 @@ export function createStoryService({ queries, revisions, now, events, author }: 
         queries.insert(record);
         const stored = mustGet(record.id);
         recordRevision(stored, { reason: 'created' });
+        afterWrite.forEach((hook) => hook(stored, 'created'));
         return stored;
       });
       events.emit('stories:changed', { id: record.id, version: 1, change: 'created' });

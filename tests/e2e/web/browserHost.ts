@@ -4,7 +4,15 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { tempDir } from '../../support/tempDir';
 
-const CLI = join(import.meta.dirname, '..', '..', '..', 'dist', 'main', 'cli.cjs');
+const CLI = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  process.env.COPYDESK_DIST ?? 'dist',
+  'main',
+  'cli.cjs',
+);
 
 export interface RunningHost {
   url: string;

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { ImageType, MAX_IMAGE_BYTES, MediaRef } from '../../domain/media';
+import { channel } from '../channel';
+
+export const MediaImportInput = z
+  .object({
+    fileName: z.string().max(255),
+    mimeType: ImageType,
+    dataBase64: z
+      .string()
+      .max(Math.ceil(MAX_IMAGE_BYTES / 3) * 4, `Images are limited to ${MAX_IMAGE_BYTES / 1024 / 1024} MB`),
+  })
+  .strict();
+export type MediaImportInput = z.infer<typeof MediaImportInput>;
+
+export const mediaChannels = {
+  /** Stores an image in the data directory under its content hash (the same image is stored once). */
+  'media:import': channel(MediaImportInput, MediaRef),
+};
