@@ -13,17 +13,20 @@ export function useStorySaver(story: Story, onSaved: (story: Story) => void): St
       if (document.visibilityState === 'hidden') void saver.flush();
     };
     const flushNow = () => void saver.flush();
-    const warnIfUnsaved = (event: BeforeUnloadEvent) => {
-      void saver.flush();
-      if (saver.hasUnsavedChanges) event.preventDefault();
+    const holdUntilSaved = (event: BeforeUnloadEvent) => {
+      if (!saver.hasUnsavedChanges) return;
+      event.preventDefault();
+      const flushed = saver.flush();
+      // Electron cancels the close silently, so close again once the save is stored; a browser asks the user.
+      if (window.copydesk) void flushed.then(() => !saver.hasUnsavedChanges && window.close());
     };
     document.addEventListener('visibilitychange', flushWhenHidden);
     window.addEventListener('pagehide', flushNow);
-    window.addEventListener('beforeunload', warnIfUnsaved);
+    window.addEventListener('beforeunload', holdUntilSaved);
     return () => {
       document.removeEventListener('visibilitychange', flushWhenHidden);
       window.removeEventListener('pagehide', flushNow);
-      window.removeEventListener('beforeunload', warnIfUnsaved);
+      window.removeEventListener('beforeunload', holdUntilSaved);
       void saver.dispose();
     };
   }, [saver]);

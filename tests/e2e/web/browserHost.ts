@@ -19,19 +19,32 @@ export interface RunningHost {
   uiUrl: string;
   token: string;
   dataDir: string;
-  /** Stops the host process and starts a new one on the same data directory. */
-  restart(): Promise<void>;
+  /** Stops the host process (SIGTERM, or SIGKILL for a crash) and starts a new one on the same data directory. */
+  restart(options?: RestartOptions): Promise<void>;
+  /** Stops the host process without starting another (the app then sees it as unreachable). */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export interface RestartOptions {
+  signal?: NodeJS.Signals;
+  /** Listen on the port of the previous process, so open pages reconnect to it. */
+  samePort?: boolean;
 }
 
 /** Starts the built `copydesk serve` as a user would, and reads the address from its first lines. */
 async function startServe(
   dataDir: string,
   token: string,
+  port = 0,
 ): Promise<{ child: ChildProcess; url: string; uiUrl: string }> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--data', dataDir, '--port', '0', '--no-open'], {
-    env: { ...process.env, COPYDESK_TOKEN: token },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [CLI, 'serve', '--data', dataDir, '--port', String(port), '--no-open'],
+    {
+      env: { ...process.env, COPYDESK_TOKEN: token },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const lines = createInterface({ input: child.stdout! });
   const iterator = lines[Symbol.asyncIterator]();
   const first = (await iterator.next()).value as string | undefined;
@@ -42,11 +55,11 @@ async function startServe(
   return { child, url, uiUrl };
 }
 
-function stop(child: ChildProcess): Promise<void> {
+function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }
 
@@ -61,12 +74,13 @@ export const test = base.extend<{ host: RunningHost }>({
       uiUrl: running.uiUrl,
       token,
       dataDir: dir.path,
-      restart: async () => {
-        await stop(running.child);
-        running = await startServe(dir.path, token);
+      restart: async ({ signal, samePort } = {}) => {
+        await stop(running.child, signal);
+        running = await startServe(dir.path, token, samePort ? Number(new URL(host.url).port) : 0);
         host.url = running.url;
         host.uiUrl = running.uiUrl;
       },
+      stop: (signal) => stop(running.child, signal),
     };
     await use(host);
     await stop(running.child);

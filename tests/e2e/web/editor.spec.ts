@@ -246,3 +246,33 @@ test('opening a story does not change it', async ({ page, host }) => {
   await expect(page.getByRole('status')).toHaveText('Saved');
   expect((await call('stories:get', { id: story.id })).version).toBe(1);
 });
+
+test('a save shown as "Saved" survives a killed host process', async ({ page, host }) => {
+  await newStory(page, host.uiUrl);
+  await page.getByLabel('Headline').fill('Power cut');
+  await body(page).click();
+  await page.keyboard.type('Every word of this was saved.');
+  await saved(page);
+  await host.restart({ signal: 'SIGKILL' });
+  await page.goto(host.uiUrl);
+  await page.getByRole('button', { name: /Power cut/ }).click();
+  await expect(body(page)).toHaveText('Every word of this was saved.');
+});
+
+test('when the host is unreachable the save retries, says why, and lands when it is back', async ({
+  page,
+  host,
+}) => {
+  await newStory(page, host.uiUrl);
+  await page.getByLabel('Headline').fill('Offline draft');
+  await saved(page);
+  await host.stop();
+  await body(page).click();
+  await page.keyboard.type('Written while the host was down.');
+  await expect(page.getByRole('status')).toHaveText(/^Not saved — retrying \(.+\)$/);
+  await host.restart({ samePort: true });
+  await expect(page.getByRole('status')).toHaveText('Saved', { timeout: 20_000 });
+  await page.reload();
+  await page.getByRole('button', { name: /Offline draft/ }).click();
+  await expect(body(page)).toHaveText('Written while the host was down.');
+});
