@@ -8,19 +8,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../support/chromium';
 import { installLatencyProbe } from './typingLatency';
 
 const root = resolve(import.meta.dirname, '..', '..', '..');
 const KEYS = 120;
 const SIZES = [10_000, 50_000];
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const sentence = 'The council met on Tuesday to discuss the harbour budget and the new night bus routes.';
 function documentOf(words: number) {
@@ -83,7 +76,7 @@ async function copydeskHost(dataDir: string): Promise<{ url: string; token: stri
 
 const dir = mkdtempSync(join(tmpdir(), 'copydesk-typing-'));
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM,
   args: CHROMIUM_ARGS,
 });
 const bare = await bareTipTapPage(dir);
