@@ -46,7 +46,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/services/**', 'main/core/**', 'main/db/**', 'main/hosts/**'],
+    files: ['main/services/**', 'main/core/**', 'main/db/**', 'main/hosts/**', 'main/publish/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore, type Core } from './core/createCore';
@@ -8,6 +8,7 @@ import { forwardEvents, registerIpc } from './ipc/registerIpc';
 import { registerAppScheme, serveRenderer } from './appProtocol';
 import { denyAllPermissions, hardenWebContents } from './security';
 import { createMainWindow } from './window';
+import { safeStorageSecretBox } from './publish/secrets/safeStorageSecretBox';
 
 registerAppScheme(protocol);
 app.on('web-contents-created', (_event, contents) =>
@@ -40,6 +41,13 @@ async function ready(): Promise<void> {
     ),
     appVersion: app.getVersion(),
     host: 'electron',
+    publishing: {
+      secrets: safeStorageSecretBox(safeStorage),
+      openSite: async (folder) => {
+        const failure = await shell.openPath(join(folder, 'index.html'));
+        if (failure) throw new Error(failure);
+      },
+    },
   });
   serveRenderer(protocol, net, join(__dirname, '..', 'renderer'), mediaDirOf(core.info.dataDir));
   denyAllPermissions(session.defaultSession);

@@ -2,11 +2,26 @@ import { useCallback, useState } from 'react';
 import { useClient } from './api/ClientContext';
 import { Sidebar, type LibraryView } from './components/Sidebar';
 import { StoryList } from './features/stories/StoryList';
+import { TagManager } from './features/tags/TagManager';
+import { SectionManager } from './features/library/SectionManager';
+import { CommandPalette } from './features/palette/CommandPalette';
 import { StoryPane } from './features/stories/StoryPane';
 import { useStoryList } from './features/stories/useStoryList';
 import { errorMessage } from './api/errorMessage';
+import { PeopleGate } from './features/people/PersonContext';
+import { ReviewQueue } from './features/review/ReviewQueue';
+import { SettingsPage } from './features/settings/SettingsPage';
 
+/** The app once it knows who is using it (first run asks). */
 export function App() {
+  return (
+    <PeopleGate>
+      <Library />
+    </PeopleGate>
+  );
+}
+
+function Library() {
   const client = useClient();
   const [view, setView] = useState<LibraryView>('stories');
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -24,9 +39,19 @@ export function App() {
   }, [client]);
 
   return (
-    <div className="app">
+    <div className={view === 'settings' ? 'app app-settings' : 'app'}>
       <Sidebar view={view} onView={setView} onNewStory={createStory} />
-      <StoryList list={list} view={view} selectedId={selectedId} onSelect={setSelectedId} />
+      {view === 'review' ? (
+        <ReviewQueue selectedId={selectedId} onOpen={setSelectedId} />
+      ) : view === 'tags' ? (
+        <TagManager />
+      ) : view === 'sections' ? (
+        <SectionManager />
+      ) : view === 'settings' ? (
+        <SettingsPage />
+      ) : (
+        <StoryList list={list} view={view} selectedId={selectedId} onSelect={setSelectedId} />
+      )}
       <main className="pane" aria-label="Story">
         {error && (
           <div role="alert" className="banner banner-error">
@@ -49,6 +74,7 @@ export function App() {
           </div>
         )}
       </main>
+      <CommandPalette onOpenStory={setSelectedId} onNewStory={createStory} onView={setView} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../core/createCore';
 import { startWebHost, type WebHost } from './webHost';
 import { mediaDirOf } from '../services/media/mediaFiles';
+import { fileSecretBox } from '../publish/secrets/fileSecretBox';
 import packageJson from '../../package.json';
 
 export interface BrowserHost {
@@ -22,7 +23,12 @@ export async function serveBrowserHost(options: {
   staticDir?: string;
 }): Promise<BrowserHost> {
   const token = options.token || randomBytes(24).toString('base64url');
-  const core = createCore({ dataDir: options.dataDir, appVersion: packageJson.version, host: 'web' });
+  const core = createCore({
+    dataDir: options.dataDir,
+    appVersion: packageJson.version,
+    host: 'web',
+    publishing: { secrets: fileSecretBox(options.dataDir) },
+  });
   let web: WebHost;
   try {
     web = await startWebHost({
@@ -32,6 +38,7 @@ export async function serveBrowserHost(options: {
       port: options.port,
       staticDir: options.staticDir ?? join(__dirname, '..', 'renderer'),
       mediaDir: mediaDirOf(options.dataDir),
+      siteDir: () => core.publishing.siteFolder(),
     });
   } catch (error) {
     core.close();

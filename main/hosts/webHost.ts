@@ -20,6 +20,8 @@ export interface WebHostOptions {
   staticDir: string;
   /** The media store (`<dataDir>/media`), served at `/media/<sha256>.<ext>`; omitted, nothing is. */
   mediaDir?: string;
+  /** The built-in static site's folder, served at `/site/` ("View site"); omitted, nothing is. */
+  siteDir?: () => string;
 }
 
 export interface WebHost {
@@ -164,6 +166,26 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     openStaticFile(file).pipe(res);
   };
 
+  // No token here either: the static site is what readers will see, and links inside it cannot carry one.
+  const handleSite = async (req: IncomingMessage, res: ServerResponse, path: string) => {
+    if (path === '/site') {
+      res.writeHead(301, { ...SECURITY_HEADERS, Location: '/site/' });
+      return res.end();
+    }
+    const file = options.siteDir
+      ? await findStaticFile(options.siteDir(), path.slice('/site'.length) || '/')
+      : null;
+    if (!file) return sendError(res, 404, { code: 'not-found', message: `Nothing at ${path}` });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': file.type,
+      'Content-Length': file.size,
+      'Cache-Control': 'no-store',
+    });
+    if (req.method === 'HEAD') return res.end();
+    openStaticFile(file).pipe(res);
+  };
+
   const server = createServer((req, res) => {
     const route = async () => {
       if (!allowedHosts.has(req.headers.host ?? '')) {
@@ -189,6 +211,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       if (path === '/events') return handleEvents(req, res);
       if (path.startsWith('/media/')) return handleMedia(req, res, path);
+      if (path === '/site' || path.startsWith('/site/')) return handleSite(req, res, path);
       return handleStatic(req, res, path);
     };
     route().catch((error: unknown) => {

@@ -1,11 +1,19 @@
-export type LibraryView = 'stories' | 'trash';
+import { PersonSwitcher } from '../features/people/PersonSwitcher';
+import { useCurrentPerson } from '../features/people/PersonContext';
+
+export type LibraryView = 'stories' | 'trash' | 'review' | 'tags' | 'sections' | 'settings';
 
 const VIEWS: { id: LibraryView; label: string }[] = [
   { id: 'stories', label: 'All stories' },
   { id: 'trash', label: 'Trash' },
+  { id: 'review', label: 'Review queue' },
+  { id: 'tags', label: 'Tags' },
+  { id: 'sections', label: 'Sections' },
+  { id: 'settings', label: 'Settings' },
 ];
 
 export function Sidebar(props: { view: LibraryView; onView(view: LibraryView): void; onNewStory(): void }) {
+  const { person } = useCurrentPerson();
   return (
     <nav className="sidebar" aria-label="Library">
       <div className="brand">
@@ -18,7 +26,7 @@ export function Sidebar(props: { view: LibraryView; onView(view: LibraryView): v
         New story
       </button>
       <ul className="nav-list">
-        {VIEWS.map((view) => (
+        {VIEWS.filter((view) => view.id !== 'review' || person.role === 'editor').map((view) => (
           <li key={view.id}>
             <button
               className="nav-item"
@@ -30,6 +38,7 @@ export function Sidebar(props: { view: LibraryView; onView(view: LibraryView): v
           </li>
         ))}
       </ul>
+      <PersonSwitcher />
     </nav>
   );
 }

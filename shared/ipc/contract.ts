@@ -1,14 +1,28 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
+import { activityChannels } from './channels/activity';
+import { commentChannels } from './channels/comments';
+import { peopleChannels } from './channels/people';
+import { workflowChannels } from './channels/workflow';
+import { libraryChannels } from './channels/library';
+import { linkChannels } from './channels/links';
+import { tagChannels, tagEvents } from './channels/tags';
 import { mediaChannels } from './channels/media';
 import { revisionChannels } from './channels/revisions';
 import { sectionChannels } from './channels/sections';
 import { settingsChannels } from './channels/settings';
 import { storyChannels, storyEvents } from './channels/stories';
+import { targetChannels } from './channels/targets';
+import { publishChannels, publishEvents } from './channels/publish';
 
 export * from './channels/app';
+export * from './channels/workflow';
 export * from './channels/media';
 export * from './channels/stories';
+export * from './channels/library';
+export * from './channels/links';
+export * from './channels/targets';
+export * from './channels/publish';
 
 /**
  * Every request a renderer can make: channel → zod input and output, one file per domain under
@@ -21,6 +35,15 @@ export const contract = {
   ...mediaChannels,
   ...revisionChannels,
   ...settingsChannels,
+  ...peopleChannels,
+  ...workflowChannels,
+  ...commentChannels,
+  ...activityChannels,
+  ...libraryChannels,
+  ...linkChannels,
+  ...tagChannels,
+  ...targetChannels,
+  ...publishChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -31,6 +54,8 @@ export type ChannelOutput<C extends Channel> = z.infer<Contract[C]['output']>;
 /** Events the core pushes to every window: name → zod payload. */
 export const events = {
   ...storyEvents,
+  ...tagEvents,
+  ...publishEvents,
 } as const;
 
 export type Events = typeof events;

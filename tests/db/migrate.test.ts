@@ -17,7 +17,8 @@ afterEach(() => dir.remove());
 const tables = (db: Database.Database) =>
   db
     .prepare<[], { name: string; strict: number }>(
-      "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
+      // FTS5 virtual tables and their shadow tables cannot be STRICT; every ordinary table must be.
+      "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'",
     )
     .all();
 

@@ -193,6 +193,10 @@ describe('settings', () => {
       defaultTargetId: null,
     });
     expect(await call('settings:get', {})).toMatchObject({ requireApproval: false });
+    expect(await call('settings:update', { defaultTargetId: 'site' })).toEqual({
+      requireApproval: false,
+      defaultTargetId: 'site',
+    });
     const bad = await core.dispatch('settings:update', { requireApproval: 'yes' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     const unknown = await core.dispatch('settings:update', { theme: 'dark' });

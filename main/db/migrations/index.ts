@@ -1,10 +1,18 @@
 import stories from './0001_stories.sql';
 import revisionsMediaSections from './0002_revisions_media_sections.sql';
 import settings from './0003_settings.sql';
+import library from './0004_library.sql';
+import storyLinks from './0005_story_links.sql';
+import review from './0006_review.sql';
+import publishing from './0007_publishing.sql';
 
 /** Schema migrations in order (keep this list sorted by number); a database's `user_version` is the number of them it has applied. */
 export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0001_stories', sql: stories },
   { name: '0002_revisions_media_sections', sql: revisionsMediaSections },
   { name: '0003_settings', sql: settings },
+  { name: '0004_library', sql: library },
+  { name: '0005_story_links', sql: storyLinks },
+  { name: '0006_review', sql: review },
+  { name: '0007_publishing', sql: publishing },
 ];

@@ -1,7 +1,13 @@
 import { monotonicFactory } from 'ulid';
 import type { RevisionReason } from '../../../shared/domain/revision';
 import { slugify } from '../../../shared/domain/slug';
-import { emptyBody, type Story, type StoryBody, type StoryFields } from '../../../shared/domain/story';
+import {
+  emptyBody,
+  type Story,
+  type StoryBody,
+  type StoryFields,
+  type StoryStatus,
+} from '../../../shared/domain/story';
 import { countWords, InvalidDocumentError, parseStoryDoc, storyToText } from '../../../shared/editor';
 import type {
   StoryCreateInput,
@@ -204,6 +210,14 @@ export function createStoryService({
     /** Records a revision of the story as it is stored now, e.g. "Save version". */
     recordRevision(id: string, note: RevisionNote): number {
       return revisions.transaction(() => revisions.record(mustGet(id), { ...note, author: author() }));
+    },
+
+    /** Moves a story to `status` if still at `expectedVersion` (the workflow decides who may), with a revision. */
+    setStatus(id: string, expectedVersion: number, status: StoryStatus, note: RevisionNote): Story {
+      const story = mustGet(id);
+      if (story.trashedAt !== null)
+        throw new AppError('conflict', 'This story is in the trash; restore it first.');
+      return write({ ...story, status }, expectedVersion, 'saved', false, note);
     },
   };
 }

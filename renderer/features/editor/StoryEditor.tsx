@@ -1,7 +1,10 @@
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { StoryBody } from '../../../shared/domain/story';
+import type { StoryLinks } from '../../../shared/domain/storyLinks';
 import { cleanPastedHtml, storyExtensions } from '../../../shared/editor';
+import { LinkPickers } from '../links/LinkPickers';
+import { useStoryLinking } from '../links/useStoryLinking';
 import { EditorShortcuts } from './editorShortcuts';
 import { ImageDialog } from './ImageDialog';
 import { LinkDialog } from './LinkDialog';
@@ -15,6 +18,12 @@ export interface StoryEditorProps {
   onBlur(): void;
   onReady(editor: Editor): void;
   toolbarExtra?: ReactNode;
+  /** The open story, left out of its own link pickers. */
+  storyId?: string;
+  /** Follows a story link (Ctrl/Cmd+click). */
+  onOpenStory?(id: string): void;
+  /** The story's current links, to show link targets' headlines and broken links. */
+  links?: StoryLinks | null;
 }
 
 /**
@@ -29,9 +38,13 @@ export const StoryEditor = memo(function StoryEditor(props: StoryEditorProps) {
     callbacks.current = props;
   });
 
+  const linking = useStoryLinking(props);
   const extensions = useMemo(
-    () => [...storyExtensions(), EditorShortcuts.configure({ onLink: () => setDialog('link') })],
-    [],
+    () => [
+      ...linking.extend(storyExtensions()),
+      EditorShortcuts.configure({ onLink: () => setDialog('link') }),
+    ],
+    [linking],
   );
 
   const editor = useEditor({
@@ -72,11 +85,14 @@ export const StoryEditor = memo(function StoryEditor(props: StoryEditorProps) {
         editor={editor}
         onLink={() => setDialog('link')}
         onImage={() => setDialog('image')}
+        onStoryLink={() => linking.dialog.set('inline')}
+        onAlsoRead={() => linking.dialog.set('also_read')}
         extra={props.toolbarExtra}
       />
       <EditorContent editor={editor} className="story-body-frame" />
       {dialog === 'link' && <LinkDialog editor={editor} onClose={() => setDialog(null)} />}
       {dialog === 'image' && <ImageDialog editor={editor} onClose={() => setDialog(null)} />}
+      <LinkPickers editor={editor} linking={linking} />
     </div>
   );
 });

@@ -34,7 +34,14 @@ function Tool({ label, shortcut, pressed, disabled, onRun, children }: ToolProps
 const Separator = () => <span className="tool-separator" aria-hidden="true" />;
 
 /** Formatting controls; re-renders only when the active marks or undo state change, not per keystroke. */
-export function Toolbar(props: { editor: Editor; onLink(): void; onImage(): void; extra?: ReactNode }) {
+export function Toolbar(props: {
+  editor: Editor;
+  onLink(): void;
+  onImage(): void;
+  onStoryLink?(): void;
+  onAlsoRead?(): void;
+  extra?: ReactNode;
+}) {
   const { editor } = props;
   const state = useEditorState({
     editor,
@@ -162,6 +169,16 @@ export function Toolbar(props: { editor: Editor; onLink(): void; onImage(): void
       <Tool label={state.figure ? 'Edit image' : 'Image'} disabled={off} onRun={props.onImage}>
         Image
       </Tool>
+      {props.onStoryLink && (
+        <Tool label="Link story" disabled={off} onRun={props.onStoryLink}>
+          [[ ]]
+        </Tool>
+      )}
+      {props.onAlsoRead && (
+        <Tool label="Also read" disabled={off} onRun={props.onAlsoRead}>
+          Also read
+        </Tool>
+      )}
       <Separator />
       <Tool label="Undo" shortcut="Mod-z" disabled={off || !state.canUndo} onRun={() => chain().undo().run()}>
         ↶

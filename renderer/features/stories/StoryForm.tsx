@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/react';
-import { useCallback, useEffect, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import type { Story, StoryFields } from '../../../shared/domain/story';
 import { slugify } from '../../../shared/domain/slug';
 import { useClient } from '../../api/ClientContext';
@@ -8,10 +8,17 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { StoryEditor } from '../editor/StoryEditor';
 import { useDocStats } from '../editor/useDocStats';
 import { HistoryPanel } from '../revisions/HistoryPanel';
+import { ReturnedNote } from '../review/ReturnedNote';
+import { CommentButton, ReviewPanelToggles, ReviewSidePanel, useReviewState } from '../review/ReviewPanels';
+import { WorkflowActions } from '../review/WorkflowActions';
+import { LinksPanel } from '../links/LinksPanel';
+import { useStoryLinks } from '../links/useStoryLinks';
+import { PublishButton } from '../publish/PublishButton';
 import { ConflictNotice } from './ConflictNotice';
 import { FeaturedImageField } from './FeaturedImageField';
 import { SaveStatus } from './SaveStatus';
 import { useSections } from './useSections';
+import { TagsField } from '../tags/TagsField';
 import { useSaveState, useStorySaver } from './useStorySaver';
 
 type TextField = 'headline' | 'standfirst' | 'byline' | 'dateline' | 'credit' | 'slug';
@@ -52,6 +59,21 @@ export function StoryForm(props: {
   const saver = useStorySaver(story, () => undefined);
   const saveState = useSaveState(saver);
   const stats = useDocStats(editor);
+  const review = useReviewState(story.id);
+  const commentButton = useMemo(
+    () => editor && <CommentButton editor={editor} onComment={review.startComment} />,
+    [editor, review.startComment],
+  );
+  const toolbarExtra = useMemo(
+    () => (
+      <>
+        {commentButton}
+        <PublishButton storyId={story.id} flush={saver.flush} />
+      </>
+    ),
+    [commentButton, story.id, saver],
+  );
+  const links = useStoryLinks(story.id);
 
   useEffect(
     () =>
@@ -103,7 +125,9 @@ export function StoryForm(props: {
     <div className="story-workspace">
       <header className="pane-toolbar">
         <StatusBadge status={story.status} />
+        <WorkflowActions story={story} saver={saver} onMoved={onReload} />
         <span className="spacer" />
+        <ReviewPanelToggles review={review} />
         <button
           type="button"
           className="button-quiet"
@@ -127,6 +151,7 @@ export function StoryForm(props: {
               {error}
             </p>
           )}
+          <ReturnedNote story={story} />
           <fieldset disabled={props.readOnly} className="fields">
             <label className="field field-headline">
               <span>Headline</span>
@@ -190,6 +215,7 @@ export function StoryForm(props: {
                 />
               </label>
             </div>
+            <TagsField storyId={story.id} disabled={props.readOnly} />
             <FeaturedImageField
               value={fields.featuredImage}
               disabled={props.readOnly}
@@ -202,7 +228,12 @@ export function StoryForm(props: {
             onChange={onBodyChange}
             onBlur={flush}
             onReady={onReady}
+            toolbarExtra={toolbarExtra}
+            storyId={story.id}
+            onOpenStory={props.onOpenStory}
+            links={links.links}
           />
+          <LinksPanel state={links} onOpenStory={props.onOpenStory} />
         </div>
         {historyOpen && (
           <HistoryPanel
@@ -212,6 +243,13 @@ export function StoryForm(props: {
             onClose={() => setHistoryOpen(false)}
           />
         )}
+        <ReviewSidePanel
+          review={review}
+          storyId={story.id}
+          editor={editor}
+          saver={saver}
+          onReload={onReload}
+        />
       </div>
       <footer className="status-bar">
         <SaveStatus state={saveState} />

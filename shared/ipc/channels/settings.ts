@@ -1,9 +1,9 @@
-import { Settings } from '../../domain/settings';
+import { Settings, SettingsChanges } from '../../domain/settings';
 import { channel, NoInput } from '../channel';
 
 export const settingsChannels = {
   /** The install's settings, defaults filled in. */
   'settings:get': channel(NoInput, Settings),
   /** Changes some settings; returns all of them. */
-  'settings:update': channel(Settings.partial().strict(), Settings),
+  'settings:update': channel(SettingsChanges, Settings),
 };

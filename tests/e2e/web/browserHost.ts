@@ -63,12 +63,26 @@ function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<
   });
 }
 
-export const test = base.extend<{ host: RunningHost }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a test needs from this pattern
-  host: async ({}, use) => {
+/** Who the host says is using the app before the page opens; `test.use({ defaultPerson: null })` for a first run. */
+export interface DefaultPerson {
+  name: string;
+  role: 'reporter' | 'editor';
+}
+
+export const test = base.extend<{ host: RunningHost; defaultPerson: DefaultPerson | null }>({
+  defaultPerson: [{ name: 'Test Editor', role: 'editor' }, { option: true }],
+  host: async ({ defaultPerson }, use) => {
     const dir = tempDir('copydesk-e2e-');
     const token = `e2e-${Math.random().toString(36).slice(2)}`;
     let running = await startServe(dir.path, token);
+    if (defaultPerson) {
+      const response = await fetch(`${running.url}/rpc/people:create`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(defaultPerson),
+      });
+      if (!response.ok) throw new Error(`people:create answered ${response.status}`);
+    }
     const host: RunningHost = {
       url: running.url,
       uiUrl: running.uiUrl,

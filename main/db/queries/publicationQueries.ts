@@ -1,0 +1,102 @@
+import type Database from 'better-sqlite3';
+import type { PublicationState } from '../../../shared/domain/publication';
+
+/** The story fields a publication keeps as they were published; the static site renders from them. */
+export interface PublishedSnapshot {
+  headline: string;
+  standfirst: string;
+  byline: string;
+  dateline: string;
+  credit: string;
+  slug: string;
+  sectionId: string | null;
+  featuredImage: string | null;
+  body: Record<string, unknown>;
+  wordCount: number;
+  tags: string[];
+}
+
+export interface PublicationRecord {
+  storyId: string;
+  targetId: string;
+  state: PublicationState;
+  remoteId: string | null;
+  remoteUrl: string | null;
+  remoteModified: string | null;
+  publishedVersion: number;
+  publishedAt: number;
+  scheduledFor: number | null;
+  snapshot: PublishedSnapshot;
+}
+
+interface PublicationRow {
+  story_id: string;
+  target_id: string;
+  state: PublicationState;
+  remote_id: string | null;
+  remote_url: string | null;
+  remote_modified: string | null;
+  published_version: number;
+  published_at: number;
+  scheduled_for: number | null;
+  snapshot: string;
+}
+
+const toRecord = (row: PublicationRow): PublicationRecord => ({
+  storyId: row.story_id,
+  targetId: row.target_id,
+  state: row.state,
+  remoteId: row.remote_id,
+  remoteUrl: row.remote_url,
+  remoteModified: row.remote_modified,
+  publishedVersion: row.published_version,
+  publishedAt: row.published_at,
+  scheduledFor: row.scheduled_for,
+  snapshot: JSON.parse(row.snapshot) as PublishedSnapshot,
+});
+
+/** Prepared statements over `publications`: one row per story and target. */
+export function publicationQueries(db: Database.Database) {
+  const one = db.prepare<[string, string], PublicationRow>(
+    'SELECT * FROM publications WHERE story_id = ? AND target_id = ?',
+  );
+  const ofStory = db.prepare<[string], PublicationRow>('SELECT * FROM publications WHERE story_id = ?');
+  const ofTarget = db.prepare<[string], PublicationRow>(
+    "SELECT * FROM publications WHERE target_id = ? AND state = 'published' ORDER BY published_at DESC, story_id DESC",
+  );
+  const upsert = db.prepare(
+    `INSERT INTO publications (story_id, target_id, state, remote_id, remote_url, remote_modified,
+       published_version, published_at, scheduled_for, snapshot)
+     VALUES (@story_id, @target_id, @state, @remote_id, @remote_url, @remote_modified,
+       @published_version, @published_at, @scheduled_for, @snapshot)
+     ON CONFLICT (story_id, target_id) DO UPDATE SET state = excluded.state, remote_id = excluded.remote_id,
+       remote_url = excluded.remote_url, remote_modified = excluded.remote_modified,
+       published_version = excluded.published_version, published_at = excluded.published_at,
+       scheduled_for = excluded.scheduled_for, snapshot = excluded.snapshot`,
+  );
+  return {
+    get(storyId: string, targetId: string): PublicationRecord | null {
+      const row = one.get(storyId, targetId);
+      return row ? toRecord(row) : null;
+    },
+    ofStory: (storyId: string): PublicationRecord[] => ofStory.all(storyId).map(toRecord),
+    /** The stories live on a target, newest first. */
+    publishedOn: (targetId: string): PublicationRecord[] => ofTarget.all(targetId).map(toRecord),
+    save(record: PublicationRecord): void {
+      upsert.run({
+        story_id: record.storyId,
+        target_id: record.targetId,
+        state: record.state,
+        remote_id: record.remoteId,
+        remote_url: record.remoteUrl,
+        remote_modified: record.remoteModified,
+        published_version: record.publishedVersion,
+        published_at: record.publishedAt,
+        scheduled_for: record.scheduledFor,
+        snapshot: JSON.stringify(record.snapshot),
+      });
+    },
+  };
+}
+
+export type PublicationQueries = ReturnType<typeof publicationQueries>;

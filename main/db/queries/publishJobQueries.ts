@@ -1,0 +1,137 @@
+import type Database from 'better-sqlite3';
+import type { JobErrorKind, JobProgress, JobState, PublishAction } from '../../../shared/domain/publication';
+
+export interface PublishJobRecord {
+  id: string;
+  storyId: string;
+  targetId: string;
+  action: PublishAction;
+  state: JobState;
+  scheduledFor: number | null;
+  overwrite: boolean;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  errorKind: JobErrorKind | null;
+  progress: JobProgress;
+  resultUrl: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+interface JobRow {
+  id: string;
+  story_id: string;
+  target_id: string;
+  action: PublishAction;
+  state: JobState;
+  scheduled_for: number | null;
+  overwrite: number;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  error_kind: JobErrorKind | null;
+  progress: string;
+  result_url: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+const toRecord = (row: JobRow): PublishJobRecord => ({
+  id: row.id,
+  storyId: row.story_id,
+  targetId: row.target_id,
+  action: row.action,
+  state: row.state,
+  scheduledFor: row.scheduled_for,
+  overwrite: row.overwrite === 1,
+  attempts: row.attempts,
+  nextAttemptAt: row.next_attempt_at,
+  lastError: row.last_error,
+  errorKind: row.error_kind,
+  progress: JSON.parse(row.progress) as JobProgress,
+  resultUrl: row.result_url,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+const toRow = (job: PublishJobRecord): JobRow => ({
+  id: job.id,
+  story_id: job.storyId,
+  target_id: job.targetId,
+  action: job.action,
+  state: job.state,
+  scheduled_for: job.scheduledFor,
+  overwrite: job.overwrite ? 1 : 0,
+  attempts: job.attempts,
+  next_attempt_at: job.nextAttemptAt,
+  last_error: job.lastError,
+  error_kind: job.errorKind,
+  progress: JSON.stringify(job.progress),
+  result_url: job.resultUrl,
+  created_at: job.createdAt,
+  updated_at: job.updatedAt,
+});
+
+/** Prepared statements over `publish_jobs`, the outbox. */
+export function publishJobQueries(db: Database.Database) {
+  const columns = Object.keys(toRow({ progress: {} } as PublishJobRecord));
+  const insert = db.prepare(
+    `INSERT INTO publish_jobs (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+  );
+  const update = db.prepare(
+    `UPDATE publish_jobs SET ${columns
+      .filter((c) => c !== 'id')
+      .map((c) => `${c} = @${c}`)
+      .join(', ')} WHERE id = @id`,
+  );
+  const byId = db.prepare<[string], JobRow>('SELECT * FROM publish_jobs WHERE id = ?');
+  const nextDue = db.prepare<[number], JobRow>(
+    `SELECT * FROM publish_jobs WHERE state IN ('queued', 'waiting') AND next_attempt_at <= ?
+     ORDER BY next_attempt_at, created_at LIMIT 1`,
+  );
+  const earliest = db.prepare<[], { at: number | null }>(
+    "SELECT min(next_attempt_at) AS at FROM publish_jobs WHERE state IN ('queued', 'waiting')",
+  );
+  const open = db.prepare<[string, string], JobRow>(
+    `SELECT * FROM publish_jobs WHERE story_id = ? AND target_id = ?
+       AND state IN ('queued', 'running', 'waiting', 'paused') ORDER BY created_at DESC LIMIT 1`,
+  );
+  const recent = db.prepare<[string], JobRow>(
+    'SELECT * FROM publish_jobs WHERE story_id = ? ORDER BY created_at DESC, id DESC LIMIT 10',
+  );
+  const interrupted = db.prepare<[number]>(
+    "UPDATE publish_jobs SET state = 'waiting', updated_at = ? WHERE state = 'running'",
+  );
+  return {
+    insert(job: PublishJobRecord): void {
+      insert.run(toRow(job));
+    },
+    update(job: PublishJobRecord): void {
+      update.run(toRow(job));
+    },
+    get(id: string): PublishJobRecord | null {
+      const row = byId.get(id);
+      return row ? toRecord(row) : null;
+    },
+    /** The job to send next, if one is due at `now`. */
+    nextDue(now: number): PublishJobRecord | null {
+      const row = nextDue.get(now);
+      return row ? toRecord(row) : null;
+    },
+    /** When the next queued or waiting job is due, or null if none is. */
+    earliestDue: (): number | null => earliest.get()?.at ?? null,
+    /** The unfinished job of a story on a target, if any. */
+    open(storyId: string, targetId: string): PublishJobRecord | null {
+      const row = open.get(storyId, targetId);
+      return row ? toRecord(row) : null;
+    },
+    recent: (storyId: string): PublishJobRecord[] => recent.all(storyId).map(toRecord),
+    /** Jobs left running by a previous run of the app are sent again (they may have reached the site). */
+    requeueInterrupted(now: number): number {
+      return interrupted.run(now).changes;
+    },
+  };
+}
+
+export type PublishJobQueries = ReturnType<typeof publishJobQueries>;

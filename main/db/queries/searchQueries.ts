@@ -1,0 +1,291 @@
+import type Database from 'better-sqlite3';
+import type { StoryStatus, StorySummary } from '../../../shared/domain/story';
+
+/** Filters already checked and converted for SQL (timestamps in ms). */
+export interface SearchFilters {
+  trashed: boolean;
+  statuses?: StoryStatus[] | undefined;
+  sectionId?: string | null | undefined;
+  tag?: string | undefined;
+  author?: string | undefined;
+  updatedFrom?: number | undefined;
+  updatedBefore?: number | undefined;
+}
+
+export type KeyValue = string | number;
+
+/** A flat sort: rows ordered by `keys` (all in one direction), paged by row-value comparison. */
+export type FlatSort = 'updated' | 'headline' | 'author';
+
+/** A search-index row id and its bm25 rank (lower is better). */
+export interface RankedId {
+  searchId: number;
+  rank: number;
+}
+
+export interface PageRequest {
+  match: string | null;
+  filters: SearchFilters;
+  limit: number;
+}
+
+interface SummaryRow {
+  id: string;
+  headline: string;
+  standfirst: string;
+  slug: string;
+  status: StoryStatus;
+  section_id: string | null;
+  section_name: string | null;
+  byline: string;
+  author: string;
+  word_count: number;
+  updated_at: number;
+  trashed_at: number | null;
+  version: number;
+  search_id: number;
+  key0: KeyValue;
+  key1: KeyValue;
+}
+
+/** One library row before tags and snippets are attached, with the values its cursor needs. */
+export interface FoundStory {
+  summary: StorySummary & { sectionName: string | null };
+  searchId: number;
+  keys: KeyValue[];
+}
+
+const FLAT_KEYS: Record<FlatSort, [string, string]> = {
+  updated: ['s.updated_at', 's.id'],
+  headline: ['s.headline COLLATE NOCASE', 's.id'],
+  author: ['s.author COLLATE NOCASE', 's.id'],
+};
+
+const COLUMNS = `s.id, s.headline, s.standfirst, s.slug, s.status, s.section_id, sec.name AS section_name,
+  s.byline, s.author, s.word_count, s.updated_at, s.trashed_at, s.version, ss.search_id`;
+
+function toFound(row: SummaryRow): FoundStory {
+  const summary = {
+    id: row.id,
+    headline: row.headline,
+    standfirst: row.standfirst,
+    slug: row.slug,
+    status: row.status,
+    sectionId: row.section_id,
+    sectionName: row.section_name,
+    byline: row.byline,
+    author: row.author,
+    wordCount: row.word_count,
+    updatedAt: new Date(row.updated_at).toISOString(),
+    trashedAt: row.trashed_at === null ? null : new Date(row.trashed_at).toISOString(),
+    version: row.version,
+  };
+  return { summary, searchId: row.search_id, keys: [row.key0, row.key1] };
+}
+
+function filterSql(filters: SearchFilters, match: string | null) {
+  const where = ['(s.trashed_at IS NOT NULL) = @trashed'];
+  const params: Record<string, unknown> = { trashed: filters.trashed ? 1 : 0 };
+  if (filters.statuses?.length) {
+    where.push('s.status IN (SELECT value FROM json_each(@statuses))');
+    params.statuses = JSON.stringify(filters.statuses);
+  }
+  if (filters.sectionId === null) where.push('s.section_id IS NULL');
+  else if (filters.sectionId !== undefined) {
+    where.push('s.section_id = @sectionId');
+    params.sectionId = filters.sectionId;
+  }
+  if (filters.tag !== undefined) {
+    where.push(
+      's.id IN (SELECT st.story_id FROM story_tags st WHERE st.tag_id = (SELECT id FROM tags WHERE name = @tag))',
+    );
+    params.tag = filters.tag;
+  }
+  if (filters.author !== undefined) {
+    where.push('s.author = @author COLLATE NOCASE');
+    params.author = filters.author;
+  }
+  if (filters.updatedFrom !== undefined) {
+    where.push('s.updated_at >= @updatedFrom');
+    params.updatedFrom = filters.updatedFrom;
+  }
+  if (filters.updatedBefore !== undefined) {
+    where.push('s.updated_at < @updatedBefore');
+    params.updatedBefore = filters.updatedBefore;
+  }
+  if (match !== null) {
+    params.match = match;
+    // The unary + makes this a membership test: as an index lookup per listed id it is 100× slower.
+    where.push('+ss.search_id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH @match)');
+  }
+  return { where, params };
+}
+
+export type FlatPageRequest = PageRequest & {
+  sort: FlatSort;
+  direction: 'asc' | 'desc';
+  after: KeyValue[] | null;
+};
+
+const FROM = 'stories s JOIN story_search_ids ss ON ss.story_id = s.id';
+
+function flatSql(request: FlatPageRequest) {
+  const [k0, k1] = FLAT_KEYS[request.sort];
+  const { where, params } = filterSql(request.filters, request.match);
+  const order = request.direction === 'asc' ? 'ASC' : 'DESC';
+  if (request.after) {
+    where.push(`(${k0}, ${k1}) ${request.direction === 'asc' ? '>' : '<'} (@after0, @after1)`);
+    params.after0 = request.after[0];
+    params.after1 = request.after[1];
+  }
+  const sql = `SELECT ${COLUMNS}, ${k0} AS key0, ${k1} AS key1
+    FROM ${FROM} LEFT JOIN sections sec ON sec.id = s.section_id
+    WHERE ${where.join(' AND ')} ORDER BY ${k0} ${order}, ${k1} ${order} LIMIT @limit`;
+  return { sql, params: { ...params, limit: request.limit } };
+}
+
+/** Read-only queries behind the library list: filtered, sorted, keyset-paged, full-text searched. */
+export function searchQueries(db: Database.Database) {
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string): Database.Statement => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size > 200) statements.clear();
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+
+  // FTS5 ignores a rowid constraint bound as a REAL, which is how a JS number arrives.
+  const snippetOf = db.prepare<[string, number], { headline: string; body: string; standfirst: string }>(
+    `SELECT highlight(stories_fts, 0, char(2), char(3)) AS headline,
+       snippet(stories_fts, 2, char(2), char(3), '…', 14) AS body,
+       snippet(stories_fts, 1, char(2), char(3), '…', 14) AS standfirst
+     FROM stories_fts WHERE stories_fts MATCH ? AND rowid = CAST(? AS INTEGER)`,
+  );
+  const tagsOf = db.prepare<[string], { story_id: string; name: string }>(
+    `SELECT st.story_id, t.name FROM story_tags st JOIN tags t ON t.id = st.tag_id
+     WHERE st.story_id IN (SELECT value FROM json_each(?)) ORDER BY st.story_id, st.position, t.name`,
+  );
+  const ranked = {
+    asc: db.prepare<{ match: string; limit: number }, RankedId>(
+      `SELECT rowid AS searchId, rank FROM stories_fts WHERE stories_fts MATCH @match
+       ORDER BY rank, rowid LIMIT @limit`,
+    ),
+    ascAfter: db.prepare<{ match: string; limit: number; rank: number; id: number }, RankedId>(
+      `SELECT rowid AS searchId, rank FROM stories_fts WHERE stories_fts MATCH @match
+         AND (rank, rowid) > (@rank, @id) ORDER BY rank, rowid LIMIT @limit`,
+    ),
+    desc: db.prepare<{ match: string; limit: number }, RankedId>(
+      `SELECT rowid AS searchId, rank FROM stories_fts WHERE stories_fts MATCH @match
+       ORDER BY rank DESC, rowid DESC LIMIT @limit`,
+    ),
+    descAfter: db.prepare<{ match: string; limit: number; rank: number; id: number }, RankedId>(
+      `SELECT rowid AS searchId, rank FROM stories_fts WHERE stories_fts MATCH @match
+         AND (rank, rowid) < (@rank, @id) ORDER BY rank DESC, rowid DESC LIMIT @limit`,
+    ),
+  };
+  const authors = db.prepare<[], { author: string }>(
+    `SELECT DISTINCT author FROM stories INDEXED BY stories_author_recent WHERE author != '' ORDER BY author COLLATE NOCASE`,
+  );
+
+  return {
+    /** A page in a flat sort, after the row whose sort keys are `after`. */
+    flatPage(request: FlatPageRequest): FoundStory[] {
+      const { sql, params } = flatSql(request);
+      return (prepare(sql).all(params) as SummaryRow[]).map(toFound);
+    },
+
+    /**
+     * The next `limit` matches in rank order (best first for `asc`), from the search index alone:
+     * ranking there and filtering a small batch is far cheaper than joining every match.
+     */
+    rankedBatch(
+      match: string,
+      direction: 'asc' | 'desc',
+      after: { rank: number; searchId: number } | null,
+      limit: number,
+    ): RankedId[] {
+      if (!after) return ranked[direction].all({ match, limit });
+      return ranked[direction === 'asc' ? 'ascAfter' : 'descAfter'].all({
+        match,
+        limit,
+        rank: after.rank,
+        id: after.searchId,
+      });
+    },
+
+    /** Those of the indexed stories `searchIds` that pass the filters, keyed by search id. */
+    filterIndexed(searchIds: number[], filters: SearchFilters): Map<number, FoundStory> {
+      const { where, params } = filterSql(filters, null);
+      // CROSS JOIN keeps the few given ids as the outer loop instead of scanning every story.
+      const sql = `SELECT ${COLUMNS}, 0 AS key0, ss.search_id AS key1
+        FROM json_each(@ids) ids CROSS JOIN story_search_ids ss ON ss.search_id = ids.value
+        CROSS JOIN stories s ON s.id = ss.story_id LEFT JOIN sections sec ON sec.id = s.section_id
+        WHERE ${where.join(' AND ')}`;
+      const rows = prepare(sql).all({ ...params, ids: JSON.stringify(searchIds) }) as SummaryRow[];
+      return new Map(rows.map((row) => [row.search_id, toFound(row)]));
+    },
+
+    /** A page of one partition (a status or a section), newest change first. */
+    partitionPage(
+      request: PageRequest & {
+        partition: { column: 'status' | 'section_id'; value: string | null };
+        after: KeyValue[] | null;
+      },
+    ): FoundStory[] {
+      const { where, params } = filterSql(request.filters, request.match);
+      const { column, value } = request.partition;
+      if (value === null) where.push(`s.${column} IS NULL`);
+      else {
+        where.push(`s.${column} = @partition`);
+        params.partition = value;
+      }
+      if (request.after) {
+        where.push('(s.updated_at, s.id) < (@after0, @after1)');
+        params.after0 = request.after[0];
+        params.after1 = request.after[1];
+      }
+      const sql = `SELECT ${COLUMNS}, s.updated_at AS key0, s.id AS key1
+        FROM ${FROM} LEFT JOIN sections sec ON sec.id = s.section_id
+        WHERE ${where.join(' AND ')} ORDER BY s.updated_at DESC, s.id DESC LIMIT @limit`;
+      const rows = prepare(sql).all({ ...params, limit: request.limit }) as SummaryRow[];
+      return rows.map(toFound);
+    },
+
+    /**
+     * The headline with its matching words marked (char(2)…char(3)), and the best passage of the
+     * body, else the standfirst, that matched; null when only the headline or tags matched.
+     */
+    snippet(match: string, searchId: number): { headline: string; passage: string | null } | null {
+      const row = snippetOf.get(match, searchId);
+      if (!row) return null;
+      const passage = [row.body, row.standfirst].find((text) => text.includes('\u0002')) ?? null;
+      return { headline: row.headline, passage };
+    },
+
+    /** Tags of the given stories, in each story's order. */
+    tagsOf(storyIds: string[]): Map<string, string[]> {
+      const byStory = new Map<string, string[]>();
+      for (const row of tagsOf.all(JSON.stringify(storyIds))) {
+        const list = byStory.get(row.story_id) ?? [];
+        list.push(row.name);
+        byStory.set(row.story_id, list);
+      }
+      return byStory;
+    },
+
+    authors: (): string[] => authors.all().map((row) => row.author),
+
+    /** EXPLAIN QUERY PLAN of a flat page, for checking index use in tests and benches. */
+    explainFlat(request: FlatPageRequest): string[] {
+      const { sql, params } = flatSql(request);
+      return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map(
+        (row) => row.detail,
+      );
+    },
+  };
+}
+
+export type SearchQueries = ReturnType<typeof searchQueries>;

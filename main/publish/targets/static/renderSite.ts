@@ -1,0 +1,283 @@
+import { slugify } from '../../../../shared/domain/slug';
+import { readingTimeLabel, storyToHtml } from '../../../../shared/editor';
+import type { PublishedSnapshot } from '../../../db/queries/publicationQueries';
+import { SITE_CSS } from './siteStyles';
+
+/** A story on the static site. */
+export interface SiteStory {
+  storyId: string;
+  /** File name under `stories/`, without `.html`. */
+  key: string;
+  snapshot: PublishedSnapshot;
+  publishedAt: number;
+}
+
+export interface SiteModel {
+  title: string;
+  /** Absolute address of the site's root, ending in `/` (used by the feed and the sitemap). */
+  baseUrl: string;
+  sections: { id: string; name: string }[];
+  /** Newest first. */
+  stories: SiteStory[];
+}
+
+const escape = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const MEDIA_SRC = /^media\/[0-9a-f]{64}\.(jpg|png|gif|webp)$/;
+
+const dateLabel = (ms: number): string =>
+  new Date(ms).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
+/** The file of a tag's page under `tags/`, without `.html`. */
+export const tagKey = (tag: string): string => slugify(tag) || encodeURIComponent(tag.toLowerCase());
+
+function page(options: {
+  title: string;
+  siteTitle: string;
+  root: string;
+  sections: SiteModel['sections'];
+  main: string;
+}): string {
+  const { root } = options;
+  const nav = options.sections
+    .map((section) => `<a href="${root}sections/${escape(section.id)}.html">${escape(section.name)}</a>`)
+    .join('');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(options.title)}</title>
+<link rel="stylesheet" href="${root}style.css">
+<link rel="alternate" type="application/rss+xml" title="${escape(options.siteTitle)}" href="${root}feed.xml">
+</head>
+<body>
+<header class="site-header">
+<a class="site-name" href="${root}index.html">${escape(options.siteTitle)}</a>
+<nav class="site-nav" aria-label="Sections">${nav}</nav>
+</header>
+<main>
+${options.main}
+</main>
+<footer>${escape(options.siteTitle)} · <a href="${root}feed.xml">RSS</a> · <a href="${root}sitemap.xml">Sitemap</a></footer>
+</body>
+</html>
+`;
+}
+
+function listItem(story: SiteStory, root: string, sectionName: string | undefined): string {
+  const { snapshot } = story;
+  const meta = [sectionName, dateLabel(story.publishedAt), readingTimeLabel(snapshot.wordCount)].filter(
+    Boolean,
+  );
+  return `<li><a href="${root}stories/${story.key}.html">${escape(snapshot.headline)}</a>${
+    snapshot.standfirst ? `<p>${escape(snapshot.standfirst)}</p>` : ''
+  }<div class="meta-line">${meta.map((part) => escape(part ?? '')).join(' · ')}</div></li>`;
+}
+
+function railItem(story: SiteStory, href: string): string {
+  const { snapshot } = story;
+  return `<li><a href="${href}">${escape(snapshot.headline)}</a>${
+    snapshot.standfirst ? `<p>${escape(snapshot.standfirst)}</p>` : ''
+  }</li>`;
+}
+
+/**
+ * The static site as files: `index.html`, `stories/<key>.html`, `sections/<id>.html`, `tags/<tag>.html`,
+ * `feed.xml`, `sitemap.xml` and `style.css`. Links between pages are relative so the folder works anywhere.
+ * Returns the files and the media (`media/…` sources) the pages use.
+ */
+export function renderSite(model: SiteModel): { files: Map<string, string>; media: Set<string> } {
+  const files = new Map<string, string>();
+  const media = new Set<string>();
+  const sectionName = new Map(model.sections.map((section) => [section.id, section.name]));
+  const byId = new Map(model.stories.map((story) => [story.storyId, story]));
+  const usedSections = model.sections.filter((section) =>
+    model.stories.some((story) => story.snapshot.sectionId === section.id),
+  );
+  const shell = (title: string, root: string, main: string) =>
+    page({ title, siteTitle: model.title, root, sections: usedSections, main });
+  const mediaUrl = (root: string) => (src: string) => {
+    if (!MEDIA_SRC.test(src)) return src;
+    media.add(src);
+    return `${root}${src}`;
+  };
+  const featured = model.stories.filter((story) => story.snapshot.featuredImage).slice(0, 4);
+
+  for (const story of model.stories) {
+    const { snapshot } = story;
+    const root = '../';
+    const section = snapshot.sectionId ? sectionName.get(snapshot.sectionId) : undefined;
+    const body = storyToHtml(snapshot.body, {
+      forPublishing: true,
+      resolveStoryUrl: (id) => {
+        const linked = byId.get(id);
+        return linked ? `${linked.key}.html` : null;
+      },
+      resolveMediaUrl: mediaUrl(root),
+    });
+    const inSection = model.stories
+      .filter((other) => other.snapshot.sectionId === snapshot.sectionId)
+      .sort((a, b) => a.publishedAt - b.publishedAt || a.storyId.localeCompare(b.storyId));
+    const index = inSection.findIndex((other) => other.storyId === story.storyId);
+    const previous = inSection[index - 1];
+    const next = inSection[index + 1];
+    const latest = inSection
+      .filter((other) => other.storyId !== story.storyId)
+      .reverse()
+      .slice(0, 5);
+    const featuredImage = snapshot.featuredImage
+      ? `<figure class="featured-image"><img src="${escape(mediaUrl(root)(snapshot.featuredImage))}" alt=""></figure>`
+      : '';
+    const meta = [
+      snapshot.byline ? `<span class="byline">${escape(snapshot.byline)}</span>` : '',
+      snapshot.dateline ? `<span class="dateline">${escape(snapshot.dateline)}</span>` : '',
+      `<time datetime="${new Date(story.publishedAt).toISOString()}">${dateLabel(story.publishedAt)}</time>`,
+      `<span class="reading-time">${readingTimeLabel(snapshot.wordCount)}</span>`,
+    ].filter(Boolean);
+    const tags = snapshot.tags.length
+      ? `<ul class="tags" aria-label="Tags">${snapshot.tags
+          .map((tag) => `<li><a href="${root}tags/${tagKey(tag)}.html">${escape(tag)}</a></li>`)
+          .join('')}</ul>`
+      : '';
+    const prevNext =
+      previous || next
+        ? `<nav class="prev-next" aria-label="More in ${escape(section ?? 'this section')}">${
+            previous
+              ? `<a class="previous" rel="prev" href="${previous.key}.html"><span class="label">Previous</span>${escape(previous.snapshot.headline)}</a>`
+              : ''
+          }${
+            next
+              ? `<a class="next" rel="next" href="${next.key}.html"><span class="label">Next</span>${escape(next.snapshot.headline)}</a>`
+              : ''
+          }</nav>`
+        : '';
+    const latestBlock =
+      section && latest.length
+        ? `<section class="latest" aria-label="Latest from ${escape(section)}"><h2>Latest from ${escape(section)}</h2><ul>${latest
+            .map((other) => railItem(other, `${other.key}.html`))
+            .join('')}</ul></section>`
+        : '';
+    // Stories with a featured image, else the latest from other sections (this one has its own list).
+    const featuredStories = (
+      featured.length > 0
+        ? featured
+        : model.stories.filter((other) => other.snapshot.sectionId !== snapshot.sectionId)
+    )
+      .filter((other) => other.storyId !== story.storyId)
+      .slice(0, 3);
+    const featuredBlock = featuredStories.length
+      ? `<section class="featured" aria-label="Featured"><h2>Featured</h2><ul>${featuredStories
+          .map((other) => railItem(other, `${other.key}.html`))
+          .join('')}</ul></section>`
+      : '';
+    const main = `<div class="story-layout">
+<article class="story">
+${section ? `<p class="kicker"><a href="${root}sections/${escape(snapshot.sectionId!)}.html">${escape(section)}</a></p>` : ''}
+<h1>${escape(snapshot.headline)}</h1>
+${
+  snapshot.standfirst || snapshot.credit
+    ? `<p class="standfirst">${escape(snapshot.standfirst)}${snapshot.credit ? ` <span class="credit">${escape(snapshot.credit)}</span>` : ''}</p>`
+    : ''
+}
+<p class="meta">${meta.join('')}</p>
+${featuredImage}
+<div class="body">
+${body}
+</div>
+${tags}
+${prevNext}
+</article>
+<aside class="rail">
+${latestBlock}
+${featuredBlock}
+</aside>
+</div>`;
+    files.set(`stories/${story.key}.html`, shell(`${snapshot.headline} — ${model.title}`, root, main));
+  }
+
+  const listing = (heading: string, stories: SiteStory[], root: string) =>
+    `<section class="listing"><h1>${escape(heading)}</h1><ul>${stories
+      .map((story) =>
+        listItem(
+          story,
+          root,
+          story.snapshot.sectionId ? sectionName.get(story.snapshot.sectionId) : undefined,
+        ),
+      )
+      .join('')}</ul></section>`;
+
+  files.set(
+    'index.html',
+    shell(
+      model.title,
+      '',
+      model.stories.length ? listing('Latest', model.stories, '') : '<p>Nothing is published yet.</p>',
+    ),
+  );
+  for (const section of usedSections) {
+    const stories = model.stories.filter((story) => story.snapshot.sectionId === section.id);
+    files.set(
+      `sections/${section.id}.html`,
+      shell(`${section.name} — ${model.title}`, '../', listing(section.name, stories, '../')),
+    );
+  }
+  const tags = new Map<string, { name: string; stories: SiteStory[] }>();
+  for (const story of model.stories) {
+    for (const tag of story.snapshot.tags) {
+      const key = tagKey(tag);
+      const entry = tags.get(key) ?? { name: tag, stories: [] };
+      entry.stories.push(story);
+      tags.set(key, entry);
+    }
+  }
+  for (const [key, tag] of tags)
+    files.set(
+      `tags/${key}.html`,
+      shell(`${tag.name} — ${model.title}`, '../', listing(tag.name, tag.stories, '../')),
+    );
+
+  const absolute = (path: string) => new URL(path, model.baseUrl).href;
+  const xml = (text: string) => escape(text).replace(/'/g, '&apos;');
+  files.set(
+    'feed.xml',
+    `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0">
+<channel>
+<title>${xml(model.title)}</title>
+<link>${xml(absolute('index.html'))}</link>
+<description>${xml(`Latest from ${model.title}`)}</description>
+${model.stories
+  .slice(0, 30)
+  .map(
+    (story) => `<item>
+<title>${xml(story.snapshot.headline)}</title>
+<link>${xml(absolute(`stories/${story.key}.html`))}</link>
+<guid isPermaLink="false">${xml(story.storyId)}</guid>
+<pubDate>${new Date(story.publishedAt).toUTCString()}</pubDate>
+<description>${xml(story.snapshot.standfirst)}</description>
+</item>`,
+  )
+  .join('\n')}
+</channel>
+</rss>
+`,
+  );
+  const pages = [...files.keys()].filter((path) => path.endsWith('.html')).sort();
+  files.set(
+    'sitemap.xml',
+    `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${pages.map((path) => `<url><loc>${xml(absolute(path))}</loc></url>`).join('\n')}
+</urlset>
+`,
+  );
+  files.set('style.css', SITE_CSS);
+  return { files, media };
+}

@@ -1,0 +1,113 @@
+import { PublishError } from '../../publishError';
+
+export type FetchLike = typeof fetch;
+
+/** How to reach a WordPress site's REST API as one user. */
+export interface WordPressConnection {
+  url: string;
+  userName: string;
+  password: string;
+  /** `…/wp-json` or `…/?rest_route=`; detected when missing. */
+  restBase?: string | undefined;
+  fetch?: FetchLike;
+  timeoutMs?: number;
+}
+
+export interface RequestOptions {
+  query?: Record<string, string>;
+  json?: unknown;
+  body?: Uint8Array;
+  headers?: Record<string, string>;
+}
+
+const trimSlash = (url: string) => url.replace(/\/+$/, '');
+
+/** The route's URL under a REST base, with query parameters joined the way that base needs. */
+export function restUrl(restBase: string, route: string, query: Record<string, string> = {}): string {
+  const params = new URLSearchParams(query).toString();
+  const joiner = restBase.includes('?') ? '&' : '?';
+  return `${restBase}${route}${params ? `${joiner}${params}` : ''}`;
+}
+
+function siteMessage(body: unknown, status: number): string {
+  const message = (body as { message?: unknown } | null)?.message;
+  const text = typeof message === 'string' && message.trim() !== '' ? message.replace(/<[^>]*>/g, '') : '';
+  return text || `The site answered HTTP ${status}`;
+}
+
+/** A small REST client for one WordPress site; errors become PublishErrors the outbox can act on. */
+export function wordpressClient(connection: WordPressConnection) {
+  const doFetch = connection.fetch ?? fetch;
+  const timeoutMs = connection.timeoutMs ?? 30_000;
+  const auth = `Basic ${Buffer.from(`${connection.userName}:${connection.password}`).toString('base64')}`;
+  let restBase = connection.restBase;
+
+  const send = async (url: string, init: RequestInit): Promise<Response> => {
+    try {
+      return await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code;
+      const reason = (error as Error).name === 'TimeoutError' ? 'timed out' : (cause ?? 'failed');
+      throw new PublishError('network', `Could not reach ${connection.url} (${reason}).`);
+    }
+  };
+
+  const detect = async (): Promise<string> => {
+    const base = trimSlash(connection.url);
+    for (const candidate of [`${base}/wp-json`, `${base}/?rest_route=`]) {
+      const response = await send(restUrl(candidate, '/'), { headers: { accept: 'application/json' } });
+      if (response.status >= 500 || response.status === 429)
+        throw new PublishError('network', `The site answered HTTP ${response.status}.`);
+      const body = (await response.json().catch(() => null)) as { namespaces?: unknown } | null;
+      if (response.ok && Array.isArray(body?.namespaces) && body.namespaces.includes('wp/v2'))
+        return candidate;
+    }
+    throw new PublishError('rejected', `No WordPress REST API found at ${connection.url}.`);
+  };
+
+  const base = async (): Promise<string> => (restBase ??= await detect());
+
+  return {
+    restBase: base,
+    /** Calls a route with Basic auth; resolves with the JSON body, rejects with a PublishError. */
+    async request<T>(method: string, route: string, options: RequestOptions = {}): Promise<T> {
+      const headers: Record<string, string> = {
+        authorization: auth,
+        accept: 'application/json',
+        ...options.headers,
+      };
+      let body: BodyInit | undefined;
+      if (options.json !== undefined) {
+        headers['content-type'] = 'application/json';
+        body = JSON.stringify(options.json);
+      } else if (options.body) body = new Blob([options.body as Uint8Array<ArrayBuffer>]);
+      const response = await send(restUrl(await base(), route, options.query), { method, headers, body });
+      const parsed: unknown = await response.json().catch(() => null);
+      if (response.ok) return parsed as T;
+      if (response.status === 429 || response.status >= 500)
+        throw new PublishError('network', `The site is unavailable: ${siteMessage(parsed, response.status)}`);
+      if (response.status === 401)
+        throw new PublishError(
+          'auth',
+          `WordPress did not accept the user name or application password: ${siteMessage(parsed, 401)}`,
+        );
+      throw Object.assign(new PublishError('rejected', siteMessage(parsed, response.status)), {
+        status: response.status,
+        body: parsed,
+      });
+    },
+  };
+}
+
+export type WordPressClient = ReturnType<typeof wordpressClient>;
+
+/** The status and body of a rejected request, when the site sent them. */
+export function rejection(
+  error: unknown,
+): { status: number; body: { code?: string; data?: unknown } } | null {
+  if (!(error instanceof PublishError) || error.kind !== 'rejected') return null;
+  const { status, body } = error as PublishError & { status?: number; body?: unknown };
+  return typeof status === 'number'
+    ? { status, body: (body ?? {}) as { code?: string; data?: unknown } }
+    : null;
+}

@@ -1,0 +1,160 @@
+import { parseSearch, snippetSegments, toFtsQuery } from '../../../shared/domain/search';
+import type { Section } from '../../../shared/domain/section';
+import { StoryStatus } from '../../../shared/domain/story';
+import { normalizeTagName } from '../../../shared/domain/tag';
+import type { LibraryPage, LibraryQueryInput, LibraryRow, LibrarySort } from '../../../shared/ipc/contract';
+import type { FoundStory, KeyValue, SearchFilters, SearchQueries } from '../../db/queries/searchQueries';
+import { decodeLibraryCursor, encodeLibraryCursor } from './libraryCursor';
+
+type ParsedQuery = Required<Omit<LibraryQueryInput, 'cursor' | 'sort' | 'direction' | 'filters'>> & {
+  cursor?: string | undefined;
+  sort?: LibrarySort | undefined;
+  direction?: 'asc' | 'desc' | undefined;
+  filters: {
+    status?: StoryStatus[] | undefined;
+    sectionId?: string | null | undefined;
+    tag?: string | undefined;
+    author?: string | undefined;
+    updatedFrom?: string | undefined;
+    updatedTo?: string | undefined;
+    trashed: boolean;
+  };
+};
+
+const DAY = 86_400_000;
+const DEFAULT_DIRECTION: Record<LibrarySort, 'asc' | 'desc'> = {
+  relevance: 'asc',
+  updated: 'desc',
+  headline: 'asc',
+  author: 'asc',
+  status: 'asc',
+  section: 'asc',
+};
+
+function toFilters(filters: ParsedQuery['filters']): SearchFilters {
+  const tag = filters.tag === undefined ? '' : normalizeTagName(filters.tag);
+  const author = filters.author?.trim() ?? '';
+  return {
+    trashed: filters.trashed,
+    statuses: filters.status,
+    sectionId: filters.sectionId,
+    tag: tag || undefined,
+    author: author || undefined,
+    updatedFrom: filters.updatedFrom ? Date.parse(`${filters.updatedFrom}T00:00:00Z`) : undefined,
+    updatedBefore: filters.updatedTo ? Date.parse(`${filters.updatedTo}T00:00:00Z`) + DAY : undefined,
+  };
+}
+
+/** The story list and its search: one page of rows with section names, tags and highlighted snippets. */
+export function createLibraryService(deps: { queries: SearchQueries; sections: () => Section[] }) {
+  const { queries } = deps;
+
+  const partitionsFor = (
+    sort: 'status' | 'section',
+    filters: SearchFilters,
+  ): { column: 'status' | 'section_id'; value: string | null }[] => {
+    if (sort === 'status') {
+      return StoryStatus.options
+        .filter((status) => !filters.statuses?.length || filters.statuses.includes(status))
+        .map((value) => ({ column: 'status', value }));
+    }
+    const ids: (string | null)[] = [...deps.sections().map((section) => section.id), null];
+    return ids
+      .filter((id) => filters.sectionId === undefined || filters.sectionId === id)
+      .map((value) => ({ column: 'section_id', value }));
+  };
+
+  /** Best matches first from the index, in growing batches, keeping those that pass the filters. */
+  const collectRanked = (
+    match: string,
+    direction: 'asc' | 'desc',
+    start: KeyValue[] | null,
+    filters: SearchFilters,
+    want: number,
+  ): FoundStory[] => {
+    const found: FoundStory[] = [];
+    let after = start ? { rank: Number(start[0]), searchId: Number(start[1]) } : null;
+    for (let batch = Math.max(want * 2, 100); found.length < want; batch *= 4) {
+      const ranked = queries.rankedBatch(match, direction, after, batch);
+      const passing = queries.filterIndexed(
+        ranked.map((hit) => hit.searchId),
+        filters,
+      );
+      for (const hit of ranked) {
+        const story = passing.get(hit.searchId);
+        if (story) found.push({ ...story, keys: [hit.rank, hit.searchId] });
+        if (found.length === want) break;
+      }
+      if (ranked.length < batch) break;
+      after = ranked.at(-1)!;
+    }
+    return found;
+  };
+
+  return {
+    query(input: ParsedQuery): LibraryPage {
+      const groups = parseSearch(input.search);
+      const match = groups.length > 0 ? toFtsQuery(groups) : null;
+      const requested = input.sort ?? (match ? 'relevance' : 'updated');
+      const sort: LibrarySort = requested === 'relevance' && !match ? 'updated' : requested;
+      const direction = input.direction ?? DEFAULT_DIRECTION[sort];
+      if (!match && input.search.trim() !== '') return { items: [], nextCursor: null, sort, direction };
+
+      const filters = toFilters(input.filters);
+      const cursor = input.cursor ? decodeLibraryCursor(input.cursor, sort, direction) : null;
+      const want = input.limit + 1;
+      const found: { story: FoundStory; partition: number }[] = [];
+
+      if (sort === 'status' || sort === 'section') {
+        const partitions = partitionsFor(sort, filters);
+        if (direction === 'desc') partitions.reverse();
+        for (let index = cursor?.partition ?? 0; index < partitions.length && found.length < want; index++) {
+          const rows = queries.partitionPage({
+            match,
+            filters,
+            limit: want - found.length,
+            partition: partitions[index]!,
+            after: cursor && index === cursor.partition ? cursor.keys : null,
+          });
+          rows.forEach((story) => found.push({ story, partition: index }));
+        }
+      } else if (sort === 'relevance' && match) {
+        collectRanked(match, direction, cursor?.keys ?? null, filters, want).forEach((story) =>
+          found.push({ story, partition: 0 }),
+        );
+      } else {
+        const rows = queries.flatPage({
+          match,
+          filters,
+          limit: want,
+          sort: sort === 'relevance' ? 'updated' : sort,
+          direction,
+          after: cursor?.keys ?? null,
+        });
+        rows.forEach((story) => found.push({ story, partition: 0 }));
+      }
+
+      const page = found.slice(0, input.limit);
+      const tags = queries.tagsOf(page.map(({ story }) => story.summary.id));
+      const items: LibraryRow[] = page.map(({ story }) => {
+        const marked = match ? queries.snippet(match, story.searchId) : null;
+        return {
+          ...story.summary,
+          tags: tags.get(story.summary.id) ?? [],
+          headlineMarks: marked ? snippetSegments(marked.headline) : null,
+          snippet: marked?.passage ? snippetSegments(marked.passage) : null,
+        };
+      });
+      const last = page.at(-1);
+      const nextCursor =
+        found.length > input.limit && last
+          ? encodeLibraryCursor({ sort, direction, keys: last.story.keys, partition: last.partition })
+          : null;
+      return { items, nextCursor, sort, direction };
+    },
+
+    authors: (): string[] => queries.authors(),
+  };
+}
+
+export type LibraryService = ReturnType<typeof createLibraryService>;

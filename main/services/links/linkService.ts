@@ -1,0 +1,58 @@
+import type { Story } from '../../../shared/domain/story';
+import { extractLinkTargets, linkTargetKey, type StoryLinks } from '../../../shared/domain/storyLinks';
+import type { LinkCandidate, SiteAdjacent, SiteStory } from '../../../shared/ipc/channels/links';
+import { AppError } from '../../../shared/ipc/errors';
+import type { LinkQueries } from '../../db/queries/linkQueries';
+import type { StoryChange } from '../stories/storyService';
+
+export interface LinkServiceDeps {
+  queries: LinkQueries;
+  now: () => Date;
+}
+
+/** Links between stories, derived from their bodies, and the section queries the site pages need. */
+export function createLinkService({ queries, now }: LinkServiceDeps) {
+  const mustExist = (id: string) => {
+    if (!queries.exists(id)) throw new AppError('not-found', `No story with id ${id}`);
+  };
+
+  return {
+    /**
+     * The story write hook: brings the story's stored links in line with its body (touching only the
+     * rows that differ) and stamps its first publish time. Runs inside the write's transaction.
+     */
+    afterWrite(story: Story, change: StoryChange): void {
+      if (story.status === 'published') queries.markPublished(story.id, now().getTime());
+      // Trashing and restoring never change the body.
+      if (change === 'trashed' || change === 'restored') return;
+      const wanted = extractLinkTargets(story.body, story.id);
+      const stored = change === 'created' ? [] : queries.targetsOf(story.id);
+      const wantedKeys = new Set(wanted.map(linkTargetKey));
+      const storedKeys = new Set(stored.map(linkTargetKey));
+      const added = wanted.filter((link) => !storedKeys.has(linkTargetKey(link)));
+      const removed = stored.filter((link) => !wantedKeys.has(linkTargetKey(link)));
+      if (added.length > 0 || removed.length > 0) queries.apply(story.id, added, removed);
+    },
+
+    forStory(id: string): StoryLinks {
+      mustExist(id);
+      return { linksTo: queries.linksTo(id), linkedFrom: queries.linkedFrom(id) };
+    },
+
+    search(query: string, excludeId: string | undefined, limit: number): LinkCandidate[] {
+      return queries.search(query.trim(), excludeId ?? null, limit);
+    },
+
+    adjacent(id: string): SiteAdjacent {
+      const found = queries.adjacent(id, now().getTime());
+      if (!found) throw new AppError('not-found', `No story with id ${id}`);
+      return found;
+    },
+
+    latest(sectionId: string, limit: number, excludeId?: string): SiteStory[] {
+      return queries.latest(sectionId, limit, excludeId ?? null);
+    },
+  };
+}
+
+export type LinkService = ReturnType<typeof createLinkService>;

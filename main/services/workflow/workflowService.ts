@@ -1,0 +1,143 @@
+import type { Person } from '../../../shared/domain/person';
+import type { Story } from '../../../shared/domain/story';
+import {
+  ACTION_LABELS,
+  canPublish,
+  checkTransition,
+  type PublishCheck,
+  type QueueItem,
+  type StatusChange,
+  type WorkflowAction,
+} from '../../../shared/domain/workflow';
+import { AppError } from '../../../shared/ipc/errors';
+import type { ActivityQueries } from '../../db/queries/activityQueries';
+import type { RevisionQueries } from '../../db/queries/revisionQueries';
+import type { ActivityService } from '../activity/activityService';
+import type { PeopleService } from '../people/peopleService';
+import type { SettingsService } from '../settings/settingsService';
+import type { StoryService } from '../stories/storyService';
+
+export { canPublish };
+
+export interface WorkflowServiceDeps {
+  stories: StoryService;
+  people: PeopleService;
+  activity: ActivityService;
+  activityQueries: ActivityQueries;
+  revisionQueries: RevisionQueries;
+  settings: SettingsService;
+  now: () => Date;
+}
+
+export interface TransitionInput {
+  storyId: string;
+  action: WorkflowAction;
+  expectedVersion: number;
+  note: string;
+}
+
+const SUMMARIES: Record<WorkflowAction | 'publish', string> = {
+  submit: 'Submitted for review',
+  approve: 'Approved',
+  return: 'Returned to the reporter',
+  draft: 'Sent back to draft',
+  spike: 'Spiked',
+  restore: 'Restored from the spike',
+  publish: 'Published',
+};
+
+/** The review workflow: who may move a story between statuses, and the record of every move. */
+export function createWorkflowService(deps: WorkflowServiceDeps) {
+  const { stories, people, activity, activityQueries, revisionQueries, now } = deps;
+
+  /** Writes the new status with a `status` revision, a status-change row and a timeline entry, atomically. */
+  const move = (
+    story: Story,
+    expectedVersion: number,
+    to: Story['status'],
+    action: WorkflowAction | 'publish',
+    person: Person | null,
+    note: string,
+  ): Story =>
+    revisionQueries.transaction(() => {
+      const label = note ? `${SUMMARIES[action]}: ${note}` : SUMMARIES[action];
+      const moved = activity.quietly(() =>
+        stories.setStatus(story.id, expectedVersion, to, { reason: 'status', label: label.slice(0, 200) }),
+      );
+      const name = person?.name ?? '';
+      const revision = revisionQueries.newest(story.id)?.n ?? 1;
+      const at = now().getTime();
+      activityQueries.insertStatusChange({
+        storyId: story.id,
+        from: story.status,
+        to,
+        action,
+        person: name,
+        note,
+        revision,
+        at,
+      });
+      activity.record({
+        storyId: story.id,
+        kind: action === 'publish' ? 'publish' : 'status',
+        actor: name,
+        summary: label,
+      });
+      return moved;
+    });
+
+  return {
+    /** Applies a workflow action for the current person, or refuses it (forbidden, conflict, invalid-input). */
+    transition({ storyId, action, expectedVersion, note }: TransitionInput): Story {
+      const person = people.requireCurrent();
+      const story = stories.get(storyId);
+      if (story.trashedAt !== null)
+        throw new AppError('conflict', 'This story is in the trash; restore it first.');
+      const check = checkTransition({
+        from: story.status,
+        action,
+        role: person.role,
+        note,
+        previousStatus: action === 'restore' ? activityQueries.lastChangeTo(storyId, 'spiked')?.from : null,
+      });
+      if (!check.ok) throw new AppError(check.code, check.message);
+      if (story.version !== expectedVersion) {
+        throw new AppError(
+          'conflict',
+          `This story was changed elsewhere (now version ${story.version}, you had ${expectedVersion}); ${ACTION_LABELS[action].toLowerCase()} again after reloading.`,
+          { currentVersion: story.version },
+        );
+      }
+      return move(story, expectedVersion, check.to, action, person, note.trim());
+    },
+
+    /** For the publisher: marks a story published after a successful publish (or notes a republish), keeping concurrent saves. */
+    markPublished(storyId: string): Story {
+      const story = stories.get(storyId);
+      if (story.status === 'published') {
+        activity.record({ storyId, kind: 'publish', summary: 'Republished' });
+        return story;
+      }
+      return move(story, story.version, 'published', 'publish', people.current(), '');
+    },
+
+    /** Whether the current person may publish the story under the install's approval setting. */
+    canPublishStory(storyId: string): PublishCheck {
+      return canPublish(stories.get(storyId), people.current(), deps.settings.get().requireApproval);
+    },
+
+    history(storyId: string): StatusChange[] {
+      stories.get(storyId);
+      return activityQueries.statusChanges(storyId);
+    },
+
+    /** Stories waiting for an editor, oldest first; editors only. */
+    queue(): QueueItem[] {
+      const person = people.requireCurrent();
+      if (person.role !== 'editor') throw new AppError('forbidden', 'Only editors have a review queue.');
+      return activityQueries.reviewQueue();
+    },
+  };
+}
+
+export type WorkflowService = ReturnType<typeof createWorkflowService>;

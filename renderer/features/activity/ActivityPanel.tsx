@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import type { ActivityEntry } from '../../../shared/domain/activity';
+import { useClient } from '../../api/ClientContext';
+import { errorMessage } from '../../api/errorMessage';
+import { formatFull, formatWhen } from '../../components/formatTime';
+
+const ICONS: Record<ActivityEntry['kind'], string> = {
+  created: '✚',
+  saved: '✎',
+  status: '⇢',
+  comment: '“',
+  publish: '↑',
+};
+
+/** The story's timeline: saves (coalesced), status changes, comments and publishes, newest first. */
+export function ActivityPanel(props: { storyId: string; onClose(): void }) {
+  const client = useClient();
+  const [entries, setEntries] = useState<ActivityEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(
+    () =>
+      client.on('stories:changed', (event) => {
+        if (event.id === props.storyId) setGeneration((n) => n + 1);
+      }),
+    [client, props.storyId],
+  );
+  useEffect(() => {
+    let current = true;
+    client
+      .call('activity:list', { storyId: props.storyId })
+      .then((loaded) => current && setEntries(loaded))
+      .catch((cause: unknown) => current && setError(errorMessage(cause)));
+    return () => {
+      current = false;
+    };
+  }, [client, props.storyId, generation]);
+
+  return (
+    <aside className="side-panel activity-panel" aria-label="Activity">
+      <header className="side-panel-header">
+        <h2>Activity</h2>
+        <button type="button" className="button-quiet" onClick={props.onClose}>
+          Close
+        </button>
+      </header>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      <ol className="activity-list">
+        {entries?.map((entry) => (
+          <li key={entry.id} className={`activity activity-${entry.kind}`}>
+            <span className="activity-icon" aria-hidden="true">
+              {ICONS[entry.kind]}
+            </span>
+            <span className="activity-body">
+              <span className="activity-summary">
+                <strong>{entry.actor || 'Someone'}</strong>{' '}
+                {entry.summary.charAt(0).toLowerCase() + entry.summary.slice(1)}
+                {entry.count > 1 && ` (${entry.count} saves)`}
+              </span>
+              <time dateTime={entry.updatedAt} title={formatFull(entry.updatedAt)}>
+                {formatWhen(entry.updatedAt)}
+              </time>
+            </span>
+          </li>
+        ))}
+      </ol>
+    </aside>
+  );
+}

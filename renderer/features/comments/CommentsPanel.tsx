@@ -1,0 +1,247 @@
+import type { Editor } from '@tiptap/react';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { Comment } from '../../../shared/domain/comment';
+import { useClient } from '../../api/ClientContext';
+import { errorMessage } from '../../api/errorMessage';
+import { formatFull, formatWhen } from '../../components/formatTime';
+import type { StorySaver } from '../stories/storySaver';
+import { anchorRanges, commentsAtSelection, type AnchorRange } from './anchorRanges';
+import type { CommentDraft } from './CommentButton';
+
+/** Recomputes where anchors are at most this often while typing. */
+const RANGE_DEBOUNCE_MS = 250;
+
+function useAnchorRanges(editor: Editor | null): Map<string, AnchorRange> | null {
+  const [changes, setChanges] = useState(0);
+  useEffect(() => {
+    if (!editor) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onUpdate = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setChanges((n) => n + 1), RANGE_DEBOUNCE_MS);
+    };
+    editor.on('update', onUpdate);
+    return () => {
+      clearTimeout(timer);
+      editor.off('update', onUpdate);
+    };
+  }, [editor]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `changes` says when the document changed
+  return useMemo(() => (editor ? anchorRanges(editor) : null), [editor, changes]);
+}
+
+/** Review comments beside the story, in document order: write, reply, resolve, reopen, jump to the text. */
+export function CommentsPanel(props: {
+  storyId: string;
+  editor: Editor | null;
+  saver: StorySaver;
+  draft: CommentDraft | null;
+  onDraftDone(): void;
+  onClose(): void;
+}) {
+  const { storyId, editor, saver, draft } = props;
+  const client = useClient();
+  const [comments, setComments] = useState<Comment[]>([]);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [active, setActive] = useState<string | null>(null);
+  const ranges = useAnchorRanges(editor);
+
+  const [generation, setGeneration] = useState(0);
+  const load = useCallback(() => setGeneration((n) => n + 1), []);
+
+  useEffect(() => {
+    let current = true;
+    client
+      .call('comments:list', { storyId })
+      .then((loaded) => current && setComments(loaded))
+      .catch((cause: unknown) => current && setError(errorMessage(cause)));
+    return () => {
+      current = false;
+    };
+  }, [client, storyId, generation]);
+  useEffect(
+    () =>
+      client.on('stories:changed', (event) => {
+        if (event.id === storyId) load();
+      }),
+    [client, storyId, load],
+  );
+  useEffect(() => {
+    if (!editor) return;
+    const onSelection = () => setActive(commentsAtSelection(editor)[0] ?? null);
+    editor.on('selectionUpdate', onSelection);
+    return () => void editor.off('selectionUpdate', onSelection);
+  }, [editor]);
+  useEffect(() => {
+    if (active) document.getElementById(`comment-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+
+  const ordered = useMemo(() => {
+    const place = (c: Comment) => ranges?.get(c.id)?.from ?? (ranges ? Infinity : (c.position ?? Infinity));
+    return [...comments].sort((a, b) => place(a) - place(b));
+  }, [comments, ranges]);
+  const isOrphaned = (c: Comment) => (ranges ? !ranges.has(c.id) : c.orphaned);
+
+  const run = async (work: () => Promise<unknown>) => {
+    try {
+      setError(null);
+      await work();
+      load();
+    } catch (cause) {
+      setError(errorMessage(cause));
+    }
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!draft || !editor) return;
+    void run(async () => {
+      const comment = await client.call('comments:create', { storyId, text, quote: draft.quote });
+      const size = editor.state.doc.content.size;
+      editor
+        .chain()
+        .setTextSelection({ from: Math.min(draft.from, size), to: Math.min(draft.to, size) })
+        .setCommentAnchor({ commentId: comment.id })
+        .run();
+      await saver.flush();
+      setText('');
+      setActive(comment.id);
+      props.onDraftDone();
+    });
+  };
+
+  const select = (comment: Comment) => {
+    setActive(comment.id);
+    const range = ranges?.get(comment.id);
+    if (editor && range) editor.chain().focus().setTextSelection(range).scrollIntoView().run();
+  };
+
+  return (
+    <aside className="side-panel comments-panel" aria-label="Comments">
+      <header className="side-panel-header">
+        <h2>Comments</h2>
+        <button type="button" className="button-quiet" onClick={props.onClose}>
+          Close
+        </button>
+      </header>
+      {draft && (
+        <form className="comment-new" onSubmit={submit} aria-label="New comment">
+          <blockquote className="comment-quote-text">{draft.quote}</blockquote>
+          <textarea
+            aria-label="Comment text"
+            rows={3}
+            value={text}
+            autoFocus
+            placeholder="What should change here?"
+            onChange={(event) => setText(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') props.onDraftDone();
+            }}
+          />
+          <div className="comment-actions">
+            <button type="button" className="button-quiet" onClick={props.onDraftDone}>
+              Cancel
+            </button>
+            <button type="submit" className="button-primary" disabled={!text.trim()}>
+              Add comment
+            </button>
+          </div>
+        </form>
+      )}
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      {ordered.length === 0 && !draft && (
+        <p className="muted panel-empty">No comments yet. Select text and choose Comment.</p>
+      )}
+      <ol className="comment-list">
+        {ordered.map((comment) => (
+          <CommentCard
+            key={comment.id}
+            comment={comment}
+            active={active === comment.id}
+            orphaned={isOrphaned(comment)}
+            onSelect={() => select(comment)}
+            onReply={(reply) =>
+              run(() => client.call('comments:reply', { commentId: comment.id, text: reply }))
+            }
+            onResolve={(resolved) =>
+              run(() => client.call('comments:resolve', { commentId: comment.id, resolved }))
+            }
+          />
+        ))}
+      </ol>
+    </aside>
+  );
+}
+
+function CommentCard(props: {
+  comment: Comment;
+  active: boolean;
+  orphaned: boolean;
+  onSelect(): void;
+  onReply(text: string): Promise<void>;
+  onResolve(resolved: boolean): Promise<void>;
+}) {
+  const { comment } = props;
+  const [reply, setReply] = useState('');
+  const classes = ['comment', props.active && 'comment-active', comment.resolved && 'comment-resolved'];
+  return (
+    <li
+      id={`comment-${comment.id}`}
+      className={classes.filter(Boolean).join(' ')}
+      aria-label={`Comment by ${comment.author}`}
+    >
+      <button type="button" className="comment-quote" onClick={props.onSelect} disabled={props.orphaned}>
+        “{comment.quote || '…'}”
+      </button>
+      <p className="comment-meta">
+        <strong>{comment.author}</strong>{' '}
+        <time dateTime={comment.createdAt} title={formatFull(comment.createdAt)}>
+          {formatWhen(comment.createdAt)}
+        </time>
+        {props.orphaned && <span className="comment-tag comment-orphaned">Orphaned</span>}
+        {comment.resolved && <span className="comment-tag">Resolved</span>}
+      </p>
+      <p className="comment-text">{comment.text}</p>
+      {comment.replies.length > 0 && (
+        <ul className="comment-replies">
+          {comment.replies.map((r) => (
+            <li key={r.id}>
+              <strong>{r.author}</strong> <span>{r.text}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        className="comment-reply"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void props.onReply(reply).then(() => setReply(''));
+        }}
+      >
+        <input
+          aria-label="Reply"
+          placeholder="Reply…"
+          value={reply}
+          onChange={(e) => setReply(e.target.value)}
+        />
+        {reply.trim() && (
+          <button type="submit" className="button-quiet">
+            Send
+          </button>
+        )}
+        <button
+          type="button"
+          className="button-quiet"
+          onClick={() => void props.onResolve(!comment.resolved)}
+        >
+          {comment.resolved ? 'Reopen' : 'Resolve'}
+        </button>
+      </form>
+    </li>
+  );
+}

@@ -1,0 +1,144 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { Section } from '../../../shared/domain/section';
+import { useClient } from '../../api/ClientContext';
+import { errorMessage } from '../../api/errorMessage';
+import { Dialog } from '../../components/Dialog';
+
+/** The newsroom's sections: add one, rename, and move them up or down the desk order. */
+export function SectionManager() {
+  const client = useClient();
+  const [sections, setSections] = useState<Section[]>([]);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState<Section | null>(null);
+
+  const load = useCallback(() => {
+    client
+      .call('sections:list', {})
+      .then(setSections)
+      .catch((cause: unknown) => setError(errorMessage(cause)));
+  }, [client]);
+  useEffect(load, [load]);
+
+  const run = async (work: () => Promise<unknown>) => {
+    try {
+      await work();
+      setError(null);
+      load();
+    } catch (cause) {
+      setError(errorMessage(cause));
+    }
+  };
+
+  const create = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      await client.call('sections:create', { name });
+      setName('');
+    });
+  };
+
+  const move = (index: number, by: -1 | 1) => {
+    const ids = sections.map((section) => section.id);
+    const [moved] = ids.splice(index, 1);
+    ids.splice(index + by, 0, moved!);
+    void run(() => client.call('sections:reorder', { ids }));
+  };
+
+  return (
+    <section className="manager" aria-labelledby="section-manager-title">
+      <header className="manager-header">
+        <h2 id="section-manager-title">Sections</h2>
+      </header>
+      {error && (
+        <p role="alert" className="banner banner-error">
+          {error}
+        </p>
+      )}
+      <ol className="section-order">
+        {sections.map((section, index) => (
+          <li key={section.id}>
+            <span className="section-name">{section.name}</span>
+            <button
+              className="button-quiet button-small"
+              aria-label={`Move ${section.name} up`}
+              disabled={index === 0}
+              onClick={() => move(index, -1)}
+            >
+              ↑
+            </button>
+            <button
+              className="button-quiet button-small"
+              aria-label={`Move ${section.name} down`}
+              disabled={index === sections.length - 1}
+              onClick={() => move(index, 1)}
+            >
+              ↓
+            </button>
+            <button
+              className="button-quiet button-small"
+              aria-label={`Rename ${section.name}`}
+              onClick={() => setRenaming(section)}
+            >
+              Rename
+            </button>
+          </li>
+        ))}
+      </ol>
+      <form className="section-create" onSubmit={create}>
+        <label className="field">
+          <span>New section</span>
+          <input
+            value={name}
+            placeholder="e.g. Local news"
+            onChange={(event) => setName(event.target.value)}
+          />
+        </label>
+        <button type="submit" className="button-primary" disabled={!name.trim()}>
+          Add section
+        </button>
+      </form>
+      {renaming && (
+        <RenameSectionDialog
+          section={renaming}
+          onDone={() => {
+            setRenaming(null);
+            load();
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function RenameSectionDialog(props: { section: Section; onDone(): void }) {
+  const client = useClient();
+  const [name, setName] = useState(props.section.name);
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = async () => {
+    try {
+      await client.call('sections:rename', { id: props.section.id, name });
+      props.onDone();
+    } catch (cause) {
+      setProblem(errorMessage(cause));
+    }
+  };
+  return (
+    <Dialog
+      title={`Rename “${props.section.name}”`}
+      submitLabel="Rename"
+      onSubmit={submit}
+      onCancel={props.onDone}
+    >
+      <label className="field">
+        <span>New name</span>
+        <input value={name} autoFocus onChange={(event) => setName(event.target.value)} />
+      </label>
+      {problem && (
+        <p role="alert" className="field-problem">
+          {problem}
+        </p>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,150 @@
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { LibraryRow } from '../../../shared/ipc/contract';
+import { useClient } from '../../api/ClientContext';
+import type { LibraryView } from '../../components/Sidebar';
+import { usePaletteShortcut } from './usePaletteShortcut';
+
+interface Command {
+  id: string;
+  label: string;
+  hint: string;
+  run(): void;
+}
+
+/**
+ * The command palette (Ctrl/Cmd+K outside the editor, Ctrl/Cmd+Shift+P anywhere): jump to a story by
+ * headline, or run a common action.
+ */
+export function CommandPalette(props: {
+  onOpenStory(id: string): void;
+  onNewStory(): void;
+  onView(view: LibraryView): void;
+}) {
+  const [open, setOpen] = useState(false);
+  usePaletteShortcut(useCallback(() => setOpen(true), []));
+  if (!open) return null;
+  return <PaletteDialog {...props} onClose={() => setOpen(false)} />;
+}
+
+function PaletteDialog(props: {
+  onOpenStory(id: string): void;
+  onNewStory(): void;
+  onView(view: LibraryView): void;
+  onClose(): void;
+}) {
+  const client = useClient();
+  const ref = useRef<HTMLDialogElement>(null);
+  const returnFocus = useRef<Element | null>(document.activeElement);
+  const [text, setText] = useState('');
+  const [found, setFound] = useState<{ text: string; stories: LibraryRow[] }>({ text: '', stories: [] });
+  const [active, setActive] = useState(0);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    const previous = returnFocus.current;
+    return () => {
+      if (previous instanceof HTMLElement) previous.focus();
+    };
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(() => {
+      client
+        .call('library:query', { search: text, limit: 8, ...(text.trim() ? {} : { sort: 'updated' }) })
+        .then((page) => current && setFound({ text, stories: page.items }))
+        .catch(() => current && setFound({ text, stories: [] }));
+    }, 80);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [client, text]);
+
+  const close = props.onClose;
+  const go = (view: LibraryView) => () => props.onView(view);
+  const actions: Command[] = [
+    { id: 'new', label: 'New story', hint: 'Action', run: props.onNewStory },
+    { id: 'all', label: 'Go to All stories', hint: 'Action', run: go('stories') },
+    { id: 'trash', label: 'Go to Trash', hint: 'Action', run: go('trash') },
+    { id: 'tags', label: 'Manage tags', hint: 'Action', run: go('tags') },
+    { id: 'sections', label: 'Manage sections', hint: 'Action', run: go('sections') },
+  ];
+  const needle = text.trim().toLowerCase();
+  // Results for an older text would make Enter open a story the user no longer asked for.
+  const stories = found.text === text ? found.stories : [];
+  const commands: Command[] = [
+    ...stories.map((story) => ({
+      id: story.id,
+      label: story.headline || 'Untitled story',
+      hint: story.sectionName ?? 'Story',
+      run: () => {
+        props.onView('stories');
+        props.onOpenStory(story.id);
+      },
+    })),
+    ...actions.filter((action) => !needle || action.label.toLowerCase().includes(needle)),
+  ];
+  const chosen = Math.min(active, Math.max(0, commands.length - 1));
+
+  const run = (command: Command | undefined) => {
+    if (!command) return;
+    close();
+    command.run();
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown') setActive((chosen + 1) % Math.max(1, commands.length));
+    else if (event.key === 'ArrowUp') setActive(chosen <= 0 ? commands.length - 1 : chosen - 1);
+    else if (event.key === 'Enter') run(commands[chosen]);
+    else return;
+    event.preventDefault();
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog palette"
+      aria-label="Command palette"
+      onCancel={(event) => {
+        event.preventDefault();
+        close();
+      }}
+      onClick={(event) => event.target === ref.current && close()}
+    >
+      <input
+        className="palette-input"
+        role="combobox"
+        aria-label="Search stories and actions"
+        aria-expanded="true"
+        aria-controls="palette-results"
+        aria-activedescendant={commands[chosen] ? `palette-${commands[chosen].id}` : undefined}
+        placeholder="Jump to a story or run an action…"
+        autoFocus
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <ul id="palette-results" role="listbox" className="palette-results" aria-label="Results">
+        {commands.map((command, index) => (
+          <li
+            key={command.id}
+            id={`palette-${command.id}`}
+            role="option"
+            aria-selected={index === chosen}
+            onMouseEnter={() => setActive(index)}
+            onClick={() => run(command)}
+          >
+            <span className="palette-label">{command.label}</span>
+            <span className="palette-hint">{command.hint}</span>
+          </li>
+        ))}
+        {commands.length === 0 && <li className="palette-empty">Nothing matches.</li>}
+      </ul>
+    </dialog>
+  );
+}

@@ -1,0 +1,210 @@
+import { useEffect, useRef, useState } from 'react';
+import type { PublishJob } from '../../../shared/domain/publication';
+import type { Preflight } from '../../../shared/ipc/channels/publish';
+import { useClient } from '../../api/ClientContext';
+import { errorMessage } from '../../api/errorMessage';
+import { useTargets } from '../settings/useTargets';
+import { JobProgressView } from './JobProgressView';
+import { openDialogs } from './openDialogs';
+
+type Mode = 'now' | 'schedule';
+
+const localInputValue = (date: Date) => {
+  const shifted = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return shifted.toISOString().slice(0, 16);
+};
+
+/** Pre-flight check, then the job's steps and progress, ending with a link to the live page. */
+export function PublishDialog(props: { storyId: string; preflight: Preflight; onClose(): void }) {
+  const client = useClient();
+  const ref = useRef<HTMLDialogElement>(null);
+  const { targets } = useTargets();
+  const [chosen, setChosen] = useState<Preflight | null>(null);
+  const preflight = chosen ?? props.preflight;
+  const remembered = openDialogs.get(props.storyId);
+  const [job, setJob] = useState<PublishJob | null>(remembered?.job ?? preflight.pendingJob);
+  const [mode, setMode] = useState<Mode>('now');
+  const [at, setAt] = useState(() => localInputValue(new Date(Date.now() + 3_600_000)));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  useEffect(() => {
+    const off = client.on('publish:progress', (changed) =>
+      setJob((current) => (current?.id === changed.id ? changed : current)),
+    );
+    // A job may have moved on while the dialog was not mounted.
+    const shown = openDialogs.get(props.storyId)?.job;
+    if (shown)
+      client
+        .call('publish:status', { storyId: props.storyId })
+        .then(({ jobs }) => {
+          const latest = jobs.find((candidate) => candidate.id === shown.id);
+          if (latest) setJob((current) => (current?.id === latest.id ? latest : current));
+        })
+        .catch(() => undefined);
+    return off;
+  }, [client, props.storyId]);
+
+  const blockers = preflight.items.filter((item) => item.level === 'blocker');
+  const warnings = preflight.items.filter((item) => item.level === 'warning');
+  const publication = preflight.publication;
+  const live = publication?.state === 'published' || publication?.state === 'scheduled';
+  // The title stays what the user opened, even when the story goes live while the dialog is open.
+  const [wasLive, setWasLive] = useState(remembered?.wasLive ?? live);
+  useEffect(() => {
+    if (openDialogs.has(props.storyId)) openDialogs.set(props.storyId, { job, wasLive });
+  }, [props.storyId, job, wasLive]);
+  const canSchedule = preflight.target.kind === 'wordpress';
+  const verb = mode === 'schedule' ? 'Schedule' : wasLive ? 'Update' : 'Publish';
+
+  const chooseTarget = async (targetId: string) => {
+    try {
+      const next = await client.call('publish:preflight', { storyId: props.storyId, targetId });
+      setChosen(next);
+      setJob(next.pendingJob);
+      setWasLive(next.publication?.state === 'published' || next.publication?.state === 'scheduled');
+      if (next.target.kind !== 'wordpress') setMode('now');
+    } catch (cause) {
+      setError(errorMessage(cause));
+    }
+  };
+
+  const start = async (action: 'publish' | 'schedule' | 'unpublish') => {
+    setBusy(true);
+    setError(null);
+    try {
+      const input =
+        action === 'schedule'
+          ? { storyId: props.storyId, targetId: preflight.target.id, action, at: new Date(at).toISOString() }
+          : { storyId: props.storyId, targetId: preflight.target.id, action };
+      setJob(await client.call('publish:start', input));
+    } catch (cause) {
+      setError(errorMessage(cause));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog publish-dialog"
+      aria-label={`${verb} to ${preflight.target.name}`}
+      onCancel={(event) => {
+        event.preventDefault();
+        props.onClose();
+      }}
+    >
+      <h2>
+        {job ? (job.action === 'unpublish' ? 'Unpublishing from' : 'Publishing to') : `${verb} to`}{' '}
+        {preflight.target.name}
+      </h2>
+      {error && (
+        <p role="alert" className="banner banner-error">
+          {error}
+        </p>
+      )}
+      {job ? (
+        <JobProgressView job={job} target={preflight.target} onJob={setJob} onError={setError} />
+      ) : (
+        <>
+          {targets.length > 1 && (
+            <label className="field publish-target">
+              <span>Site</span>
+              <select value={preflight.target.id} onChange={(event) => void chooseTarget(event.target.value)}>
+                {targets.map((target) => (
+                  <option key={target.id} value={target.id}>
+                    {target.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <section aria-label="Pre-flight check" className="preflight">
+            {blockers.length === 0 && warnings.length === 0 && (
+              <p className="preflight-ok">Ready to publish.</p>
+            )}
+            {blockers.length > 0 && (
+              <>
+                <h3>Fix before publishing</h3>
+                <ul className="preflight-list" aria-label="Blockers">
+                  {blockers.map((item) => (
+                    <li key={`${item.code}-${item.message}`} className="preflight-blocker">
+                      <span aria-hidden="true">✕</span> {item.message}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {warnings.length > 0 && (
+              <>
+                <h3>Check</h3>
+                <ul className="preflight-list" aria-label="Warnings">
+                  {warnings.map((item) => (
+                    <li key={`${item.code}-${item.message}`} className="preflight-warning">
+                      <span aria-hidden="true">!</span> {item.message}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+          {canSchedule && (
+            <fieldset className="publish-when">
+              <legend>When</legend>
+              <label>
+                <input type="radio" name="when" checked={mode === 'now'} onChange={() => setMode('now')} />{' '}
+                Now
+              </label>
+              <label>
+                <input
+                  type="radio"
+                  name="when"
+                  checked={mode === 'schedule'}
+                  onChange={() => setMode('schedule')}
+                />{' '}
+                Schedule
+              </label>
+              {mode === 'schedule' && (
+                <label className="field">
+                  <span>Publish at</span>
+                  <input type="datetime-local" value={at} onChange={(event) => setAt(event.target.value)} />
+                </label>
+              )}
+            </fieldset>
+          )}
+        </>
+      )}
+      <div className="dialog-actions">
+        {!job && wasLive && (
+          <button
+            type="button"
+            className="button-quiet"
+            disabled={busy}
+            onClick={() => void start('unpublish')}
+          >
+            Unpublish
+          </button>
+        )}
+        <span className="spacer" />
+        <button type="button" className="button-quiet" onClick={props.onClose}>
+          {job ? 'Close' : 'Cancel'}
+        </button>
+        {!job && (
+          <button
+            type="button"
+            className="button-primary"
+            disabled={busy || blockers.length > 0}
+            onClick={() => void start(mode === 'schedule' ? 'schedule' : 'publish')}
+          >
+            {mode === 'schedule' ? 'Schedule' : wasLive ? 'Update now' : 'Publish now'}
+          </button>
+        )}
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,96 @@
+import type { Editor } from '@tiptap/react';
+import { useCallback, useEffect, useState } from 'react';
+import { ActivityPanel } from '../activity/ActivityPanel';
+import { CommentButton, type CommentDraft } from '../comments/CommentButton';
+import { CommentsPanel } from '../comments/CommentsPanel';
+import { DiffPanel } from '../diff/DiffPanel';
+import type { StorySaver } from '../stories/storySaver';
+import { isInReviewMode, leaveReviewMode, onReviewMode } from './reviewMode';
+
+export type ReviewPanel = 'comments' | 'changes' | 'activity';
+
+const PANELS: { id: ReviewPanel; label: string }[] = [
+  { id: 'comments', label: 'Comments' },
+  { id: 'changes', label: 'Changes' },
+  { id: 'activity', label: 'Activity' },
+];
+
+export interface ReviewState {
+  panel: ReviewPanel | null;
+  setPanel(panel: ReviewPanel | null): void;
+  draft: CommentDraft | null;
+  startComment(draft: CommentDraft): void;
+  endComment(): void;
+}
+
+/** Which review panel is open beside a story; review mode opens with the comments. */
+export function useReviewState(storyId: string): ReviewState {
+  const [panel, setPanel] = useState<ReviewPanel | null>(() => (isInReviewMode(storyId) ? 'comments' : null));
+  const [draft, setDraft] = useState<CommentDraft | null>(null);
+  useEffect(() => {
+    leaveReviewMode(storyId);
+    return onReviewMode((id) => {
+      if (id !== storyId) return;
+      setPanel('comments');
+      leaveReviewMode(storyId);
+    });
+  }, [storyId]);
+  const startComment = useCallback((next: CommentDraft) => {
+    setDraft(next);
+    setPanel('comments');
+  }, []);
+  const endComment = useCallback(() => setDraft(null), []);
+  return { panel, setPanel, draft, startComment, endComment };
+}
+
+/** Header buttons that open the Comments, Changes and Activity panels. */
+export function ReviewPanelToggles({ review }: { review: ReviewState }) {
+  return (
+    <>
+      {PANELS.map(({ id, label }) => (
+        <button
+          key={id}
+          type="button"
+          className="button-quiet"
+          aria-pressed={review.panel === id}
+          onClick={() => review.setPanel(review.panel === id ? null : id)}
+        >
+          {label}
+        </button>
+      ))}
+    </>
+  );
+}
+
+/** The open review panel, if any. */
+export function ReviewSidePanel(props: {
+  review: ReviewState;
+  storyId: string;
+  editor: Editor | null;
+  saver: StorySaver;
+  onReload(): void;
+}) {
+  const { review } = props;
+  const close = () => review.setPanel(null);
+  if (review.panel === 'comments') {
+    return (
+      <CommentsPanel
+        storyId={props.storyId}
+        editor={props.editor}
+        saver={props.saver}
+        draft={review.draft}
+        onDraftDone={review.endComment}
+        onClose={close}
+      />
+    );
+  }
+  if (review.panel === 'changes') {
+    return (
+      <DiffPanel storyId={props.storyId} saver={props.saver} onRestored={props.onReload} onClose={close} />
+    );
+  }
+  if (review.panel === 'activity') return <ActivityPanel storyId={props.storyId} onClose={close} />;
+  return null;
+}
+
+export { CommentButton };

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import type { Story } from '../../../shared/domain/story';
+import { ACTION_LABELS, availableActions, type WorkflowAction } from '../../../shared/domain/workflow';
+import { useClient } from '../../api/ClientContext';
+import { errorMessage } from '../../api/errorMessage';
+import { Dialog } from '../../components/Dialog';
+import { useCurrentPerson } from '../people/PersonContext';
+import type { StorySaver } from '../stories/storySaver';
+
+const PRIMARY: WorkflowAction[] = ['submit', 'approve', 'restore'];
+
+/** The workflow buttons the current person's role allows for this story (the core checks again). */
+export function WorkflowActions(props: { story: Story; saver: StorySaver; onMoved(): void }) {
+  const { story, saver } = props;
+  const client = useClient();
+  const { person } = useCurrentPerson();
+  const [asking, setAsking] = useState(false);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (story.trashedAt !== null) return null;
+  const actions = availableActions(story.status, person.role);
+
+  const run = async (action: WorkflowAction, withNote = '') => {
+    setBusy(true);
+    setError(null);
+    try {
+      await saver.flush();
+      const moved = await client.call('workflow:transition', {
+        storyId: story.id,
+        action,
+        expectedVersion: saver.version,
+        note: withNote,
+      });
+      saver.reset(moved.version);
+      setAsking(false);
+      props.onMoved();
+    } catch (cause) {
+      setError(errorMessage(cause));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="workflow-actions">
+      {actions.map((action) => (
+        <button
+          key={action}
+          type="button"
+          className={PRIMARY.includes(action) ? 'button-primary' : 'button-quiet'}
+          disabled={busy}
+          onClick={() => (action === 'return' ? setAsking(true) : void run(action))}
+        >
+          {ACTION_LABELS[action]}
+        </button>
+      ))}
+      {error && (
+        <span role="alert" className="workflow-error">
+          {error}
+        </span>
+      )}
+      {asking && (
+        <Dialog
+          title="Return to the reporter"
+          submitLabel="Return"
+          submitDisabled={!note.trim() || busy}
+          onSubmit={() => void run('return', note)}
+          onCancel={() => setAsking(false)}
+        >
+          <label className="field">
+            <span>Note for the reporter</span>
+            <textarea rows={4} value={note} onChange={(event) => setNote(event.target.value)} autoFocus />
+          </label>
+        </Dialog>
+      )}
+    </div>
+  );
+}

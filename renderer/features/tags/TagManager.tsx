@@ -1,0 +1,214 @@
+import { useCallback, useEffect, useState } from 'react';
+import { tagNameProblem, type TagWithCount } from '../../../shared/domain/tag';
+import { useClient } from '../../api/ClientContext';
+import { errorMessage } from '../../api/errorMessage';
+import { Dialog } from '../../components/Dialog';
+
+type Pending =
+  | { kind: 'rename'; tag: TagWithCount }
+  | { kind: 'merge'; tag: TagWithCount }
+  | { kind: 'delete'; tag: TagWithCount };
+
+/** Every tag with its story count: rename, merge one into another, delete with confirmation. */
+export function TagManager() {
+  const client = useClient();
+  const [tags, setTags] = useState<TagWithCount[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [filter, setFilter] = useState('');
+
+  const load = useCallback(() => {
+    client
+      .call('tags:list', {})
+      .then(setTags)
+      .catch((cause: unknown) => setError(errorMessage(cause)));
+  }, [client]);
+  useEffect(() => {
+    load();
+    const offTags = client.on('tags:changed', load);
+    const offStories = client.on('stories:changed', load);
+    return () => {
+      offTags();
+      offStories();
+    };
+  }, [client, load]);
+
+  const shown = (tags ?? []).filter((tag) => tag.name.toLowerCase().includes(filter.trim().toLowerCase()));
+
+  return (
+    <section className="manager" aria-labelledby="tag-manager-title">
+      <header className="manager-header">
+        <h2 id="tag-manager-title">Tags</h2>
+        <input
+          type="search"
+          aria-label="Filter tags"
+          placeholder="Filter tags"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+        />
+      </header>
+      {error && (
+        <p role="alert" className="banner banner-error">
+          {error} <button onClick={() => setError(null)}>Dismiss</button>
+        </p>
+      )}
+      {tags && tags.length === 0 && (
+        <p className="list-empty">No tags yet. Add them in a story’s Tags field.</p>
+      )}
+      {shown.length > 0 && (
+        <table className="manager-table">
+          <thead>
+            <tr>
+              <th scope="col">Tag</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((tag) => (
+              <tr key={tag.id}>
+                <th scope="row">
+                  <span className="tag-cell">
+                    <span className="tag-chip">{tag.name}</span>
+                    <span className="tag-count">{tag.count === 1 ? '1 story' : `${tag.count} stories`}</span>
+                  </span>
+                </th>
+                <td className="manager-actions">
+                  <button
+                    className="button-quiet button-small"
+                    aria-label={`Rename ${tag.name}`}
+                    onClick={() => setPending({ kind: 'rename', tag })}
+                  >
+                    Rename
+                  </button>
+                  <button
+                    className="button-quiet button-small"
+                    aria-label={`Merge ${tag.name}`}
+                    onClick={() => setPending({ kind: 'merge', tag })}
+                    disabled={tags!.length < 2}
+                  >
+                    Merge…
+                  </button>
+                  <button
+                    className="button-quiet button-small button-danger"
+                    aria-label={`Delete ${tag.name}`}
+                    onClick={() => setPending({ kind: 'delete', tag })}
+                  >
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {pending?.kind === 'rename' && (
+        <RenameTagDialog tag={pending.tag} onDone={() => setPending(null)} onError={setError} />
+      )}
+      {pending?.kind === 'merge' && (
+        <MergeTagDialog
+          tag={pending.tag}
+          others={(tags ?? []).filter((tag) => tag.id !== pending.tag.id)}
+          onDone={() => setPending(null)}
+          onError={setError}
+        />
+      )}
+      {pending?.kind === 'delete' && (
+        <Dialog
+          title={`Delete the tag “${pending.tag.name}”?`}
+          submitLabel="Delete tag"
+          onCancel={() => setPending(null)}
+          onSubmit={() => {
+            const { tag } = pending;
+            setPending(null);
+            client
+              .call('tags:delete', { id: tag.id })
+              .then(load, (cause: unknown) => setError(errorMessage(cause)));
+          }}
+        >
+          <p>
+            It will be taken off {pending.tag.count === 1 ? '1 story' : `${pending.tag.count} stories`}. The
+            stories themselves stay as they are.
+          </p>
+        </Dialog>
+      )}
+    </section>
+  );
+}
+
+function RenameTagDialog(props: { tag: TagWithCount; onDone(): void; onError(message: string): void }) {
+  const client = useClient();
+  const [name, setName] = useState(props.tag.name);
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = async () => {
+    const why = tagNameProblem(name);
+    if (why) return setProblem(why);
+    try {
+      await client.call('tags:rename', { id: props.tag.id, name });
+      props.onDone();
+    } catch (cause) {
+      setProblem(errorMessage(cause));
+    }
+  };
+  return (
+    <Dialog
+      title={`Rename “${props.tag.name}”`}
+      submitLabel="Rename"
+      onSubmit={submit}
+      onCancel={props.onDone}
+    >
+      <label className="field">
+        <span>New name</span>
+        <input value={name} autoFocus onChange={(event) => setName(event.target.value)} />
+      </label>
+      {problem && (
+        <p role="alert" className="field-problem">
+          {problem}
+        </p>
+      )}
+    </Dialog>
+  );
+}
+
+function MergeTagDialog(props: {
+  tag: TagWithCount;
+  others: TagWithCount[];
+  onDone(): void;
+  onError(message: string): void;
+}) {
+  const client = useClient();
+  const [targetId, setTargetId] = useState<number>(props.others[0]?.id ?? 0);
+  const submit = async () => {
+    try {
+      await client.call('tags:merge', { sourceId: props.tag.id, targetId });
+      props.onDone();
+    } catch (cause) {
+      props.onError(errorMessage(cause));
+      props.onDone();
+    }
+  };
+  return (
+    <Dialog
+      title={`Merge “${props.tag.name}” into…`}
+      submitLabel="Merge"
+      onSubmit={submit}
+      onCancel={props.onDone}
+    >
+      <label className="field">
+        <span>Merge into</span>
+        <select value={targetId} onChange={(event) => setTargetId(Number(event.target.value))}>
+          {props.others.map((tag) => (
+            <option key={tag.id} value={tag.id}>
+              {tag.name} ({tag.count})
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="dialog-note">
+        Every story tagged “{props.tag.name}” will be tagged with the chosen tag instead, and “
+        {props.tag.name}” will be deleted.
+      </p>
+    </Dialog>
+  );
+}

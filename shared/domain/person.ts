@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+export const Role = z.enum(['reporter', 'editor']);
+export type Role = z.infer<typeof Role>;
+
+export const PersonId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Expected a person id (ULID)');
+
+export const Person = z.object({
+  id: PersonId,
+  name: z.string(),
+  role: Role,
+});
+export type Person = z.infer<typeof Person>;
+
+export const PersonInput = z
+  .object({
+    name: z.string().trim().min(1, 'A name is required').max(120, 'At most 120 characters'),
+    role: Role,
+  })
+  .strict();
+export type PersonInput = z.infer<typeof PersonInput>;

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { StoryStatus } from './story';
+
+export const PreflightLevel = z.enum(['blocker', 'warning']);
+
+/** One finding of the pre-flight check before publishing. */
+export const PreflightItem = z.object({
+  level: PreflightLevel,
+  code: z.enum([
+    'no-headline',
+    'no-body',
+    'no-section',
+    'not-approved',
+    'unpublished-link',
+    'unresolved-comments',
+    'no-featured-image',
+    'embargo',
+  ]),
+  message: z.string(),
+});
+export type PreflightItem = z.infer<typeof PreflightItem>;
+
+/** What the pre-flight check looks at. */
+export interface PreflightFacts {
+  headline: string;
+  wordCount: number;
+  sectionId: string | null;
+  status: StoryStatus;
+  requireApproval: boolean;
+  /** Headlines of linked stories that are not published on the target. */
+  unpublishedLinks: string[];
+  unresolvedComments: number;
+  featuredImage: string | null;
+  embargoUntil: Date | null;
+  now: Date;
+}
+
+/** Blockers first, then warnings, for a story about to be published. */
+export function preflightItems(facts: PreflightFacts): PreflightItem[] {
+  const items: PreflightItem[] = [];
+  const block = (code: PreflightItem['code'], message: string) =>
+    items.push({ level: 'blocker', code, message });
+  const warn = (code: PreflightItem['code'], message: string) =>
+    items.push({ level: 'warning', code, message });
+  if (facts.headline.trim() === '') block('no-headline', 'The story has no headline.');
+  if (facts.wordCount === 0) block('no-body', 'The story has no body text.');
+  if (facts.sectionId === null) block('no-section', 'Choose a section.');
+  if (facts.requireApproval && facts.status !== 'approved' && facts.status !== 'published')
+    block('not-approved', 'An editor must approve the story before it is published.');
+  for (const headline of facts.unpublishedLinks)
+    block(
+      'unpublished-link',
+      `Links to “${headline || 'Untitled story'}”, which is not published on this site.`,
+    );
+  if (facts.unresolvedComments > 0)
+    warn(
+      'unresolved-comments',
+      facts.unresolvedComments === 1
+        ? '1 comment is unresolved.'
+        : `${facts.unresolvedComments} comments are unresolved.`,
+    );
+  if (!facts.featuredImage) warn('no-featured-image', 'The story has no featured image.');
+  if (facts.embargoUntil && facts.embargoUntil.getTime() > facts.now.getTime())
+    warn(
+      'embargo',
+      `The story is embargoed until ${facts.embargoUntil.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+    );
+  return items;
+}

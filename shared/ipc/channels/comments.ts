@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { Comment, CommentId, CommentText } from '../../domain/comment';
+import { StoryId } from '../../domain/story';
+import { channel } from '../channel';
+
+export const commentChannels = {
+  /** A story's comments in document order (orphaned ones last), with replies. */
+  'comments:list': channel(z.object({ storyId: StoryId }).strict(), z.array(Comment)),
+  /** Stores a comment; the caller then anchors it to the text with a CommentAnchor mark carrying its id. */
+  'comments:create': channel(
+    z.object({ storyId: StoryId, text: CommentText, quote: z.string().max(2000).default('') }).strict(),
+    Comment,
+  ),
+  /** Adds a reply; returns the whole comment. */
+  'comments:reply': channel(z.object({ commentId: CommentId, text: CommentText }).strict(), Comment),
+  /** Resolves or reopens a comment. */
+  'comments:resolve': channel(z.object({ commentId: CommentId, resolved: z.boolean() }).strict(), Comment),
+};

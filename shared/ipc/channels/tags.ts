@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { StoryId } from '../../domain/story';
+import { MAX_TAGS_PER_STORY, TagId, TagName, TagWithCount } from '../../domain/tag';
+import { channel } from '../channel';
+
+export const TagsChanged = z.object({ tagIds: z.array(TagId) });
+
+export const tagChannels = {
+  /** All tags with their story counts, by name; `prefix` narrows them for autocomplete. */
+  'tags:list': channel(
+    z
+      .object({ prefix: z.string().max(200).optional(), limit: z.number().int().min(1).max(5000).optional() })
+      .strict(),
+    z.array(TagWithCount),
+  ),
+  /** A story's tags, in the order they were given. */
+  'tags:ofStory': channel(z.object({ storyId: StoryId }).strict(), z.array(z.string())),
+  /**
+   * Replaces a story's tags in one transaction; unknown tags are created, known ones matched
+   * case-insensitively. Returns the tags as stored.
+   */
+  'stories:setTags': channel(
+    z
+      .object({
+        id: StoryId,
+        tags: z.array(TagName).max(MAX_TAGS_PER_STORY, `At most ${MAX_TAGS_PER_STORY} tags per story`),
+      })
+      .strict(),
+    z.array(z.string()),
+  ),
+  /** Renames a tag everywhere; fails with `conflict` if another tag already has that name (merge instead). */
+  'tags:rename': channel(z.object({ id: TagId, name: TagName }).strict(), TagWithCount),
+  /** Moves every story of `sourceId` to `targetId` and deletes `sourceId`. */
+  'tags:merge': channel(z.object({ sourceId: TagId, targetId: TagId }).strict(), TagWithCount),
+  /** Deletes a tag and takes it off every story. */
+  'tags:delete': channel(z.object({ id: TagId }).strict(), z.object({ removedFrom: z.number().int() })),
+};
+
+export const tagEvents = {
+  /** Tags were renamed, merged or deleted: lists showing tags should reload. */
+  'tags:changed': TagsChanged,
+};

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { StoryId, Story } from '../../domain/story';
+import { QueueItem, StatusChange, WorkflowAction } from '../../domain/workflow';
+import { channel, NoInput } from '../channel';
+
+export const WorkflowTransitionInput = z
+  .object({
+    storyId: StoryId,
+    action: WorkflowAction,
+    expectedVersion: z.number().int().positive(),
+    note: z.string().trim().max(2000, 'At most 2000 characters').default(''),
+  })
+  .strict();
+export type WorkflowTransitionInput = z.input<typeof WorkflowTransitionInput>;
+
+export const workflowChannels = {
+  /**
+   * Submit, approve, return (with a note), send back to draft, spike or restore a story as the current
+   * person; refused with `forbidden` for the wrong role and `conflict` from the wrong status or version.
+   */
+  'workflow:transition': channel(WorkflowTransitionInput, Story),
+  /** A story's status changes, newest first: who, when, from where to where, the note, the revision. */
+  'workflow:history': channel(z.object({ storyId: StoryId }).strict(), z.array(StatusChange)),
+  /** Stories in review, oldest submission first (editors only). */
+  'workflow:queue': channel(NoInput, z.array(QueueItem)),
+  /** Whether the current person may publish the story now, and why not. */
+  'workflow:canPublish': channel(
+    z.object({ storyId: StoryId }).strict(),
+    z.object({ ok: z.boolean(), reason: z.string().optional() }),
+  ),
+};

@@ -1,0 +1,206 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { generateArchive } from '../../support/archive';
+import { expect, test, type RunningHost } from './browserHost';
+
+async function rpc<T = unknown>(page: Page, host: RunningHost, channel: string, data: unknown): Promise<T> {
+  const response = await page.request.post(`${host.url}/rpc/${channel}`, {
+    data,
+    headers: { Authorization: `Bearer ${host.token}` },
+  });
+  const result = await response.json();
+  expect(result.ok, JSON.stringify(result)).toBe(true);
+  return result.value as T;
+}
+
+const body = (text: string) => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
+const storyList = (page: Page) => page.getByRole('region', { name: 'Stories' }).getByRole('listitem');
+
+test('search narrows the list as you type and highlights the matching words', async ({ page, host }) => {
+  await rpc(page, host, 'stories:create', {
+    headline: 'Harbour bridge reopens',
+    body: body('Traffic flows.'),
+  });
+  await rpc(page, host, 'stories:create', { headline: 'Harvest festival', body: body('Rice and music.') });
+  await rpc(page, host, 'stories:create', {
+    headline: 'Council agenda',
+    body: body('The harbour authority presents its plan.'),
+  });
+  await page.goto(host.uiUrl);
+  await expect(storyList(page)).toHaveCount(3);
+
+  const search = page.getByRole('searchbox', { name: 'Search stories' });
+  await search.pressSequentially('har');
+  await expect(storyList(page)).toHaveCount(3);
+  await search.pressSequentially('b');
+  await expect(storyList(page)).toHaveCount(2);
+  await expect(storyList(page).first()).toContainText('Harbour bridge reopens');
+  await expect(storyList(page).nth(1).locator('mark')).toHaveText('harbour');
+  await search.pressSequentially('our bridge');
+  await expect(storyList(page)).toHaveCount(1);
+
+  await search.fill('"unbalanced (quote AND *');
+  await expect(page.getByText('No stories match.')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await search.fill('');
+  await expect(storyList(page)).toHaveCount(3);
+});
+
+test('arrow keys move through the list and Enter opens a story', async ({ page, host }) => {
+  for (const headline of ['First story', 'Second story', 'Third story']) {
+    await rpc(page, host, 'stories:create', { headline });
+  }
+  await page.goto(host.uiUrl);
+  await page.getByRole('searchbox', { name: 'Search stories' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('button', { name: /Third story/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('button', { name: /Second story/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Headline')).toHaveValue('Second story');
+  await page.getByRole('button', { name: /Second story/ }).focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('button', { name: /Third story/ })).toBeFocused();
+});
+
+test('tags are added with autocomplete, removed with Backspace or a click, and refused when too long', async ({
+  page,
+  host,
+}) => {
+  const tagged = await rpc<{ id: string }>(page, host, 'stories:create', { headline: 'Budget day' });
+  await rpc(page, host, 'stories:setTags', { id: tagged.id, tags: ['Economy', 'Elections'] });
+  const story = await rpc<{ id: string }>(page, host, 'stories:create', { headline: 'Markets rally' });
+  await page.goto(host.uiUrl);
+  await page.getByRole('button', { name: /Markets rally/ }).click();
+
+  const tags = page.getByRole('combobox', { name: 'Tags' });
+  await tags.pressSequentially('eco');
+  await expect(page.getByRole('option', { name: 'Economy' })).toBeVisible();
+  await expect(page.getByRole('option', { name: 'Elections' })).toHaveCount(0);
+  await tags.press('ArrowDown');
+  await tags.press('Enter');
+  await expect(page.getByRole('button', { name: 'Remove tag Economy' })).toBeVisible();
+  await tags.fill('  Stock   markets ');
+  await tags.press('Enter');
+  await expect(page.getByRole('button', { name: 'Remove tag Stock markets' })).toBeVisible();
+  await tags.fill('ECONOMY');
+  await tags.press('Enter');
+  await expect
+    .poll(() => rpc(page, host, 'tags:ofStory', { storyId: story.id }))
+    .toEqual(['Economy', 'Stock markets']);
+
+  await tags.fill('x'.repeat(61));
+  await tags.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText('A tag can have at most 60 characters');
+
+  await tags.fill('');
+  await tags.press('Backspace');
+  await expect(page.getByRole('button', { name: 'Remove tag Stock markets' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Remove tag Economy' }).click();
+  await expect.poll(() => rpc(page, host, 'tags:ofStory', { storyId: story.id })).toEqual([]);
+
+  await tags.fill('Climate');
+  await tags.press('Enter');
+  await expect(page.getByRole('button', { name: /Markets rally/ })).toContainText('Climate');
+});
+
+test('the tag manager renames, merges and deletes tags', async ({ page, host }) => {
+  const a = await rpc<{ id: string }>(page, host, 'stories:create', { headline: 'Alpha' });
+  const b = await rpc<{ id: string }>(page, host, 'stories:create', { headline: 'Beta' });
+  await rpc(page, host, 'stories:setTags', { id: a.id, tags: ['Econ', 'Seoul'] });
+  await rpc(page, host, 'stories:setTags', { id: b.id, tags: ['Economy', 'Seoul'] });
+  await page.goto(host.uiUrl);
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Tags' }).click();
+  const manager = page.getByRole('region', { name: 'Tags' });
+  await expect(manager.getByRole('row', { name: /Seoul/ })).toContainText('2');
+
+  await manager.getByRole('button', { name: 'Rename Seoul', exact: true }).click();
+  const rename = page.getByRole('dialog', { name: 'Rename “Seoul”' });
+  await rename.getByLabel('New name').fill('economy');
+  await rename.getByRole('button', { name: 'Rename' }).click();
+  await expect(rename.getByRole('alert')).toContainText('already exists; merge the two instead');
+  await rename.getByLabel('New name').fill('Seoul city');
+  await rename.getByRole('button', { name: 'Rename' }).click();
+  await expect(manager.getByRole('row', { name: /Seoul city/ })).toContainText('2');
+
+  await manager.getByRole('button', { name: 'Merge Econ', exact: true }).click();
+  const merge = page.getByRole('dialog', { name: 'Merge “Econ” into…' });
+  await merge.getByLabel('Merge into').selectOption({ label: 'Economy (1)' });
+  await merge.getByRole('button', { name: 'Merge' }).click();
+  await expect(manager.getByRole('button', { name: 'Rename Econ', exact: true })).toHaveCount(0);
+  await expect(manager.getByRole('row', { name: /Economy/ })).toContainText('2');
+  expect(await rpc(page, host, 'tags:ofStory', { storyId: a.id })).toEqual(['Economy', 'Seoul city']);
+  await page.screenshot({ path: 'test-results/screenshots/tag-manager.png' });
+
+  await manager.getByRole('button', { name: 'Delete Seoul city', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete the tag “Seoul city”?' })
+    .getByRole('button', { name: 'Delete tag' })
+    .click();
+  await expect(manager.getByRole('button', { name: 'Rename Seoul city', exact: true })).toHaveCount(0);
+  expect(await rpc(page, host, 'tags:ofStory', { storyId: b.id })).toEqual(['Economy']);
+});
+
+test('the command palette jumps to a story and runs actions', async ({ page, host }) => {
+  await rpc(page, host, 'stories:create', { headline: 'Typhoon nears the coast' });
+  await rpc(page, host, 'stories:create', { headline: 'Exports rise' });
+  await page.goto(host.uiUrl);
+  await expect(storyList(page)).toHaveCount(2);
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await palette.getByRole('combobox', { name: 'Search stories and actions' }).fill('typh');
+  await expect(palette.getByRole('option').first()).toContainText('Typhoon nears the coast');
+  await page.screenshot({ path: 'test-results/screenshots/command-palette.png' });
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Headline')).toHaveValue('Typhoon nears the coast');
+
+  await page.getByRole('textbox', { name: 'Story body' }).click();
+  await page.keyboard.press('Control+Shift+P');
+  await palette.getByRole('combobox').fill('manage tags');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Tags' })).toBeVisible();
+});
+
+test('sections are created, renamed and reordered', async ({ page, host }) => {
+  await page.goto(host.uiUrl);
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Sections' }).click();
+  const manager = page.getByRole('region', { name: 'Sections' });
+  await manager.getByLabel('New section').fill('Local news');
+  await manager.getByRole('button', { name: 'Add section' }).click();
+  await expect(manager.getByRole('listitem').last()).toContainText('Local news');
+  await manager.getByRole('button', { name: 'Move Local news up' }).click();
+  await expect(manager.getByRole('listitem').nth(-2)).toContainText('Local news');
+  await manager.getByRole('button', { name: 'Rename Local news' }).click();
+  await page.getByRole('dialog').getByLabel('New name').fill('City');
+  await page.getByRole('dialog').getByRole('button', { name: 'Rename' }).click();
+  await expect(manager.getByRole('listitem').nth(-2)).toContainText('City');
+  const sections = await rpc<{ name: string }[]>(page, host, 'sections:list', {});
+  expect(sections.map((section) => section.name).slice(-2)).toEqual(['City', 'Opinion']);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the library with a few hundred generated stories, ${colorScheme} theme`, async ({ page, host }) => {
+    const db = new Database(join(host.dataDir, 'copydesk.db'));
+    db.pragma('foreign_keys = ON');
+    generateArchive(db, { count: 300, seed: 3, now: Date.now() });
+    db.close();
+    await page.emulateMedia({ colorScheme });
+    await page.goto(host.uiUrl);
+    await expect(storyList(page)).toHaveCount(50);
+    await expect(page.getByRole('button', { name: 'Load more' })).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/library-archive-${colorScheme}.png` });
+
+    await page.getByRole('searchbox', { name: 'Search stories' }).fill('typhoon warn');
+    await expect(storyList(page).first().locator('mark').first()).toBeVisible();
+    await page.getByRole('button', { name: /Filters/ }).click();
+    await page.getByLabel('Section').selectOption({ label: 'Business' });
+    await expect(storyList(page).first()).toContainText('Business');
+    await storyList(page).first().getByRole('button').click();
+    await expect(page.getByRole('combobox', { name: 'Tags' })).toBeVisible();
+    await page.screenshot({ path: `test-results/screenshots/library-search-${colorScheme}.png` });
+  });
+}

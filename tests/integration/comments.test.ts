@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ActivityEntry } from '../../shared/domain/activity';
+import type { Comment } from '../../shared/domain/comment';
+import type { Person } from '../../shared/domain/person';
+import type { Story } from '../../shared/domain/story';
+import { storyToHtml } from '../../shared/editor';
+import { testCore } from '../support/testCore';
+
+let core: ReturnType<typeof testCore>;
+beforeEach(() => {
+  core = testCore();
+});
+afterEach(() => core.dispose());
+
+async function call<T = unknown>(channel: string, input?: unknown): Promise<T> {
+  const result = await core.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+const anchored = (text: string, commentId: string) => ({
+  type: 'text',
+  text,
+  marks: [{ type: 'commentAnchor', attrs: { commentId } }],
+});
+const doc = (...content: unknown[]) => ({ type: 'doc', content: [{ type: 'paragraph', content }] });
+const plain = (text: string) => ({ type: 'text', text });
+
+async function saveBody(story: Story, body: unknown): Promise<Story> {
+  return call<Story>('stories:save', { id: story.id, expectedVersion: story.version, changes: { body } });
+}
+
+describe('comments', () => {
+  it('needs someone to say who they are', async () => {
+    const story = await call<Story>('stories:create', { headline: 'A' });
+    const result = await core.dispatch('comments:create', { storyId: story.id, text: 'Hm', quote: '' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('stores comments with replies, resolves and reopens them, in document order', async () => {
+    await call<Person>('people:create', { name: 'Ed Editor', role: 'editor' });
+    let story = await call<Story>('stories:create', { body: doc(plain('Rates will rise sharply')) });
+    const first = await call<Comment>('comments:create', {
+      storyId: story.id,
+      text: 'Which rates?',
+      quote: 'Rates',
+    });
+    const second = await call<Comment>('comments:create', {
+      storyId: story.id,
+      text: 'Says who?',
+      quote: 'rise',
+    });
+    expect(first).toMatchObject({ author: 'Ed Editor', resolved: false, orphaned: false, replies: [] });
+
+    story = await saveBody(
+      story,
+      doc(anchored('Rates', second.id), plain(' will '), anchored('rise', first.id)),
+    );
+    let comments = await call<Comment[]>('comments:list', { storyId: story.id });
+    expect(comments.map((c) => [c.text, c.position, c.orphaned])).toEqual([
+      ['Says who?', 0, false],
+      ['Which rates?', 1, false],
+    ]);
+
+    await call<Person>('people:create', { name: 'Rita Reporter', role: 'reporter' });
+    const replied = await call<Comment>('comments:reply', { commentId: first.id, text: 'The base rate' });
+    expect(replied.replies.map((r) => [r.author, r.text])).toEqual([['Rita Reporter', 'The base rate']]);
+    expect((await call<Comment>('comments:resolve', { commentId: first.id, resolved: true })).resolved).toBe(
+      true,
+    );
+    expect((await call<Comment>('comments:resolve', { commentId: first.id, resolved: false })).resolved).toBe(
+      false,
+    );
+
+    const activity = await call<ActivityEntry[]>('activity:list', { storyId: story.id });
+    expect(activity.filter((a) => a.kind === 'comment').map((a) => [a.actor, a.summary])).toEqual([
+      ['Rita Reporter', 'Reopened a comment'],
+      ['Rita Reporter', 'Resolved a comment'],
+      ['Rita Reporter', 'Replied: The base rate'],
+      ['Ed Editor', 'Commented on “rise”: Says who?'],
+      ['Ed Editor', 'Commented on “Rates”: Which rates?'],
+    ]);
+    comments = await call<Comment[]>('comments:list', { storyId: story.id });
+    expect(comments).toHaveLength(2);
+  });
+
+  it('keeps a comment whose text was deleted, marked orphaned, and un-orphans it when the text returns', async () => {
+    await call<Person>('people:create', { name: 'Ed Editor', role: 'editor' });
+    let story = await call<Story>('stories:create', {});
+    const comment = await call<Comment>('comments:create', {
+      storyId: story.id,
+      text: 'Cut this?',
+      quote: 'sharply',
+    });
+    const withAnchor = doc(plain('Rates rise '), anchored('sharply', comment.id));
+    story = await saveBody(story, withAnchor);
+    story = await saveBody(story, doc(plain('Rates rise')));
+    expect(await call<Comment[]>('comments:list', { storyId: story.id })).toMatchObject([
+      { id: comment.id, orphaned: true, position: null, quote: 'sharply' },
+    ]);
+    story = await saveBody(story, withAnchor);
+    expect(await call<Comment[]>('comments:list', { storyId: story.id })).toMatchObject([
+      { id: comment.id, orphaned: false, position: 0 },
+    ]);
+  });
+
+  it('never reaches published output', () => {
+    const html = storyToHtml(doc(plain('Rates '), anchored('rise', '01J00000000000000000000000')) as never, {
+      forPublishing: true,
+    });
+    expect(html).not.toContain('data-comment-id');
+    expect(html).toContain('rise');
+  });
+
+  it('coalesces saves into one timeline entry per person and five minutes', async () => {
+    await call<Person>('people:create', { name: 'Rita Reporter', role: 'reporter' });
+    let story = await call<Story>('stories:create', {});
+    for (let i = 0; i < 4; i++) {
+      core.tick(30_000);
+      story = await call<Story>('stories:save', {
+        id: story.id,
+        expectedVersion: story.version,
+        changes: { headline: `H${i}` },
+      });
+    }
+    core.tick(6 * 60_000);
+    await call<Story>('stories:save', {
+      id: story.id,
+      expectedVersion: story.version,
+      changes: { headline: 'Later' },
+    });
+    const activity = await call<ActivityEntry[]>('activity:list', { storyId: story.id });
+    expect(activity.map((a) => [a.kind, a.count])).toEqual([
+      ['saved', 1],
+      ['saved', 4],
+      ['created', 1],
+    ]);
+  });
+});

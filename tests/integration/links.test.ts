@@ -1,0 +1,388 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../main/core/createCore';
+import { linkQueries } from '../../main/db/queries/linkQueries';
+import { openDatabase } from '../../main/db/openDatabase';
+import { revisionQueries } from '../../main/db/queries/revisionQueries';
+import { storyQueries } from '../../main/db/queries/storyQueries';
+import { CoreEvents } from '../../main/core/coreEvents';
+import { createLinkService } from '../../main/services/links/linkService';
+import { createRevisionRecorder } from '../../main/services/revisions/revisionService';
+import { createStoryService } from '../../main/services/stories/storyService';
+import type { Story } from '../../shared/domain/story';
+import type { StoryLinks } from '../../shared/domain/storyLinks';
+import type { LinkCandidate, SiteAdjacent, SiteStory } from '../../shared/ipc/channels/links';
+import { tempDir } from '../support/tempDir';
+import { testCore } from '../support/testCore';
+
+const MISSING = `01H${'Z'.repeat(23)}`;
+
+let core: ReturnType<typeof testCore>;
+beforeEach(() => {
+  core = testCore();
+});
+afterEach(() => core.dispose());
+
+async function call<T = unknown>(channel: string, input?: unknown): Promise<T> {
+  const result = await core.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+const text = (value: string, storyId?: string) =>
+  storyId
+    ? { type: 'text', text: value, marks: [{ type: 'storyLink', attrs: { storyId } }] }
+    : { type: 'text', text: value };
+
+/** A body with inline links to `inline` and an also-read block for each of `alsoRead`. */
+function body(inline: string[] = [], alsoRead: string[] = []) {
+  return {
+    type: 'doc' as const,
+    content: [
+      {
+        type: 'paragraph',
+        content: [text('See '), ...inline.map((id) => text(`story ${id.slice(-4)}`, id))],
+      },
+      ...alsoRead.map((storyId) => ({ type: 'alsoRead', attrs: { storyId, headline: 'old headline' } })),
+    ],
+  };
+}
+
+const create = (headline: string, extra: Record<string, unknown> = {}) =>
+  call<Story>('stories:create', { headline, ...extra });
+const save = (story: Story, changes: Record<string, unknown>) =>
+  call<Story>('stories:save', { id: story.id, expectedVersion: story.version, changes });
+const linksOf = (id: string) => call<StoryLinks>('links:forStory', { id });
+
+/** A second connection to the core's database file, for what the contract does not expose. */
+function inspect<T>(work: (db: Database.Database) => T): T {
+  const db = new Database(join(core.dir, DATABASE_FILE));
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
+}
+
+const storedLinks = (fromId?: string) =>
+  inspect((db) =>
+    fromId
+      ? db.prepare('SELECT to_id, kind FROM story_links WHERE from_id = ? ORDER BY to_id, kind').all(fromId)
+      : db.prepare('SELECT from_id, to_id, kind FROM story_links ORDER BY from_id, to_id, kind').all(),
+  );
+
+describe('story links derived on save', () => {
+  it('stores inline links and also-read blocks on create and on save', async () => {
+    const storm = await create('Storm closes the coast road');
+    const bridge = await create('Bridge reopens');
+    const roads = await create('Roads report', { body: body([storm.id]) });
+    expect(storedLinks(roads.id)).toEqual([{ to_id: storm.id, kind: 'inline' }]);
+
+    await save(roads, { body: body([storm.id, storm.id], [bridge.id, storm.id]) });
+    expect(storedLinks(roads.id)).toEqual(
+      [
+        { to_id: storm.id, kind: 'also_read' },
+        { to_id: storm.id, kind: 'inline' },
+        { to_id: bridge.id, kind: 'also_read' },
+      ].sort((a, b) => a.to_id.localeCompare(b.to_id) || a.kind.localeCompare(b.kind)),
+    );
+  });
+
+  it('drops the rows of links removed from the body, and ignores links to the story itself', async () => {
+    const storm = await create('Storm');
+    const bridge = await create('Bridge');
+    let roads = await create('Roads', { body: body([storm.id, bridge.id], [bridge.id]) });
+    roads = await save(roads, { body: body([bridge.id, roads.id]) });
+    expect(storedLinks(roads.id)).toEqual([{ to_id: bridge.id, kind: 'inline' }]);
+    await save(roads, { body: body() });
+    expect(storedLinks()).toEqual([]);
+  });
+
+  it('keeps the links when a save changes only other fields', async () => {
+    const storm = await create('Storm');
+    const roads = await create('Roads', { body: body([storm.id]) });
+    await save(roads, { headline: 'Roads, updated' });
+    expect(storedLinks(roads.id)).toEqual([{ to_id: storm.id, kind: 'inline' }]);
+  });
+});
+
+describe('links:forStory', () => {
+  it('lists links to and from a story with current headlines and kinds', async () => {
+    const storm = await create('Storm closes the coast road');
+    const roads = await create('Roads report', { body: body([storm.id], [storm.id]) });
+    const ferry = await create('Ferry cancelled', { body: body([], [storm.id]) });
+
+    await save(storm, { headline: 'Storm: coast road closed' });
+
+    expect(await linksOf(roads.id)).toEqual({
+      linksTo: [
+        {
+          id: storm.id,
+          headline: 'Storm: coast road closed',
+          status: 'draft',
+          kinds: ['also_read', 'inline'],
+          state: 'ok',
+          broken: false,
+        },
+      ],
+      linkedFrom: [],
+    });
+    const backlinks = (await linksOf(storm.id)).linkedFrom;
+    expect(backlinks.map((link) => [link.headline, link.kinds])).toEqual([
+      ['Ferry cancelled', ['also_read']],
+      ['Roads report', ['also_read', 'inline']],
+    ]);
+    expect(backlinks.map((link) => link.id)).toEqual([ferry.id, roads.id]);
+  });
+
+  it('shows a trashed target as broken, and sound again once restored', async () => {
+    const storm = await create('Storm');
+    const roads = await create('Roads', { body: body([storm.id]) });
+    await call('stories:trash', { id: storm.id });
+    expect((await linksOf(roads.id)).linksTo).toMatchObject([
+      { id: storm.id, state: 'trashed', broken: true },
+    ]);
+
+    await call('stories:restore', { id: storm.id });
+    expect((await linksOf(roads.id)).linksTo).toMatchObject([{ id: storm.id, state: 'ok', broken: false }]);
+  });
+
+  it('shows spiked and unknown targets as broken', async () => {
+    const storm = await create('Storm');
+    const roads = await create('Roads', { body: body([storm.id, MISSING]) });
+    inspect((db) => db.prepare(`UPDATE stories SET status = 'spiked' WHERE id = ?`).run(storm.id));
+    const { linksTo } = await linksOf(roads.id);
+    expect(linksTo.map((link) => [link.id, link.state, link.broken, link.status])).toEqual([
+      [MISSING, 'missing', true, null],
+      [storm.id, 'spiked', true, 'spiked'],
+    ]);
+  });
+
+  it('leaves a trashed story out of the backlinks of the stories it points to', async () => {
+    const storm = await create('Storm');
+    const roads = await create('Roads', { body: body([storm.id]) });
+    await call('stories:trash', { id: roads.id });
+    expect((await linksOf(storm.id)).linkedFrom).toEqual([]);
+    await call('stories:restore', { id: roads.id });
+    expect((await linksOf(storm.id)).linkedFrom.map((link) => link.id)).toEqual([roads.id]);
+  });
+
+  it('removes the links of a deleted story and shows the links to it as broken', async () => {
+    const storm = await create('Storm');
+    const roads = await create('Roads', { body: body([storm.id]) });
+    const ferry = await create('Ferry', { body: body([roads.id]) });
+    inspect((db) => {
+      db.pragma('foreign_keys = ON');
+      db.prepare('DELETE FROM stories WHERE id = ?').run(roads.id);
+    });
+    expect((await linksOf(storm.id)).linkedFrom).toEqual([]);
+    expect(storedLinks()).toEqual([{ from_id: ferry.id, to_id: roads.id, kind: 'inline' }]);
+    expect((await linksOf(ferry.id)).linksTo).toMatchObject([
+      { id: roads.id, state: 'missing', broken: true },
+    ]);
+  });
+
+  it('answers not-found for an unknown story', async () => {
+    const result = await core.dispatch('links:forStory', { id: MISSING });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});
+
+describe('links:search', () => {
+  const search = (query: string, excludeId?: string) =>
+    call<LinkCandidate[]>('links:search', excludeId ? { query, excludeId } : { query });
+
+  it('offers headline prefix matches first, then headlines containing every word, newest first', async () => {
+    await create('Coast road closed by storm');
+    core.tick();
+    await create('Storm closes the coast road');
+    core.tick();
+    await create('Storms ahead for the budget');
+    core.tick();
+    await create('Weather: storm and coast warnings');
+    await create('Unrelated');
+    expect((await search('storm')).map((story) => story.headline)).toEqual([
+      'Storm closes the coast road',
+      'Storms ahead for the budget',
+      'Weather: storm and coast warnings',
+      'Coast road closed by storm',
+    ]);
+    expect((await search('COAST storm')).map((story) => story.headline)).toEqual([
+      'Weather: storm and coast warnings',
+      'Storm closes the coast road',
+      'Coast road closed by storm',
+    ]);
+  });
+
+  it('leaves out the excluded, trashed and spiked stories, and caps the list at ten', async () => {
+    const self = await create('Storm one');
+    const trashed = await create('Storm two');
+    const spiked = await create('Storm three');
+    await call('stories:trash', { id: trashed.id });
+    inspect((db) => db.prepare(`UPDATE stories SET status = 'spiked' WHERE id = ?`).run(spiked.id));
+    for (let i = 0; i < 12; i++) await create(`Storm update ${i}`);
+    const found = await search('storm', self.id);
+    expect(found).toHaveLength(10);
+    expect(found.map((story) => story.id)).not.toContain(self.id);
+    expect(found.map((story) => story.id)).not.toContain(trashed.id);
+    expect(found.map((story) => story.id)).not.toContain(spiked.id);
+  });
+
+  it('lists the most recently changed stories for an empty query', async () => {
+    await create('First');
+    core.tick();
+    await create('Second');
+    expect((await search('  ')).map((story) => story.headline)).toEqual(['Second', 'First']);
+  });
+
+  it('treats any typed text as words, never as SQL or LIKE patterns', async () => {
+    await create('100% rise in "rates" (again)');
+    await create('Other');
+    for (const query of ['%', '_', `'`, '"rates"', '(again)', 'rise) OR 1=1 --', '\\', '[[']) {
+      const found = await search(query);
+      expect(
+        found.every((story) => story.headline.startsWith('100%')),
+        query,
+      ).toBe(true);
+    }
+    expect((await search('100%')).map((story) => story.headline)).toEqual(['100% rise in "rates" (again)']);
+    expect(await search('%%')).toEqual([]);
+  });
+});
+
+describe('site queries', () => {
+  const publish = (id: string, at: number | null) =>
+    inspect((db) =>
+      db.prepare(`UPDATE stories SET status = 'published', published_at = ? WHERE id = ?`).run(at, id),
+    );
+  const adjacent = (id: string) => call<SiteAdjacent>('site:adjacent', { id });
+  const headlines = (adjacency: SiteAdjacent) => [adjacency.previous?.headline, adjacency.next?.headline];
+
+  it('finds the previous and next published story of the same section by publish time', async () => {
+    const world = { sectionId: 'world' };
+    const a = await create('A', world);
+    const b = await create('B', world);
+    const c = await create('C', world);
+    const d = await create('D', world);
+    const draft = await create('Draft', world);
+    const sport = await create('Sport', { sectionId: 'sport' });
+    const t = Date.parse('2026-02-20T00:00:00Z');
+    // Publish order differs from creation order: C, A, D, B.
+    publish(c.id, t);
+    publish(a.id, t + 1000);
+    publish(d.id, t + 2000);
+    publish(b.id, t + 3000);
+    publish(sport.id, t + 1500);
+
+    expect(headlines(await adjacent(a.id))).toEqual(['C', 'D']);
+    expect(headlines(await adjacent(c.id))).toEqual([undefined, 'A']);
+    expect(headlines(await adjacent(b.id))).toEqual(['D', undefined]);
+    expect((await adjacent(a.id)).next).toMatchObject({
+      id: d.id,
+      sectionId: 'world',
+      publishedAt: new Date(t + 2000).toISOString(),
+    });
+    // A story not yet published sits where it would if published now: after the newest.
+    expect(headlines(await adjacent(draft.id))).toEqual(['B', undefined]);
+    await call('stories:trash', { id: d.id });
+    expect(headlines(await adjacent(a.id))).toEqual(['C', 'B']);
+  });
+
+  it('falls back to the creation time for a published story without a publish time', async () => {
+    const first = await create('First', { sectionId: 'world' });
+    core.tick();
+    const second = await create('Second', { sectionId: 'world' });
+    publish(first.id, null);
+    publish(second.id, null);
+    expect(headlines(await adjacent(first.id))).toEqual([undefined, 'Second']);
+    expect((await adjacent(first.id)).next?.publishedAt).toBe(second.createdAt);
+  });
+
+  it('stamps the publish time when a write finds the story published', async () => {
+    const story = await create('Out now', { sectionId: 'world' });
+    inspect((db) => db.prepare(`UPDATE stories SET status = 'published' WHERE id = ?`).run(story.id));
+    core.tick(60_000);
+    const saved = await save(story, { standfirst: 'Now with a standfirst' });
+    core.tick(60_000);
+    await save(saved, { standfirst: 'Edited again' });
+    const publishedAt = inspect(
+      (db) =>
+        db.prepare('SELECT published_at FROM stories WHERE id = ?').get(story.id) as { published_at: number },
+    ).published_at;
+    expect(publishedAt).toBe(Date.parse(saved.updatedAt));
+  });
+
+  it('lists the latest published stories of a section with their standfirst', async () => {
+    const t = Date.parse('2026-03-02T00:00:00Z');
+    const stories: Story[] = [];
+    for (let i = 0; i < 7; i++) {
+      const story = await create(`World ${i}`, { sectionId: 'world', standfirst: `Standfirst ${i}` });
+      publish(story.id, t + i * 1000);
+      stories.push(story);
+    }
+    await create('Unpublished', { sectionId: 'world' });
+    publish((await create('Sport', { sectionId: 'sport' })).id, t + 99_000);
+
+    const latest = await call<SiteStory[]>('site:latest', { sectionId: 'world', limit: 3 });
+    expect(latest.map((story) => [story.headline, story.standfirst])).toEqual([
+      ['World 6', 'Standfirst 6'],
+      ['World 5', 'Standfirst 5'],
+      ['World 4', 'Standfirst 4'],
+    ]);
+    const excluding = await call<SiteStory[]>('site:latest', {
+      sectionId: 'world',
+      limit: 2,
+      excludeId: stories[6]!.id,
+    });
+    expect(excluding.map((story) => story.headline)).toEqual(['World 5', 'World 4']);
+    expect(await call<SiteStory[]>('site:latest', { sectionId: 'culture' })).toEqual([]);
+  });
+
+  it('answers not-found for the neighbours of an unknown story', async () => {
+    const result = await core.dispatch('site:adjacent', { id: MISSING });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});
+
+describe('the links hook runs inside the story write transaction', () => {
+  it('leaves the links as they were when a later step of the same save fails', () => {
+    const dir = tempDir();
+    const { db } = openDatabase(join(dir.path, DATABASE_FILE));
+    try {
+      const now = () => new Date('2026-03-01T09:00:00Z');
+      const links = createLinkService({ queries: linkQueries(db), now });
+      let failing = false;
+      const stories = createStoryService({
+        afterWrite: [
+          links.afterWrite,
+          () => {
+            if (failing) throw new Error('disk full');
+          },
+        ],
+        queries: storyQueries(db),
+        revisions: createRevisionRecorder({ queries: revisionQueries(db), now }),
+        now,
+        events: new CoreEvents(),
+        author: () => '',
+      });
+      const storm = stories.create({ headline: 'Storm' });
+      const bridge = stories.create({ headline: 'Bridge' });
+      const roads = stories.create({ headline: 'Roads', body: body([storm.id]) });
+
+      failing = true;
+      expect(() =>
+        stories.save({ id: roads.id, expectedVersion: roads.version, changes: { body: body([bridge.id]) } }),
+      ).toThrow('disk full');
+      expect(links.forStory(roads.id).linksTo.map((link) => link.id)).toEqual([storm.id]);
+      expect(stories.get(roads.id).version).toBe(roads.version);
+
+      failing = false;
+      stories.save({ id: roads.id, expectedVersion: roads.version, changes: { body: body([bridge.id]) } });
+      expect(links.forStory(roads.id).linksTo.map((link) => link.id)).toEqual([bridge.id]);
+    } finally {
+      db.close();
+      dir.remove();
+    }
+  });
+});

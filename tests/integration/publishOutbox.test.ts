@@ -1,0 +1,146 @@
+import Database from 'better-sqlite3';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore } from '../../main/core/createCore';
+import { retryDelay } from '../../main/publish/publishWorker';
+import { SECRET_KEY_FILE } from '../../main/publish/secrets/fileSecretBox';
+import { safeStorageSecretBox } from '../../main/publish/secrets/safeStorageSecretBox';
+import type { PublishJob } from '../../shared/domain/publication';
+import { tempDir } from '../support/tempDir';
+import { body, publishingCore, type PublishingCore } from './publishTestKit';
+
+const PASSWORD = 'Zq9X w7Lm Pp3R tT8v Kk2N yY6b';
+
+describe('publish outbox and secrets', () => {
+  let kit: PublishingCore | undefined;
+  afterEach(() => kit?.dispose());
+
+  it('keeps the application password encrypted under a key file only its user can read', async () => {
+    kit = publishingCore();
+    const target = await kit.call('targets:save', {
+      kind: 'wordpress',
+      url: 'http://127.0.0.1:9/',
+      userName: 'editor',
+      password: PASSWORD,
+    });
+    expect(target).toMatchObject({ hasSecret: true, url: 'http://127.0.0.1:9', name: '127.0.0.1:9' });
+    expect(JSON.stringify(await kit.call('targets:list', {}))).not.toContain(PASSWORD);
+    expect(statSync(join(kit.dir, SECRET_KEY_FILE)).mode & 0o777).toBe(0o600);
+    kit.restart();
+    for (const file of ['copydesk.db', 'copydesk.db-wal'])
+      expect(readFileSync(join(kit.dir, file)).includes(Buffer.from(PASSWORD.slice(0, 14)))).toBe(false);
+
+    const renamed = await kit.call('targets:save', {
+      id: target.id,
+      kind: 'wordpress',
+      url: 'http://127.0.0.1:9',
+      userName: 'editor',
+    });
+    expect(renamed.hasSecret).toBe(true);
+    const moved = await kit.refuse('targets:save', {
+      id: target.id,
+      kind: 'wordpress',
+      url: 'http://127.0.0.1:8',
+      userName: 'editor',
+    });
+    expect(moved.message).toMatch(/password again/);
+    const elsewhere = await kit.refuse('targets:test', {
+      id: target.id,
+      url: 'http://127.0.0.1:8',
+      userName: 'editor',
+    });
+    expect(elsewhere.code).toBe('invalid-input');
+    const refused = await kit.refuse('targets:test', {
+      id: target.id,
+      url: 'http://127.0.0.1:9',
+      userName: 'editor',
+    });
+    expect(refused).toMatchObject({ code: 'unavailable' });
+    expect(refused.message).not.toContain(PASSWORD);
+    expect((await kit.refuse('targets:remove', { id: 'static' })).code).toBe('invalid-input');
+    expect(await kit.call('targets:remove', { id: target.id })).toEqual({ removed: true });
+  });
+
+  it('seals with Electron safeStorage when the host gives it', () => {
+    const fake = {
+      available: true,
+      isEncryptionAvailable: () => fake.available,
+      encryptString: (text: string) => Buffer.from([...Buffer.from(text)].reverse()),
+      decryptString: (data: Buffer) => Buffer.from([...data].reverse()).toString(),
+    };
+    const box = safeStorageSecretBox(fake);
+    const sealed = box.seal(PASSWORD);
+    expect(sealed).not.toContain(PASSWORD);
+    expect(box.open(sealed)).toBe(PASSWORD);
+    fake.available = false;
+    expect(() => box.seal(PASSWORD)).toThrow(/keychain/);
+  });
+
+  it('backs off exponentially with jitter, up to ten minutes', () => {
+    expect([1, 2, 3, 4].map((n) => retryDelay(n, () => 1))).toEqual([2_000, 4_000, 8_000, 16_000]);
+    expect(retryDelay(1, () => 0)).toBe(1_000);
+    expect(retryDelay(30, () => 1)).toBe(600_000);
+  });
+
+  it('sends a job again that a crash left running, and marks the story published', async () => {
+    kit = publishingCore();
+    await kit.call('settings:update', { requireApproval: false });
+    const story = await kit.call('stories:create', {
+      headline: 'Crash test',
+      sectionId: 'world',
+      body: body('Text.'),
+    });
+    const job = await kit.call('publish:start', { storyId: story.id });
+    kit.core.close();
+    const db = new Database(join(kit.dir, 'copydesk.db'));
+    db.prepare("UPDATE publish_jobs SET state = 'running', attempts = 1 WHERE id = ?").run(job.id);
+    db.close();
+    kit.restart();
+    expect((await kit.call('publish:status', { storyId: story.id })).jobs[0]).toMatchObject({
+      state: 'waiting',
+      attempts: 1,
+    });
+    await kit.runDue();
+    expect((await kit.call('publish:status', { storyId: story.id })).jobs[0]).toMatchObject({
+      state: 'done',
+      attempts: 2,
+    });
+    expect((await kit.call('stories:get', { id: story.id })).status).toBe('published');
+    expect(
+      (
+        await kit.refuse('publish:start', {
+          storyId: story.id,
+          action: 'schedule',
+          at: '2030-01-01T00:00:00.000Z',
+        })
+      ).message,
+    ).toMatch(/cannot schedule/);
+  });
+
+  it('runs on its own in a core that starts the worker', async () => {
+    const dir = tempDir('copydesk-publish-auto-');
+    const core = createCore({ dataDir: dir.path, appVersion: 'test', host: 'test', log: () => undefined });
+    try {
+      await core.dispatch('settings:update', { requireApproval: false });
+      const created = await core.dispatch('stories:create', {
+        headline: 'On its own',
+        sectionId: 'sport',
+        body: body('Goal.'),
+      });
+      if (!created.ok) throw new Error(created.error.message);
+      const done = new Promise<PublishJob>((resolve) =>
+        core.events.on('publish:progress', (job) => job.state === 'done' && resolve(job)),
+      );
+      const started = await core.dispatch('publish:start', { storyId: (created.value as { id: string }).id });
+      expect(started).toMatchObject({ ok: true, value: { state: 'queued' } });
+      expect((await done).resultUrl).toBe('stories/on-its-own.html');
+      expect(readFileSync(join(dir.path, 'site', 'stories', 'on-its-own.html'), 'utf8')).toContain(
+        '<h1>On its own</h1>',
+      );
+    } finally {
+      core.close();
+      dir.remove();
+    }
+  });
+});

@@ -1,0 +1,159 @@
+import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createCore, type Core } from '../../main/core/createCore';
+import type { ChannelInput, ChannelOutput, Channel } from '../../shared/ipc/contract';
+import { png } from '../support/png';
+import { tempDir } from '../support/tempDir';
+
+/** A real core whose outbox worker only runs when the test calls `runDue()`, with a clock the test moves. */
+export function publishingCore(start = new Date('2026-03-01T09:00:00Z')) {
+  const dir = tempDir('copydesk-publish-');
+  let now = start.getTime();
+  const open = () =>
+    createCore({
+      dataDir: dir.path,
+      appVersion: '9.9.9-test',
+      host: 'test',
+      now: () => new Date(now),
+      log: () => undefined,
+      publishing: { startWorker: false },
+    });
+  let core: Core = open();
+  const call = async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
+    const result = await core.dispatch(channel, input);
+    if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+    return result.value as ChannelOutput<C>;
+  };
+  return {
+    dir: dir.path,
+    get core() {
+      return core;
+    },
+    call,
+    /** Calls a channel expecting it to fail; resolves with the error. */
+    async refuse<C extends Channel>(channel: C, input: ChannelInput<C>) {
+      const result = await core.dispatch(channel, input);
+      if (result.ok) throw new Error(`${channel} succeeded`);
+      return result.error;
+    },
+    tick(ms: number) {
+      now += ms;
+    },
+    runDue: () => core.publishing.runDue(),
+    /** Closes the core and opens a new one on the same data directory, as an app restart does. */
+    restart() {
+      core.close();
+      core = open();
+    },
+    dispose() {
+      core.close();
+      dir.remove();
+    },
+  };
+}
+
+export type PublishingCore = ReturnType<typeof publishingCore>;
+
+/** A paragraph doc, optionally with a figure and links to other stories. */
+export function body(
+  text: string,
+  extra: { figure?: string; linkTo?: { storyId: string; headline: string } } = {},
+) {
+  const content: Record<string, unknown>[] = [{ type: 'paragraph', content: [{ type: 'text', text }] }];
+  if (extra.linkTo) {
+    content.push({
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'As we reported, ' },
+        {
+          type: 'text',
+          text: 'the earlier story',
+          marks: [{ type: 'storyLink', attrs: { storyId: extra.linkTo.storyId } }],
+        },
+        { type: 'text', text: ' said so.' },
+      ],
+    });
+    content.push({
+      type: 'alsoRead',
+      attrs: { storyId: extra.linkTo.storyId, headline: extra.linkTo.headline },
+    });
+  }
+  if (extra.figure)
+    content.push({
+      type: 'figure',
+      attrs: { src: extra.figure, alt: 'A picture', caption: 'The scene', credit: 'Photo: Desk' },
+    });
+  return { type: 'doc' as const, content };
+}
+
+/** Imports a distinct PNG into the media store and returns its `media/…` src. */
+export async function importImage(kit: PublishingCore, seed: number): Promise<string> {
+  const ref = await kit.call('media:import', {
+    fileName: `image-${seed}.png`,
+    mimeType: 'image/png',
+    dataBase64: png(8, 6, seed).toString('base64'),
+  });
+  return ref.src;
+}
+
+/** Forward, refuse the connection, forward and drop the answer, or answer with this HTTP status itself. */
+export type ProxyMode = 'forward' | 'refuse' | 'drop-response' | number;
+
+/**
+ * A loopback proxy in front of the real site, so a test can refuse a request or forward it and then
+ * drop the response (the site did the work; the app never hears about it).
+ */
+export async function startProxy(
+  upstream: string,
+  decide: (req: IncomingMessage) => ProxyMode | Promise<ProxyMode>,
+) {
+  const target = new URL(upstream);
+  const seen: { method: string; url: string; mode: ProxyMode }[] = [];
+  const server = createServer((req, res) => {
+    void (async () => {
+      const mode = await decide(req);
+      seen.push({ method: req.method ?? '', url: req.url ?? '', mode });
+      if (mode === 'refuse') {
+        req.socket.destroy();
+        return;
+      }
+      if (typeof mode === 'number') {
+        req.resume();
+        res.writeHead(mode, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ code: 'proxy', message: `Proxy answered ${mode}` }));
+        return;
+      }
+      const forwarded = httpRequest(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: target.host },
+        },
+        (answer) => {
+          if (mode === 'drop-response') {
+            answer.resume();
+            answer.on('end', () => req.socket.destroy());
+            return;
+          }
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      forwarded.on('error', () => req.socket.destroy());
+      req.pipe(forwarded);
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

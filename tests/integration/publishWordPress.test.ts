@@ -1,0 +1,427 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { PublishJob } from '../../shared/domain/publication';
+import { requireWordPress, startWordPress, type WordPressPeer } from '../peers/wordpress';
+import { body, importImage, publishingCore, startProxy, type PublishingCore } from './publishTestKit';
+
+const hasWordPress = requireWordPress();
+
+interface WpPost {
+  id: number;
+  slug: string;
+  status: string;
+  link: string;
+  title: { raw: string };
+  content: { raw: string };
+  excerpt: { raw: string };
+  categories: number[];
+  tags: number[];
+  featured_media: number;
+  modified_gmt: string;
+}
+
+describe.skipIf(!hasWordPress)('publishing to a real WordPress', () => {
+  let peer: WordPressPeer;
+  let kit: PublishingCore;
+
+  const auth = () => ({
+    authorization: `Basic ${Buffer.from(`${peer.user}:${peer.appPassword}`).toString('base64')}`,
+  });
+  const wp = async <T>(route: string, query: Record<string, string> = {}): Promise<T> => {
+    const response = await fetch(peer.restUrl(route, query), { headers: auth() });
+    expect(response.status, `${route}: ${response.status}`).toBe(200);
+    return (await response.json()) as T;
+  };
+  const postsWithSlug = (slug: string) =>
+    wp<WpPost[]>('/wp/v2/posts', { slug, status: 'any', context: 'edit' });
+  const unique = (text: string) => `${text} ${randomBytes(3).toString('hex')}`;
+
+  const addSite = async (url = peer.url, password = peer.appPassword) =>
+    kit.call('targets:save', { kind: 'wordpress', url, userName: peer.user, password });
+
+  const story = async (headline: string, extra: Parameters<typeof body>[1] = {}, tags: string[] = []) => {
+    const created = await kit.call('stories:create', {
+      headline,
+      standfirst: `What happened: ${headline}`,
+      sectionId: 'politics',
+      body: body(`The council voted on ${headline}.`, extra),
+    });
+    if (tags.length) await kit.call('stories:setTags', { id: created.id, tags });
+    return created;
+  };
+
+  const publish = async (
+    storyId: string,
+    targetId: string,
+    extra: { action?: 'publish' | 'schedule' | 'unpublish'; at?: string } = {},
+  ) => {
+    const job = await kit.call('publish:start', { storyId, targetId, ...extra });
+    await kit.runDue();
+    return jobOf(job.id, storyId);
+  };
+  const jobOf = async (id: string, storyId: string): Promise<PublishJob> =>
+    (await kit.call('publish:status', { storyId })).jobs.find((job) => job.id === id)!;
+
+  beforeAll(async () => {
+    peer = await startWordPress();
+  });
+  afterAll(async () => {
+    await peer?.stop();
+  });
+  beforeEach(async () => {
+    kit = publishingCore();
+    await kit.call('settings:update', { requireApproval: false });
+  });
+  afterEach(() => kit.dispose());
+
+  it('tests the connection: site name, user and the right to publish; the password is never returned', async () => {
+    const report = await kit.call('targets:test', {
+      url: peer.url,
+      userName: peer.user,
+      password: peer.appPassword,
+    });
+    expect(report).toEqual({
+      siteName: 'Copydesk Test Site',
+      userName: peer.user,
+      canPublish: true,
+      restBase: `${peer.url}/?rest_route=`,
+    });
+    const target = await addSite();
+    expect(target).toMatchObject({ kind: 'wordpress', url: peer.url, userName: peer.user, hasSecret: true });
+    const listed = JSON.stringify(await kit.call('targets:list', {}));
+    expect(listed).not.toContain(peer.appPassword);
+    expect(listed).not.toContain(peer.appPassword.replace(/ /g, ''));
+    const refused = await kit.refuse('targets:test', {
+      url: peer.url,
+      userName: peer.user,
+      password: 'abcd efgh ijkl mnop qrst uvwx',
+    });
+    expect(refused.code).toBe('forbidden');
+    expect(refused.message).toMatch(/did not accept the user name or application password/);
+  });
+
+  it('publishes one post with title, content, excerpt, slug, category, tags and image, then updates the same post', async () => {
+    const target = await addSite();
+    const image = await importImage(kit, 1);
+    const headline = unique('Council approves budget');
+    const created = await story(headline, { figure: image }, ['Budget', 'City Hall']);
+    const tagged = await kit.call('stories:get', { id: created.id });
+    await kit.call('stories:save', {
+      id: created.id,
+      expectedVersion: tagged.version,
+      changes: { featuredImage: image },
+    });
+    const steps: string[] = [];
+    const off = kit.core.events.on('publish:progress', (job) =>
+      steps.push(`${job.progress.step}:${job.progress.done ?? ''}/${job.progress.total ?? ''}`),
+    );
+    const job = await publish(created.id, target.id);
+    off();
+    expect(job.state, job.lastError ?? '').toBe('done');
+    expect(steps).toEqual(
+      expect.arrayContaining(['render:/', 'images:0/1', 'images:1/1', 'tags:2/2', 'send:/', 'done:/']),
+    );
+
+    const [post, ...others] = await postsWithSlug(created.slug);
+    expect(others).toHaveLength(0);
+    expect(post!.status).toBe('publish');
+    expect(post!.title.raw).toBe(headline);
+    expect(post!.excerpt.raw).toBe(`What happened: ${headline}`);
+    expect(post!.content.raw).toContain(`<p>The council voted on ${headline}.</p>`);
+    expect(post!.content.raw).not.toContain('media/');
+    const media = await wp<{ id: number; source_url: string }>(`/wp/v2/media/${post!.featured_media}`);
+    expect(post!.content.raw).toContain(`<img src="${media.source_url}"`);
+    const [category] = await Promise.all(
+      post!.categories.map((id) => wp<{ name: string }>(`/wp/v2/categories/${id}`)),
+    );
+    expect(category!.name).toBe('Politics');
+    const tags = await Promise.all(post!.tags.map((id) => wp<{ name: string }>(`/wp/v2/tags/${id}`)));
+    expect(tags.map((tag) => tag.name).sort()).toEqual(['Budget', 'City Hall']);
+    expect(job.resultUrl).toBe(post!.link);
+
+    const status = await kit.call('publish:status', { storyId: created.id });
+    expect(status.publications[0]).toMatchObject({
+      state: 'published',
+      remoteId: String(post!.id),
+      changedSince: false,
+    });
+    expect((await kit.call('stories:get', { id: created.id })).status).toBe('published');
+
+    const current = await kit.call('stories:get', { id: created.id });
+    await kit.call('stories:save', {
+      id: created.id,
+      expectedVersion: current.version,
+      changes: { headline: `${headline} (updated)` },
+    });
+    expect((await kit.call('publish:status', { storyId: created.id })).publications[0]!.changedSince).toBe(
+      true,
+    );
+    const preflight = await kit.call('publish:preflight', { storyId: created.id, targetId: target.id });
+    expect(preflight.publication?.changedSince).toBe(true);
+    const update = await publish(created.id, target.id);
+    expect(update).toMatchObject({ state: 'done', action: 'update' });
+    const renamed = await kit.call('stories:get', { id: created.id });
+    expect(await postsWithSlug(created.slug)).toHaveLength(0);
+    const after = await postsWithSlug(renamed.slug);
+    expect(after).toHaveLength(1);
+    expect(after[0]!.id).toBe(post!.id);
+    expect(after[0]!.title.raw).toBe(`${headline} (updated)`);
+  });
+
+  it('creates tags and uploads images once across stories', async () => {
+    const target = await addSite();
+    const image = await importImage(kit, 2);
+    const tag = unique('Transport');
+    const first = await story(unique('Trams return'), { figure: image }, [tag]);
+    const second = await story(unique('Buses cut'), { figure: image }, [tag.toLowerCase()]);
+    expect((await publish(first.id, target.id)).state).toBe('done');
+    expect((await publish(second.id, target.id)).state).toBe('done');
+    const [a] = await postsWithSlug(first.slug);
+    const [b] = await postsWithSlug(second.slug);
+    expect(a!.tags).toEqual(b!.tags);
+    expect(await wp<unknown[]>('/wp/v2/tags', { search: tag })).toHaveLength(1);
+    const image1 = /<img src="([^"]+)"/.exec(a!.content.raw)![1];
+    expect(/<img src="([^"]+)"/.exec(b!.content.raw)![1]).toBe(image1);
+    const hashName = image.slice('media/'.length, 'media/'.length + 16);
+    expect(
+      await peer.runPhp(
+        `echo count(get_posts(['post_type' => 'attachment', 'post_status' => 'any', 'numberposts' => -1, 's' => '${hashName}']));`,
+      ),
+    ).toBe('1');
+  });
+
+  it('points an internal link and an ALSO READ block at the linked story on WordPress, and blocks until it is published there', async () => {
+    const target = await addSite();
+    const earlier = await story(unique('Mayor resigns'));
+    const later = await story(unique('Race to succeed mayor'), {
+      linkTo: { storyId: earlier.id, headline: earlier.headline },
+    });
+    const preflight = await kit.call('publish:preflight', { storyId: later.id, targetId: target.id });
+    expect(preflight.items).toContainEqual(
+      expect.objectContaining({ level: 'blocker', code: 'unpublished-link' }),
+    );
+    expect((await kit.refuse('publish:start', { storyId: later.id, targetId: target.id })).message).toContain(
+      earlier.headline,
+    );
+
+    const first = await publish(earlier.id, target.id);
+    const second = await publish(later.id, target.id);
+    expect(second.state).toBe('done');
+    const [post] = await postsWithSlug(later.slug);
+    expect(post!.content.raw).toContain(
+      `<a data-story-id="${earlier.id}" href="${first.resultUrl}">the earlier story</a>`,
+    );
+    expect(post!.content.raw).toContain(`ALSO READ: <a href="${first.resultUrl}">${earlier.headline}</a>`);
+  });
+
+  it('schedules a post for later (future) and unpublishes one back to draft', async () => {
+    const target = await addSite();
+    const scheduled = await story(unique('Budget vote next week'));
+    const job = await publish(scheduled.id, target.id, {
+      action: 'schedule',
+      at: '2031-05-04T10:30:00.000Z',
+    });
+    expect(job.state, job.lastError ?? '').toBe('done');
+    const [future] = await postsWithSlug(scheduled.slug);
+    expect(future!.status).toBe('future');
+    expect((await wp<{ date_gmt: string }>(`/wp/v2/posts/${future!.id}`, { context: 'edit' })).date_gmt).toBe(
+      '2031-05-04T10:30:00',
+    );
+
+    const live = await story(unique('Recall petition'));
+    expect((await publish(live.id, target.id)).state).toBe('done');
+    const off = await publish(live.id, target.id, { action: 'unpublish' });
+    expect(off.state).toBe('done');
+    const [draft] = await postsWithSlug(live.slug);
+    expect(draft!.status).toBe('draft');
+    expect((await kit.call('publish:status', { storyId: live.id })).publications[0]!.state).toBe(
+      'unpublished',
+    );
+  });
+
+  it('waits while the site is down mid-job, survives a restart, and sends exactly one post when it is back', async () => {
+    const image = await importImage(kit, 3);
+    let down = false;
+    const proxy = await startProxy(peer.url, async (req) => {
+      const route = new URL(req.url ?? '/', 'http://x').searchParams.get('rest_route');
+      if (!down && req.method === 'POST' && route === '/wp/v2/posts') {
+        down = true;
+        await peer.pause();
+      }
+      return 'forward' as const;
+    });
+    try {
+      const target = await addSite(proxy.url);
+      const created = await story(unique('Storm closes port'), { figure: image });
+      const waiting = await publish(created.id, target.id);
+      expect(waiting).toMatchObject({ state: 'waiting', errorKind: 'network', attempts: 1 });
+      expect(waiting.lastError).toMatch(/Could not reach|unavailable/);
+      expect(Date.parse(waiting.nextAttemptAt)).toBeGreaterThan(Date.parse(waiting.updatedAt));
+      expect(await kit.runDue()).toBe(0);
+
+      kit.restart();
+      await peer.resume();
+      expect(await postsWithSlug(created.slug)).toHaveLength(0);
+      kit.tick(60_000);
+      expect(await kit.runDue()).toBe(1);
+      const done = await jobOf(waiting.id, created.id);
+      expect(done).toMatchObject({ state: 'done', attempts: 2 });
+      expect(await postsWithSlug(created.slug)).toHaveLength(1);
+    } finally {
+      await peer.resume();
+      await proxy.close();
+    }
+  });
+
+  it('never duplicates a post when the response to its creation is lost', async () => {
+    let dropped = 0;
+    const proxy = await startProxy(peer.url, (req) => {
+      const route = new URL(req.url ?? '/', 'http://x').searchParams.get('rest_route');
+      if (dropped === 0 && req.method === 'POST' && route === '/wp/v2/posts') {
+        dropped++;
+        return 'drop-response';
+      }
+      return 'forward';
+    });
+    try {
+      const target = await addSite(proxy.url);
+      const created = await story(unique('Bridge reopens'));
+      const waiting = await publish(created.id, target.id);
+      expect(waiting.state).toBe('waiting');
+      expect(await postsWithSlug(created.slug)).toHaveLength(1);
+
+      kit.tick(60_000);
+      await kit.runDue();
+      const done = await jobOf(waiting.id, created.id);
+      expect(done.state, done.lastError ?? '').toBe('done');
+      const posts = await postsWithSlug(created.slug);
+      expect(posts).toHaveLength(1);
+      expect((await kit.call('publish:status', { storyId: created.id })).publications[0]!.remoteId).toBe(
+        String(posts[0]!.id),
+      );
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('pauses the job with the site’s own message on a wrong password, and sends it once the password is fixed', async () => {
+    const target = await addSite(peer.url, 'abcd efgh ijkl mnop qrst uvwx');
+    const created = await story(unique('Wrong password story'));
+    const paused = await publish(created.id, target.id);
+    expect(paused).toMatchObject({ state: 'paused', errorKind: 'auth' });
+    expect(paused.lastError).toMatch(/did not accept the user name or application password/);
+    expect(await postsWithSlug(created.slug)).toHaveLength(0);
+    kit.tick(3_600_000);
+    expect(await kit.runDue()).toBe(0);
+
+    await kit.call('targets:save', {
+      id: target.id,
+      kind: 'wordpress',
+      url: peer.url,
+      userName: peer.user,
+      password: peer.appPassword,
+    });
+    await kit.call('publish:retry', { id: paused.id });
+    await kit.runDue();
+    expect((await jobOf(paused.id, created.id)).state).toBe('done');
+    expect(await postsWithSlug(created.slug)).toHaveLength(1);
+  });
+
+  it('retries 503 and 429 answers with growing delays, then sends', async () => {
+    const answers = [503, 429];
+    const proxy = await startProxy(peer.url, (req) => {
+      const route = new URL(req.url ?? '/', 'http://x').searchParams.get('rest_route');
+      return req.method === 'POST' && route === '/wp/v2/posts' && answers.length
+        ? answers.shift()!
+        : 'forward';
+    });
+    try {
+      const target = await addSite(proxy.url);
+      const created = await story(unique('Flood warning'));
+      const first = await publish(created.id, target.id);
+      expect(first).toMatchObject({ state: 'waiting', errorKind: 'network', attempts: 1 });
+      expect(first.lastError).toContain('Proxy answered 503');
+      const firstDelay = Date.parse(first.nextAttemptAt) - Date.parse(first.updatedAt);
+      kit.tick(firstDelay);
+      await kit.runDue();
+      const second = await jobOf(first.id, created.id);
+      expect(second).toMatchObject({ state: 'waiting', attempts: 2 });
+      expect(second.lastError).toContain('Proxy answered 429');
+      expect(Date.parse(second.nextAttemptAt) - Date.parse(second.updatedAt)).toBeGreaterThanOrEqual(2_000);
+      kit.tick(600_000);
+      await kit.runDue();
+      expect(await jobOf(first.id, created.id)).toMatchObject({ state: 'done', attempts: 3 });
+      expect(await postsWithSlug(created.slug)).toHaveLength(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('stops a job the site refuses (a contributor may not publish) with the site’s own message', async () => {
+    const password = (
+      await peer.runPhp(
+        `$id = wp_insert_user(['user_login' => 'contrib', 'user_pass' => wp_generate_password(), 'role' => 'contributor']); echo WP_Application_Passwords::create_new_application_password($id, ['name' => 'copydesk'])[0];`,
+      )
+    ).trim();
+    const report = await kit.call('targets:test', { url: peer.url, userName: 'contrib', password });
+    expect(report).toMatchObject({ userName: 'contrib', canPublish: false });
+    const target = await kit.call('targets:save', {
+      kind: 'wordpress',
+      url: peer.url,
+      userName: 'contrib',
+      password,
+    });
+    const created = await story(unique('Contributor story'));
+    const failed = await publish(created.id, target.id);
+    expect(failed).toMatchObject({ state: 'failed', errorKind: 'rejected', attempts: 1 });
+    expect(failed.lastError).toMatch(/not allowed/i);
+    kit.tick(3_600_000);
+    expect(await kit.runDue()).toBe(0);
+  });
+
+  it('finds the REST API under /wp-json on a site with pretty permalinks', async () => {
+    const pretty = await startWordPress({ prettyPermalinks: true });
+    try {
+      const report = await kit.call('targets:test', {
+        url: `${pretty.url}/`,
+        userName: pretty.user,
+        password: pretty.appPassword,
+      });
+      expect(report.restBase).toBe(`${pretty.url}/wp-json`);
+      const target = await kit.call('targets:save', {
+        kind: 'wordpress',
+        url: pretty.url,
+        userName: pretty.user,
+        password: pretty.appPassword,
+      });
+      const created = await story(unique('Pretty permalinks'));
+      const job = await publish(created.id, target.id);
+      expect(job.state, job.lastError ?? '').toBe('done');
+      expect(job.resultUrl).toBe(`${pretty.url}/${created.slug}/`);
+    } finally {
+      await pretty.stop();
+    }
+  });
+
+  it('detects an edit made on the site and overwrites it only when asked', async () => {
+    const target = await addSite();
+    const created = await story(unique('Edited on the site'));
+    expect((await publish(created.id, target.id)).state).toBe('done');
+    const [post] = await postsWithSlug(created.slug);
+    await peer.runPhp(
+      `wp_update_post(['ID' => ${post!.id}, 'post_title' => 'Changed by the web desk']); global $wpdb; $wpdb->update($wpdb->posts, ['post_modified_gmt' => '2031-02-03 04:05:06', 'post_modified' => '2031-02-03 04:05:06'], ['ID' => ${post!.id}]); clean_post_cache(${post!.id});`,
+    );
+
+    const conflict = await publish(created.id, target.id);
+    expect(conflict).toMatchObject({ state: 'paused', errorKind: 'conflict' });
+    expect(conflict.lastError).toMatch(/edited on the site.*Overwrite/);
+    expect((await postsWithSlug(created.slug))[0]!.title.raw).toBe('Changed by the web desk');
+
+    await kit.call('publish:overwrite', { id: conflict.id });
+    await kit.runDue();
+    expect((await jobOf(conflict.id, created.id)).state).toBe('done');
+    const [overwritten] = await postsWithSlug(created.slug);
+    expect(overwritten!.title.raw).toBe(created.headline);
+    expect(overwritten!.id).toBe(post!.id);
+  });
+});

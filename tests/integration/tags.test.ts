@@ -1,0 +1,155 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../main/core/createCore';
+import type { Story } from '../../shared/domain/story';
+import type { TagWithCount } from '../../shared/domain/tag';
+import type { LibraryPage } from '../../shared/ipc/contract';
+import { caller } from '../support/libraryCalls';
+import { testCore } from '../support/testCore';
+
+let core: ReturnType<typeof testCore>;
+let call: ReturnType<typeof caller>;
+beforeEach(() => {
+  core = testCore();
+  call = caller(core);
+});
+afterEach(() => core.dispose());
+
+const setTags = (id: string, tags: string[]) => call<string[]>('stories:setTags', { id, tags });
+const tagsOf = (storyId: string) => call<string[]>('tags:ofStory', { storyId });
+const allTags = () => call<TagWithCount[]>('tags:list', {});
+const tagNamed = async (name: string) => (await allTags()).find((tag) => tag.name === name)!;
+const search = async (text: string) =>
+  (await call<LibraryPage>('library:query', { search: text })).items.map((row) => row.headline);
+
+describe('story tags', () => {
+  it('trims, drops case-insensitive duplicates and reuses the existing spelling', async () => {
+    const a = await call<Story>('stories:create', { headline: 'A' });
+    const b = await call<Story>('stories:create', { headline: 'B' });
+    expect(await setTags(a.id, ['  Climate   change ', 'climate change', 'Seoul'])).toEqual([
+      'Climate change',
+      'Seoul',
+    ]);
+    expect(await setTags(b.id, ['CLIMATE CHANGE'])).toEqual(['Climate change']);
+    expect((await allTags()).map((tag) => [tag.name, tag.count])).toEqual([
+      ['Climate change', 2],
+      ['Seoul', 1],
+    ]);
+  });
+
+  it('refuses empty and over-long tags with a message, changing nothing', async () => {
+    const story = await call<Story>('stories:create', { headline: 'A' });
+    await setTags(story.id, ['Kept']);
+    const empty = await core.dispatch('stories:setTags', { id: story.id, tags: ['Fine', '   '] });
+    expect(empty).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(!empty.ok && empty.error.message).toContain('A tag cannot be empty');
+    const long = await core.dispatch('stories:setTags', { id: story.id, tags: ['x'.repeat(61)] });
+    expect(!long.ok && long.error.message).toContain('at most 60 characters');
+    expect(await tagsOf(story.id)).toEqual(['Kept']);
+  });
+
+  it('announces the change without bumping the story version, so an open editor does not conflict', async () => {
+    const story = await call<Story>('stories:create', { headline: 'A' });
+    const seen: unknown[] = [];
+    core.events.on('stories:changed', (event) => seen.push(event));
+    await setTags(story.id, ['One']);
+    expect(seen).toEqual([{ id: story.id, version: story.version, change: 'saved' }]);
+    const saved = await call<Story>('stories:save', {
+      id: story.id,
+      expectedVersion: story.version,
+      changes: { headline: 'B' },
+    });
+    expect(saved.version).toBe(story.version + 1);
+  });
+
+  it('refuses tags on an unknown or trashed story', async () => {
+    expect(
+      await core.dispatch('stories:setTags', { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV', tags: ['x'] }),
+    ).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const story = await call<Story>('stories:create', { headline: 'A' });
+    await call('stories:trash', { id: story.id });
+    expect(await core.dispatch('stories:setTags', { id: story.id, tags: ['x'] })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+  });
+});
+
+describe('tag manager', () => {
+  let a: Story;
+  let b: Story;
+  beforeEach(async () => {
+    a = await call<Story>('stories:create', { headline: 'Alpha' });
+    b = await call<Story>('stories:create', { headline: 'Beta' });
+    await setTags(a.id, ['Economy', 'Seoul']);
+    await setTags(b.id, ['economics', 'Busan']);
+  });
+
+  it('renames a tag on every story; a case-only rename is allowed, a clash is a conflict', async () => {
+    const economy = await tagNamed('Economy');
+    expect(await call('tags:rename', { id: economy.id, name: 'ECONOMY' })).toMatchObject({
+      name: 'ECONOMY',
+      count: 1,
+    });
+    await call('tags:rename', { id: economy.id, name: 'Markets' });
+    expect(await tagsOf(a.id)).toEqual(['Markets', 'Seoul']);
+    expect(await search('markets')).toEqual(['Alpha']);
+    expect(await core.dispatch('tags:rename', { id: economy.id, name: 'BUSAN' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+  });
+
+  it('merges one tag into another, keeping every story tagged and the search index right', async () => {
+    await setTags(a.id, ['Economy', 'Seoul', 'economics']);
+    const source = await tagNamed('economics');
+    const target = await tagNamed('Economy');
+    expect(await call('tags:merge', { sourceId: source.id, targetId: target.id })).toMatchObject({
+      name: 'Economy',
+      count: 2,
+    });
+    expect(await tagsOf(a.id)).toEqual(['Economy', 'Seoul']);
+    expect(await tagsOf(b.id)).toEqual(['Economy', 'Busan']);
+    expect((await allTags()).map((tag) => tag.name)).toEqual(['Busan', 'Economy', 'Seoul']);
+    expect(await search('economics')).toEqual([]);
+    expect((await search('economy')).sort()).toEqual(['Alpha', 'Beta']);
+  });
+
+  it('deletes a tag from every story and from search', async () => {
+    const seoul = await tagNamed('Seoul');
+    expect(await call('tags:delete', { id: seoul.id })).toEqual({ removedFrom: 1 });
+    expect(await tagsOf(a.id)).toEqual(['Economy']);
+    expect(await search('seoul')).toEqual([]);
+  });
+
+  it('counts live stories only and narrows by prefix for autocomplete', async () => {
+    await call('stories:trash', { id: b.id });
+    expect((await tagNamed('Busan')).count).toBe(0);
+    expect((await call<TagWithCount[]>('tags:list', { prefix: 'ECO' })).map((tag) => tag.name)).toEqual([
+      'economics',
+      'Economy',
+    ]);
+    expect(await call<TagWithCount[]>('tags:list', { prefix: '%' })).toEqual([]);
+  });
+
+  it('refuses to merge a tag into itself', async () => {
+    const seoul = await tagNamed('Seoul');
+    expect(await core.dispatch('tags:merge', { sourceId: seoul.id, targetId: seoul.id })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+  });
+
+  it('keeps the index in step when a story row is deleted outright', async () => {
+    const db = new Database(join(core.dir, DATABASE_FILE));
+    try {
+      db.pragma('foreign_keys = ON');
+      db.prepare('DELETE FROM stories WHERE id = ?').run(a.id);
+      const rows = db.prepare("SELECT count(*) AS n FROM stories_fts WHERE stories_fts MATCH 'seoul'").get();
+      expect(rows).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+  });
+});
