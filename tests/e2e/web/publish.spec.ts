@@ -140,7 +140,9 @@ test('publish to the built-in static site and read the story page', async ({ pag
   await dialog.getByRole('button', { name: 'Publish now' }).click();
   const live = dialog.getByRole('link', { name: 'View live page' });
   // The whole site is rendered and swapped in atomically, which takes a while on a loaded machine.
-  await expect(live).toHaveAttribute('href', '/site/stories/quay-works-to-start-in-spring.html', { timeout: 20_000 });
+  await expect(live).toHaveAttribute('href', '/site/stories/quay-works-to-start-in-spring.html', {
+    timeout: 20_000,
+  });
 
   const story = await page.context().newPage();
   await story.goto(`${host.url}/site/stories/quay-works-to-start-in-spring.html`);
