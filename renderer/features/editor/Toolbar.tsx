@@ -1,5 +1,5 @@
 import { useEditorState, type Editor } from '@tiptap/react';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { shortcutLabel } from './shortcutLabel';
 
 interface ToolProps {
@@ -33,6 +33,81 @@ function Tool({ label, shortcut, pressed, disabled, onRun, children }: ToolProps
 
 const Separator = () => <span className="tool-separator" aria-hidden="true" />;
 
+type Chain = ReturnType<Editor['chain']>;
+
+interface Format {
+  label: string;
+  shortcut?: string;
+  icon: ReactNode;
+  /** The node or mark (and attributes) whose presence presses the button; none for plain actions. */
+  active?: [string, Record<string, unknown>?];
+  run(chain: Chain): Chain;
+}
+
+/** The formatting buttons, in groups separated in the toolbar. */
+const FORMAT_GROUPS: Format[][] = [
+  [
+    { label: 'Bold', shortcut: 'Mod-b', icon: <b>B</b>, active: ['bold'], run: (c) => c.toggleBold() },
+    { label: 'Italic', shortcut: 'Mod-i', icon: <i>I</i>, active: ['italic'], run: (c) => c.toggleItalic() },
+    {
+      label: 'Underline',
+      shortcut: 'Mod-u',
+      icon: <u>U</u>,
+      active: ['underline'],
+      run: (c) => c.toggleUnderline(),
+    },
+    {
+      label: 'Strikethrough',
+      shortcut: 'Mod-Shift-s',
+      icon: <s>S</s>,
+      active: ['strike'],
+      run: (c) => c.toggleStrike(),
+    },
+  ],
+  [
+    {
+      label: 'Heading 2',
+      shortcut: 'Mod-Alt-2',
+      icon: 'H2',
+      active: ['heading', { level: 2 }],
+      run: (c) => c.toggleHeading({ level: 2 }),
+    },
+    {
+      label: 'Heading 3',
+      shortcut: 'Mod-Alt-3',
+      icon: 'H3',
+      active: ['heading', { level: 3 }],
+      run: (c) => c.toggleHeading({ level: 3 }),
+    },
+  ],
+  [
+    {
+      label: 'Bulleted list',
+      shortcut: 'Mod-Shift-8',
+      icon: '•≡',
+      active: ['bulletList'],
+      run: (c) => c.toggleBulletList(),
+    },
+    {
+      label: 'Numbered list',
+      shortcut: 'Mod-Shift-7',
+      icon: '1≡',
+      active: ['orderedList'],
+      run: (c) => c.toggleOrderedList(),
+    },
+    {
+      label: 'Quote',
+      shortcut: 'Mod-Shift-b',
+      icon: '❝',
+      active: ['blockquote'],
+      run: (c) => c.toggleBlockquote(),
+    },
+    { label: 'Pull quote', icon: '❞❞', active: ['pullQuote'], run: (c) => c.togglePullQuote() },
+    { label: 'Horizontal rule', icon: '―', run: (c) => c.setHorizontalRule() },
+  ],
+];
+const FORMATS = FORMAT_GROUPS.flat();
+
 /** Formatting controls; re-renders only when the active marks or undo state change, not per keystroke. */
 export function Toolbar(props: {
   editor: Editor;
@@ -47,16 +122,7 @@ export function Toolbar(props: {
     editor,
     selector: ({ editor: e }) => ({
       editable: e.isEditable,
-      bold: e.isActive('bold'),
-      italic: e.isActive('italic'),
-      underline: e.isActive('underline'),
-      strike: e.isActive('strike'),
-      h2: e.isActive('heading', { level: 2 }),
-      h3: e.isActive('heading', { level: 3 }),
-      bulletList: e.isActive('bulletList'),
-      orderedList: e.isActive('orderedList'),
-      blockquote: e.isActive('blockquote'),
-      pullQuote: e.isActive('pullQuote'),
+      pressed: FORMATS.map((format) => (format.active ? e.isActive(...format.active) : undefined)),
       link: e.isActive('link'),
       figure: e.isActive('figure'),
       canUndo: e.can().undo(),
@@ -68,100 +134,23 @@ export function Toolbar(props: {
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
-      <Tool
-        label="Bold"
-        shortcut="Mod-b"
-        pressed={state.bold}
-        disabled={off}
-        onRun={() => chain().toggleBold().run()}
-      >
-        <b>B</b>
-      </Tool>
-      <Tool
-        label="Italic"
-        shortcut="Mod-i"
-        pressed={state.italic}
-        disabled={off}
-        onRun={() => chain().toggleItalic().run()}
-      >
-        <i>I</i>
-      </Tool>
-      <Tool
-        label="Underline"
-        shortcut="Mod-u"
-        pressed={state.underline}
-        disabled={off}
-        onRun={() => chain().toggleUnderline().run()}
-      >
-        <u>U</u>
-      </Tool>
-      <Tool
-        label="Strikethrough"
-        shortcut="Mod-Shift-s"
-        pressed={state.strike}
-        disabled={off}
-        onRun={() => chain().toggleStrike().run()}
-      >
-        <s>S</s>
-      </Tool>
-      <Separator />
-      <Tool
-        label="Heading 2"
-        shortcut="Mod-Alt-2"
-        pressed={state.h2}
-        disabled={off}
-        onRun={() => chain().toggleHeading({ level: 2 }).run()}
-      >
-        H2
-      </Tool>
-      <Tool
-        label="Heading 3"
-        shortcut="Mod-Alt-3"
-        pressed={state.h3}
-        disabled={off}
-        onRun={() => chain().toggleHeading({ level: 3 }).run()}
-      >
-        H3
-      </Tool>
-      <Separator />
-      <Tool
-        label="Bulleted list"
-        shortcut="Mod-Shift-8"
-        pressed={state.bulletList}
-        disabled={off}
-        onRun={() => chain().toggleBulletList().run()}
-      >
-        •≡
-      </Tool>
-      <Tool
-        label="Numbered list"
-        shortcut="Mod-Shift-7"
-        pressed={state.orderedList}
-        disabled={off}
-        onRun={() => chain().toggleOrderedList().run()}
-      >
-        1≡
-      </Tool>
-      <Tool
-        label="Quote"
-        shortcut="Mod-Shift-b"
-        pressed={state.blockquote}
-        disabled={off}
-        onRun={() => chain().toggleBlockquote().run()}
-      >
-        ❝
-      </Tool>
-      <Tool
-        label="Pull quote"
-        pressed={state.pullQuote}
-        disabled={off}
-        onRun={() => chain().togglePullQuote().run()}
-      >
-        ❞❞
-      </Tool>
-      <Tool label="Horizontal rule" disabled={off} onRun={() => chain().setHorizontalRule().run()}>
-        ―
-      </Tool>
+      {FORMAT_GROUPS.map((group, g) => (
+        <Fragment key={g}>
+          {g > 0 && <Separator />}
+          {group.map((format) => (
+            <Tool
+              key={format.label}
+              label={format.label}
+              shortcut={format.shortcut}
+              pressed={state.pressed[FORMATS.indexOf(format)]}
+              disabled={off}
+              onRun={() => format.run(chain()).run()}
+            >
+              {format.icon}
+            </Tool>
+          ))}
+        </Fragment>
+      ))}
       <Separator />
       <Tool label="Link" shortcut="Mod-k" pressed={state.link} disabled={off} onRun={props.onLink}>
         Link

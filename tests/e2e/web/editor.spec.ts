@@ -24,7 +24,11 @@ test('fields and body are saved as they are typed and are back after a reload', 
   await page.keyboard.press('Enter');
   await page.keyboard.press('Control+b');
   await page.keyboard.type('Drivers were turned back');
+  const bold = page.getByRole('button', { name: 'Bold', exact: true });
+  await expect(bold).toHaveAttribute('aria-pressed', 'true');
+  await expect(bold).toHaveAttribute('title', 'Bold (Ctrl+B)');
   await page.keyboard.press('Control+b');
+  await expect(bold).toHaveAttribute('aria-pressed', 'false');
   await page.keyboard.type(' at dawn.');
   await saved(page);
 
