@@ -5,7 +5,7 @@ import { preflightItems } from '../../shared/domain/preflight';
 import type { Publication, PublishJob } from '../../shared/domain/publication';
 import type { Section } from '../../shared/domain/section';
 import type { Settings } from '../../shared/domain/settings';
-import type { Story } from '../../shared/domain/story';
+import { storyFieldsOf, type Story } from '../../shared/domain/story';
 import { storyToHtml } from '../../shared/editor';
 import type { Preflight, PublishStartInput } from '../../shared/ipc/channels/publish';
 import { AppError } from '../../shared/ipc/errors';
@@ -105,15 +105,7 @@ export function createPublishService(deps: PublishServiceDeps) {
     publications.get(storyId, targetId)?.state === 'published';
 
   const snapshotOf = (story: Story): PublishedSnapshot => ({
-    headline: story.headline,
-    standfirst: story.standfirst,
-    byline: story.byline,
-    dateline: story.dateline,
-    credit: story.credit,
-    slug: story.slug,
-    sectionId: story.sectionId,
-    featuredImage: story.featuredImage,
-    body: story.body,
+    ...storyFieldsOf(story),
     wordCount: story.wordCount,
     tags: facts.tagsOf(story.id),
   });

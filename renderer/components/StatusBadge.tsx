@@ -1,14 +1,6 @@
 import type { StoryStatus } from '../../shared/domain/story';
-
-const LABELS: Record<StoryStatus, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  returned: 'Returned',
-  approved: 'Approved',
-  published: 'Published',
-  spiked: 'Spiked',
-};
+import { STATUS_LABELS } from './statusLabels';
 
 export function StatusBadge({ status }: { status: StoryStatus }) {
-  return <span className={`status status-${status}`}>{LABELS[status]}</span>;
+  return <span className={`status status-${status}`}>{STATUS_LABELS[status]}</span>;
 }

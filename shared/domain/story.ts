@@ -62,3 +62,16 @@ export const StorySummary = Story.pick({
   version: true,
 });
 export type StorySummary = z.infer<typeof StorySummary>;
+
+/** The editable fields of a story (what revisions and publications snapshot). */
+export const storyFieldsOf = (story: Story): StoryFields => ({
+  headline: story.headline,
+  standfirst: story.standfirst,
+  byline: story.byline,
+  dateline: story.dateline,
+  credit: story.credit,
+  slug: story.slug,
+  sectionId: story.sectionId,
+  featuredImage: story.featuredImage,
+  body: story.body,
+});

@@ -12,11 +12,7 @@ beforeEach(() => {
 });
 afterEach(() => core.dispose());
 
-async function call<T = unknown>(channel: string, input?: unknown): Promise<T> {
-  const result = await core.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+const call = <T = unknown>(channel: string, input?: unknown) => core.call<T>(channel, input);
 
 async function failure(channel: string, input?: unknown): Promise<{ code: string; message: string }> {
   const result = await core.dispatch(channel, input);

@@ -1,7 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import type { Revision, RevisionSummary } from '../../../shared/domain/revision';
-import { StoryFields, type Story } from '../../../shared/domain/story';
+import { StoryFields, storyFieldsOf, type Story } from '../../../shared/domain/story';
 import { AppError } from '../../../shared/ipc/errors';
 import type { RevisionQueries, RevisionRecord, RevisionWithSnapshot } from '../../db/queries/revisionQueries';
 import type { RevisionRecorder, StoryService } from '../stories/storyService';
@@ -20,18 +20,7 @@ const Snapshot = StoryFields.extend({ slugEdited: z.boolean().optional() });
 type Snapshot = z.infer<typeof Snapshot>;
 
 function pack(story: Story): Buffer {
-  const snapshot: Snapshot = {
-    headline: story.headline,
-    standfirst: story.standfirst,
-    byline: story.byline,
-    dateline: story.dateline,
-    credit: story.credit,
-    slug: story.slug,
-    sectionId: story.sectionId,
-    featuredImage: story.featuredImage,
-    body: story.body,
-    slugEdited: story.slugEdited,
-  };
+  const snapshot: Snapshot = { ...storyFieldsOf(story), slugEdited: story.slugEdited };
   return deflateRawSync(JSON.stringify(snapshot));
 }
 

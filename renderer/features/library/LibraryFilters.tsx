@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { StoryStatus } from '../../../shared/domain/story';
 import { useClient } from '../../api/ClientContext';
-import { STATUS_LABELS } from './statusLabels';
+import { STATUS_LABELS } from '../../components/statusLabels';
 import { useSections } from '../stories/useSections';
 import { NO_FILTERS, type LibraryFilterState } from './useLibrary';
 

@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
-import type { Story, StoryFields } from '../../../shared/domain/story';
+import { storyFieldsOf, type Story, type StoryFields } from '../../../shared/domain/story';
 import { slugify } from '../../../shared/domain/slug';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
@@ -41,16 +41,10 @@ export function StoryForm(props: {
   const { story, onReload } = props;
   const client = useClient();
   const sections = useSections();
-  const [fields, setFields] = useState<FormFields>(() => ({
-    headline: story.headline,
-    standfirst: story.standfirst,
-    byline: story.byline,
-    dateline: story.dateline,
-    credit: story.credit,
-    slug: story.slug,
-    sectionId: story.sectionId,
-    featuredImage: story.featuredImage,
-  }));
+  const [fields, setFields] = useState<FormFields>(() => {
+    const { body: _body, ...editable } = storyFieldsOf(story);
+    return editable;
+  });
   const [slugEdited, setSlugEdited] = useState(story.slugEdited);
   const [error, setError] = useState<string | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);

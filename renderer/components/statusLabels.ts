@@ -1,4 +1,4 @@
-import type { StoryStatus } from '../../../shared/domain/story';
+import type { StoryStatus } from '../../shared/domain/story';
 
 export const STATUS_LABELS: Record<StoryStatus, string> = {
   draft: 'Draft',
