@@ -114,6 +114,7 @@ export function createCore(options: CoreOptions): Core {
     sections: () => sections.list(),
     ports: options.publishing,
     markPublished: (id) => void workflow.markPublished(id),
+    publisherRole: () => people.current()?.role ?? null,
     log: options.log,
   });
 

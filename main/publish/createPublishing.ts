@@ -38,6 +38,7 @@ export function createPublishing(options: {
   sections(): Section[];
   ports?: PublishingPorts | undefined;
   markPublished?: (storyId: string) => void;
+  publisherRole?: () => 'reporter' | 'editor' | null;
   log?: ((error: unknown) => void) | undefined;
 }) {
   const { db, now, ports = {} } = options;
@@ -65,6 +66,7 @@ export function createPublishing(options: {
     now,
     onQueued: () => kick(),
     ...(options.markPublished ? { markPublished: options.markPublished } : {}),
+    ...(options.publisherRole ? { publisherRole: options.publisherRole } : {}),
   });
   service.requeueInterrupted();
   const worker = createPublishWorker({

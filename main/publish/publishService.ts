@@ -39,6 +39,8 @@ export interface PublishServiceDeps {
   now: () => Date;
   /** Marks a story published (the workflow's move, with its activity and revision); default: the status column alone. */
   markPublished?: (storyId: string) => void;
+  /** The role of the current person, if people are set up (only editors publish). */
+  publisherRole?: () => 'reporter' | 'editor' | null;
   /** Called after a job is queued so the worker looks at it. */
   onQueued?: () => void;
   siteTitle?: string;
@@ -240,6 +242,7 @@ export function createPublishService(deps: PublishServiceDeps) {
         sectionId: story.sectionId,
         status: story.status,
         requireApproval: deps.settings().requireApproval,
+        publisherRole: deps.publisherRole?.() ?? null,
         unpublishedLinks,
         unresolvedComments: facts.unresolvedComments(story.id),
         featuredImage: story.featuredImage,

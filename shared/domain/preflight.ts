@@ -11,6 +11,7 @@ export const PreflightItem = z.object({
     'no-body',
     'no-section',
     'not-approved',
+    'not-allowed',
     'unpublished-link',
     'unresolved-comments',
     'no-featured-image',
@@ -27,6 +28,8 @@ export interface PreflightFacts {
   sectionId: string | null;
   status: StoryStatus;
   requireApproval: boolean;
+  /** The role of the person publishing, when people are set up; only editors publish. */
+  publisherRole?: 'reporter' | 'editor' | null;
   /** Headlines of linked stories that are not published on the target. */
   unpublishedLinks: string[];
   unresolvedComments: number;
@@ -45,6 +48,7 @@ export function preflightItems(facts: PreflightFacts): PreflightItem[] {
   if (facts.headline.trim() === '') block('no-headline', 'The story has no headline.');
   if (facts.wordCount === 0) block('no-body', 'The story has no body text.');
   if (facts.sectionId === null) block('no-section', 'Choose a section.');
+  if (facts.publisherRole === 'reporter') block('not-allowed', 'Only an editor can publish.');
   if (facts.requireApproval && facts.status !== 'approved' && facts.status !== 'published')
     block('not-approved', 'An editor must approve the story before it is published.');
   for (const headline of facts.unpublishedLinks)

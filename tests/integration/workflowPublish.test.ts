@@ -14,6 +14,7 @@ import { createSettingsService } from '../../main/services/settings/settingsServ
 import { createStoryService } from '../../main/services/stories/storyService';
 import { createWorkflowService } from '../../main/services/workflow/workflowService';
 import { tempDir } from '../support/tempDir';
+import { testCore } from '../support/testCore';
 
 /** The workflow service as the publisher sees it, wired by hand on a real database file. */
 function wire() {
@@ -100,5 +101,33 @@ describe('workflow hooks for the publisher', () => {
       ['publish', 'Published to the static site'],
       ['created', 'Created the story'],
     ]);
+  });
+});
+
+describe('who may publish, as the publish pre-flight sees it', () => {
+  it('blocks a reporter and lets an editor through', async () => {
+    const full = testCore();
+    try {
+      await full.call('settings:update', { requireApproval: false });
+      const story = await full.call<{ id: string }>('stories:create', {
+        headline: 'Ready',
+        sectionId: 'world',
+        body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Text.' }] }] },
+      });
+      const blockers = async () =>
+        (
+          await full.call<{ items: { level: string; code: string }[] }>('publish:preflight', {
+            storyId: story.id,
+          })
+        ).items
+          .filter((item) => item.level === 'blocker')
+          .map((item) => item.code);
+      await full.call('people:create', { name: 'Rita Reporter', role: 'reporter' });
+      expect(await blockers()).toEqual(['not-allowed']);
+      await full.call('people:create', { name: 'Ed Editor', role: 'editor' });
+      expect(await blockers()).toEqual([]);
+    } finally {
+      full.dispose();
+    }
   });
 });
