@@ -246,7 +246,7 @@ export function createPublishService(deps: PublishServiceDeps) {
         unpublishedLinks,
         unresolvedComments: facts.unresolvedComments(story.id),
         featuredImage: story.featuredImage,
-        embargoUntil: null,
+        embargoUntil: story.embargoUntil ? new Date(story.embargoUntil) : null,
         now: now(),
       }),
       publication: publication ? toPublication(publication, story) : null,

@@ -30,6 +30,8 @@ export const StoryFields = z.object({
   ]),
   sectionId: z.string().max(64).nullable(),
   featuredImage: z.string().max(500).nullable(),
+  /** Not to be published before this time. */
+  embargoUntil: Timestamp.nullable(),
   body: StoryBody,
 });
 export type StoryFields = z.infer<typeof StoryFields>;
@@ -73,5 +75,6 @@ export const storyFieldsOf = (story: Story): StoryFields => ({
   slug: story.slug,
   sectionId: story.sectionId,
   featuredImage: story.featuredImage,
+  embargoUntil: story.embargoUntil,
   body: story.body,
 });

@@ -58,6 +58,23 @@ describe('dispatch round trips', () => {
     expect(await call('stories:get', { id: created.id })).toEqual(saved);
   });
 
+  it('keeps an embargo time and refuses one that is not a time', async () => {
+    const story = await call<Story>('stories:create', { embargoUntil: '2026-04-01T08:00:00.000Z' });
+    expect(story.embargoUntil).toBe('2026-04-01T08:00:00.000Z');
+    const cleared = await call<Story>('stories:save', {
+      id: story.id,
+      expectedVersion: 1,
+      changes: { embargoUntil: null },
+    });
+    expect(cleared.embargoUntil).toBeNull();
+    const bad = await core.dispatch('stories:save', {
+      id: story.id,
+      expectedVersion: 2,
+      changes: { embargoUntil: 'tomorrow' },
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
   it('stops following the headline once the slug is edited', async () => {
     const story = await call<Story>('stories:create', { headline: 'First' });
     const edited = await call<Story>('stories:save', {

@@ -127,6 +127,7 @@ describe('revisions', () => {
       slug: 'ring-road-floods',
       sectionId: 'top-news',
       featuredImage: null,
+      embargoUntil: null,
       body: paragraph('Water rose overnight.'),
     };
     let story = await call<Story>('stories:create', fields);

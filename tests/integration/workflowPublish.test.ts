@@ -126,6 +126,21 @@ describe('who may publish, as the publish pre-flight sees it', () => {
       expect(await blockers()).toEqual(['not-allowed']);
       await full.call('people:create', { name: 'Ed Editor', role: 'editor' });
       expect(await blockers()).toEqual([]);
+
+      const embargoed = await full.call<{ version: number }>('stories:get', { id: story.id });
+      await full.call('stories:save', {
+        id: story.id,
+        expectedVersion: embargoed.version,
+        changes: { embargoUntil: '2026-03-02T06:00:00.000Z' },
+      });
+      const warnings = (
+        await full.call<{ items: { level: string; code: string; message: string }[] }>('publish:preflight', {
+          storyId: story.id,
+        })
+      ).items.filter((item) => item.code === 'embargo');
+      expect(warnings).toEqual([
+        { level: 'warning', code: 'embargo', message: 'The story is embargoed until 2026-03-02 06:00 UTC.' },
+      ]);
     } finally {
       full.dispose();
     }

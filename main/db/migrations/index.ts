@@ -5,6 +5,7 @@ import library from './0004_library.sql';
 import storyLinks from './0005_story_links.sql';
 import review from './0006_review.sql';
 import publishing from './0007_publishing.sql';
+import embargo from './0008_embargo.sql';
 
 /** Schema migrations in order (keep this list sorted by number); a database's `user_version` is the number of them it has applied. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -15,4 +16,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0005_story_links', sql: storyLinks },
   { name: '0006_review', sql: review },
   { name: '0007_publishing', sql: publishing },
+  { name: '0008_embargo', sql: embargo },
 ];

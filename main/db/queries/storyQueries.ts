@@ -15,6 +15,7 @@ interface StoryRow {
   body_json: string;
   word_count: number;
   featured_image: string | null;
+  embargo_until: number | null;
   author: string;
   created_at: number;
   updated_at: number;
@@ -65,6 +66,7 @@ function toStory(row: StoryRow): Story {
     dateline: row.dateline,
     credit: row.credit,
     featuredImage: row.featured_image,
+    embargoUntil: isoOrNull(row.embargo_until),
     body: JSON.parse(row.body_json) as StoryBody,
     createdAt: iso(row.created_at),
   };
@@ -86,6 +88,7 @@ function toParams(story: StoryRecord) {
     body_text: story.bodyText,
     word_count: story.wordCount,
     featured_image: story.featuredImage,
+    embargo_until: story.embargoUntil === null ? null : Date.parse(story.embargoUntil),
     author: story.author,
     created_at: story.createdAt,
     updated_at: story.updatedAt,

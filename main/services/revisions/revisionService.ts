@@ -16,7 +16,11 @@ export interface RevisionServiceDeps {
 }
 
 // slugEdited rides along so a restore can make the slug follow the headline again.
-const Snapshot = StoryFields.extend({ slugEdited: z.boolean().optional() });
+// Snapshots from before embargoes existed have none.
+const Snapshot = StoryFields.extend({
+  slugEdited: z.boolean().optional(),
+  embargoUntil: StoryFields.shape.embargoUntil.default(null),
+});
 type Snapshot = z.infer<typeof Snapshot>;
 
 function pack(story: Story): Buffer {

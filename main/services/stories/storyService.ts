@@ -154,6 +154,7 @@ export function createStoryService({
         slugEdited: Boolean(input.slug),
         sectionId: input.sectionId ?? null,
         featuredImage: input.featuredImage ?? null,
+        embargoUntil: input.embargoUntil ?? null,
         status: 'draft',
         body,
         ...derivedFromBody(body),

@@ -15,6 +15,7 @@ const FIELDS: { key: Exclude<keyof StoryFields, 'body'>; label: string }[] = [
   { key: 'sectionId', label: 'Section' },
   { key: 'slug', label: 'Slug' },
   { key: 'featuredImage', label: 'Featured image' },
+  { key: 'embargoUntil', label: 'Embargo' },
 ];
 
 /** The fields other than the body that differ between two revisions, with readable values. */

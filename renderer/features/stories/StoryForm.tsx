@@ -15,6 +15,7 @@ import { LinksPanel } from '../links/LinksPanel';
 import { useStoryLinks } from '../links/useStoryLinks';
 import { PublishButton } from '../publish/PublishButton';
 import { ConflictNotice } from './ConflictNotice';
+import { EmbargoField } from './EmbargoField';
 import { FeaturedImageField } from './FeaturedImageField';
 import { SaveStatus } from './SaveStatus';
 import { useSections } from './useSections';
@@ -22,7 +23,7 @@ import { TagsField } from '../tags/TagsField';
 import { useSaveState, useStorySaver } from './useStorySaver';
 
 type TextField = 'headline' | 'standfirst' | 'byline' | 'dateline' | 'credit' | 'slug';
-type FormFields = Pick<StoryFields, TextField | 'sectionId' | 'featuredImage'>;
+type FormFields = Pick<StoryFields, TextField | 'sectionId' | 'featuredImage' | 'embargoUntil'>;
 
 const LINE_FIELDS: { field: 'byline' | 'dateline' | 'credit'; label: string; hint: string }[] = [
   { field: 'byline', label: 'Byline', hint: 'By Jane Reporter' },
@@ -210,11 +211,18 @@ export function StoryForm(props: {
               </label>
             </div>
             <TagsField storyId={story.id} disabled={props.readOnly} />
-            <FeaturedImageField
-              value={fields.featuredImage}
-              disabled={props.readOnly}
-              onChange={(featuredImage) => set({ featuredImage })}
-            />
+            <div className="field-row">
+              <FeaturedImageField
+                value={fields.featuredImage}
+                disabled={props.readOnly}
+                onChange={(featuredImage) => set({ featuredImage })}
+              />
+              <EmbargoField
+                value={fields.embargoUntil}
+                disabled={props.readOnly}
+                onChange={(embargoUntil) => set({ embargoUntil })}
+              />
+            </div>
           </fieldset>
           <StoryEditor
             initialBody={story.body}

@@ -19,6 +19,7 @@ test('fields and body are saved as they are typed and are back after a reload', 
   await page.getByLabel('Dateline').fill('LISBON');
   await page.getByLabel('Credit').fill('reports Lusa');
   await page.getByLabel('Section').selectOption({ label: 'World' });
+  await page.getByLabel('Embargo').fill('2030-01-02T09:30');
   await body(page).click();
   await page.keyboard.type('High winds brought down trees along the coast.');
   await page.keyboard.press('Enter');
@@ -41,6 +42,7 @@ test('fields and body are saved as they are typed and are back after a reload', 
   await expect(page.getByLabel('Credit')).toHaveValue('reports Lusa');
   await expect(page.getByLabel('Slug')).toHaveValue('storm-closes-the-coast-road');
   await expect(page.getByLabel('Section')).toHaveValue('world');
+  await expect(page.getByLabel('Embargo')).toHaveValue('2030-01-02T09:30');
   await expect(body(page).locator('p').first()).toHaveText('High winds brought down trees along the coast.');
   await expect(body(page).locator('strong')).toHaveText('Drivers were turned back');
 });
