@@ -3,6 +3,7 @@ import type { ActivityEntry } from '../../../shared/domain/activity';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { formatFull, formatWhen } from '../../components/formatTime';
+import { SidePanel } from '../../components/SidePanel';
 
 const ICONS: Record<ActivityEntry['kind'], string> = {
   created: '✚',
@@ -38,13 +39,7 @@ export function ActivityPanel(props: { storyId: string; onClose(): void }) {
   }, [client, props.storyId, generation]);
 
   return (
-    <aside className="side-panel activity-panel" aria-label="Activity">
-      <header className="side-panel-header">
-        <h2>Activity</h2>
-        <button type="button" className="button-quiet" onClick={props.onClose}>
-          Close
-        </button>
-      </header>
+    <SidePanel title="Activity" className="activity-panel" onClose={props.onClose}>
       {error && (
         <p role="alert" className="field-error">
           {error}
@@ -69,6 +64,6 @@ export function ActivityPanel(props: { storyId: string; onClose(): void }) {
           </li>
         ))}
       </ol>
-    </aside>
+    </SidePanel>
   );
 }

@@ -7,6 +7,7 @@ import { formatFull, formatWhen } from '../../components/formatTime';
 import type { StorySaver } from '../stories/storySaver';
 import { anchorRanges, commentsAtSelection, type AnchorRange } from './anchorRanges';
 import type { CommentDraft } from './CommentButton';
+import { SidePanel } from '../../components/SidePanel';
 
 /** Recomputes where anchors are at most this often while typing. */
 const RANGE_DEBOUNCE_MS = 250;
@@ -118,13 +119,7 @@ export function CommentsPanel(props: {
   };
 
   return (
-    <aside className="side-panel comments-panel" aria-label="Comments">
-      <header className="side-panel-header">
-        <h2>Comments</h2>
-        <button type="button" className="button-quiet" onClick={props.onClose}>
-          Close
-        </button>
-      </header>
+    <SidePanel title="Comments" className="comments-panel" onClose={props.onClose}>
       {draft && (
         <form className="comment-new" onSubmit={submit} aria-label="New comment">
           <blockquote className="comment-quote-text">{draft.quote}</blockquote>
@@ -174,7 +169,7 @@ export function CommentsPanel(props: {
           />
         ))}
       </ol>
-    </aside>
+    </SidePanel>
   );
 }
 

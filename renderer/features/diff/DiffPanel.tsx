@@ -8,6 +8,7 @@ import { formatWhen } from '../../components/formatTime';
 import type { StorySaver } from '../stories/storySaver';
 import { useSections } from '../stories/useSections';
 import { fieldChanges } from './fieldChanges';
+import { SidePanel } from '../../components/SidePanel';
 
 const REASONS: Record<RevisionSummary['reason'], string> = {
   created: 'Created',
@@ -109,13 +110,7 @@ export function DiffPanel(props: {
   );
 
   return (
-    <aside className="side-panel diff-panel" aria-label="Changes">
-      <header className="side-panel-header">
-        <h2>Changes</h2>
-        <button type="button" className="button-quiet" onClick={props.onClose}>
-          Close
-        </button>
-      </header>
+    <SidePanel title="Changes" className="diff-panel" onClose={props.onClose}>
       <div className="diff-pickers">
         {picker('From', from, setFrom)}
         {picker('To', to, setTo)}
@@ -161,6 +156,6 @@ export function DiffPanel(props: {
           </div>
         </>
       )}
-    </aside>
+    </SidePanel>
   );
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Section } from '../../../shared/domain/section';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
-import { Dialog } from '../../components/Dialog';
+import { RenameDialog } from '../../components/RenameDialog';
 
 /** The newsroom's sections: add one, rename, and move them up or down the desk order. */
 export function SectionManager() {
@@ -99,8 +99,9 @@ export function SectionManager() {
         </button>
       </form>
       {renaming && (
-        <RenameSectionDialog
-          section={renaming}
+        <RenameDialog
+          currentName={renaming.name}
+          rename={(name) => client.call('sections:rename', { id: renaming.id, name })}
           onDone={() => {
             setRenaming(null);
             load();
@@ -108,37 +109,5 @@ export function SectionManager() {
         />
       )}
     </section>
-  );
-}
-
-function RenameSectionDialog(props: { section: Section; onDone(): void }) {
-  const client = useClient();
-  const [name, setName] = useState(props.section.name);
-  const [problem, setProblem] = useState<string | null>(null);
-  const submit = async () => {
-    try {
-      await client.call('sections:rename', { id: props.section.id, name });
-      props.onDone();
-    } catch (cause) {
-      setProblem(errorMessage(cause));
-    }
-  };
-  return (
-    <Dialog
-      title={`Rename “${props.section.name}”`}
-      submitLabel="Rename"
-      onSubmit={submit}
-      onCancel={props.onDone}
-    >
-      <label className="field">
-        <span>New name</span>
-        <input value={name} autoFocus onChange={(event) => setName(event.target.value)} />
-      </label>
-      {problem && (
-        <p role="alert" className="field-problem">
-          {problem}
-        </p>
-      )}
-    </Dialog>
   );
 }

@@ -5,6 +5,7 @@ import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { formatFull, formatWhen } from '../../components/formatTime';
 import type { StorySaver } from '../stories/storySaver';
+import { SidePanel } from '../../components/SidePanel';
 
 const REASONS: Record<RevisionSummary['reason'], string> = {
   created: 'Created',
@@ -77,13 +78,7 @@ export function HistoryPanel(props: {
   const open = (n: number) => run(async () => setPreview(await client.call('revisions:get', { storyId, n })));
 
   return (
-    <aside className="side-panel" aria-label="History">
-      <header className="side-panel-header">
-        <h2>History</h2>
-        <button type="button" className="button-quiet" onClick={props.onClose}>
-          Close
-        </button>
-      </header>
+    <SidePanel title="History" onClose={props.onClose}>
       <form
         className="save-version"
         onSubmit={(event) => {
@@ -149,6 +144,6 @@ export function HistoryPanel(props: {
           ))}
         </ol>
       )}
-    </aside>
+    </SidePanel>
   );
 }

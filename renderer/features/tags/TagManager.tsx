@@ -3,6 +3,7 @@ import { tagNameProblem, type TagWithCount } from '../../../shared/domain/tag';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { Dialog } from '../../components/Dialog';
+import { RenameDialog } from '../../components/RenameDialog';
 
 type Pending =
   | { kind: 'rename'; tag: TagWithCount }
@@ -104,7 +105,12 @@ export function TagManager() {
         </table>
       )}
       {pending?.kind === 'rename' && (
-        <RenameTagDialog tag={pending.tag} onDone={() => setPending(null)} onError={setError} />
+        <RenameDialog
+          currentName={pending.tag.name}
+          problemWith={tagNameProblem}
+          rename={(name) => client.call('tags:rename', { id: pending.tag.id, name })}
+          onDone={() => setPending(null)}
+        />
       )}
       {pending?.kind === 'merge' && (
         <MergeTagDialog
@@ -134,40 +140,6 @@ export function TagManager() {
         </Dialog>
       )}
     </section>
-  );
-}
-
-function RenameTagDialog(props: { tag: TagWithCount; onDone(): void; onError(message: string): void }) {
-  const client = useClient();
-  const [name, setName] = useState(props.tag.name);
-  const [problem, setProblem] = useState<string | null>(null);
-  const submit = async () => {
-    const why = tagNameProblem(name);
-    if (why) return setProblem(why);
-    try {
-      await client.call('tags:rename', { id: props.tag.id, name });
-      props.onDone();
-    } catch (cause) {
-      setProblem(errorMessage(cause));
-    }
-  };
-  return (
-    <Dialog
-      title={`Rename “${props.tag.name}”`}
-      submitLabel="Rename"
-      onSubmit={submit}
-      onCancel={props.onDone}
-    >
-      <label className="field">
-        <span>New name</span>
-        <input value={name} autoFocus onChange={(event) => setName(event.target.value)} />
-      </label>
-      {problem && (
-        <p role="alert" className="field-problem">
-          {problem}
-        </p>
-      )}
-    </Dialog>
   );
 }
 
