@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { ulidOf } from './story';
 
-export const CommentId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Expected a comment id (ULID)');
+export const CommentId = ulidOf('comment');
 
 export const CommentReply = z.object({
   id: CommentId,

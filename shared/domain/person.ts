@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { ulidOf } from './story';
 
 export const Role = z.enum(['reporter', 'editor']);
 export type Role = z.infer<typeof Role>;
 
-export const PersonId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Expected a person id (ULID)');
+export const PersonId = ulidOf('person');
 
 export const Person = z.object({
   id: PersonId,

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { SLUG_PATTERN } from './slug';
 
-export const StoryId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Expected a story id (ULID)');
+/** An id made by the core (a ULID); `what` names it in the error message. */
+export const ulidOf = (what: string) =>
+  z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, `Expected a ${what} id (ULID)`);
+
+export const StoryId = ulidOf('story');
 export type StoryId = z.infer<typeof StoryId>;
 
 export const StoryStatus = z.enum(['draft', 'in_review', 'returned', 'approved', 'published', 'spiked']);

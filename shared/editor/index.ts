@@ -6,7 +6,7 @@ export { InvalidDocumentError, parseStoryDoc, storySchema } from './parseStoryDo
 export { cleanPastedHtml } from './pasteCleaner';
 export { PullQuote } from './pullQuote';
 export { SafeLink } from './safeLink';
-export { storyToHtml, type StoryHtmlOptions } from './serializeHtml';
+export { escapeHtml, storyToHtml, type StoryHtmlOptions } from './serializeHtml';
 export { countWords, readingMinutes, readingTimeLabel, storyToText } from './serializeText';
 export { storyExtensions, type StoryExtensionsOptions } from './storyExtensions';
 export { isStoryId } from './storyId';

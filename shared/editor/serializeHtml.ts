@@ -39,7 +39,9 @@ const ATTRIBUTE_NAME = /^[^\s"'<>/=\p{Cc}]+$/u;
 
 const escapeText = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttribute = (value: string): string => escapeText(value).replace(/"/g, '&quot;');
+/** Escapes text for HTML content and double-quoted attribute values alike. */
+export const escapeHtml = (value: string): string => escapeText(value).replace(/"/g, '&quot;');
+const escapeAttribute = escapeHtml;
 
 interface RenderedSpec {
   before: string;

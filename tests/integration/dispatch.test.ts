@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Story } from '../../shared/domain/story';
 import { createDispatch, type Handlers } from '../../main/ipc/dispatch';
 import { migrations } from '../../main/db/migrations';
+import { paragraph } from '../support/docs';
 import { testCore } from '../support/testCore';
 
 let core: ReturnType<typeof testCore>;
@@ -11,11 +12,6 @@ beforeEach(() => {
 afterEach(() => core.dispose());
 
 const call = <T = unknown>(channel: string, input?: unknown) => core.call<T>(channel, input);
-
-const paragraph = (text: string) => ({
-  type: 'doc',
-  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
-});
 
 describe('dispatch round trips', () => {
   it('answers app:info with the version, data directory and schema version', async () => {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../main/core/createCore';
 import type { Revision, RevisionSummary } from '../../shared/domain/revision';
 import type { Story } from '../../shared/domain/story';
+import { paragraph } from '../support/docs';
 import { testCore } from '../support/testCore';
 
 const MINUTE = 60_000;
@@ -15,11 +16,6 @@ beforeEach(() => {
 afterEach(() => core.dispose());
 
 const call = <T = unknown>(channel: string, input?: unknown) => core.call<T>(channel, input);
-
-const paragraph = (text: string) => ({
-  type: 'doc',
-  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
-});
 
 const list = (storyId: string) => call<RevisionSummary[]>('revisions:list', { storyId });
 

@@ -4,6 +4,7 @@ import type { RevisionSummary } from '../../shared/domain/revision';
 import type { Story, StoryStatus } from '../../shared/domain/story';
 import type { QueueItem, StatusChange, WorkflowAction } from '../../shared/domain/workflow';
 import type { ActivityEntry } from '../../shared/domain/activity';
+import { paragraph } from '../support/docs';
 import { testCore } from '../support/testCore';
 
 let core: ReturnType<typeof testCore>;
@@ -19,11 +20,6 @@ async function failure(channel: string, input?: unknown): Promise<{ code: string
   if (result.ok) throw new Error(`${channel} unexpectedly succeeded`);
   return result.error;
 }
-
-const paragraph = (text: string) => ({
-  type: 'doc',
-  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
-});
 
 async function setup() {
   const reporter = await call<Person>('people:create', { name: 'Rita Reporter', role: 'reporter' });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ActivityEntry } from '../../../shared/domain/activity';
 import { useClient } from '../../api/ClientContext';
-import { errorMessage } from '../../api/errorMessage';
+import { useCall } from '../../api/useCall';
 import { formatFull, formatWhen } from '../../components/formatTime';
 import { SidePanel } from '../../components/SidePanel';
 
@@ -16,8 +16,6 @@ const ICONS: Record<ActivityEntry['kind'], string> = {
 /** The story's timeline: saves (coalesced), status changes, comments and publishes, newest first. */
 export function ActivityPanel(props: { storyId: string; onClose(): void }) {
   const client = useClient();
-  const [entries, setEntries] = useState<ActivityEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
 
   useEffect(
@@ -27,16 +25,7 @@ export function ActivityPanel(props: { storyId: string; onClose(): void }) {
       }),
     [client, props.storyId],
   );
-  useEffect(() => {
-    let current = true;
-    client
-      .call('activity:list', { storyId: props.storyId })
-      .then((loaded) => current && setEntries(loaded))
-      .catch((cause: unknown) => current && setError(errorMessage(cause)));
-    return () => {
-      current = false;
-    };
-  }, [client, props.storyId, generation]);
+  const { value: entries, error } = useCall('activity:list', { storyId: props.storyId }, generation);
 
   return (
     <SidePanel title="Activity" className="activity-panel" onClose={props.onClose}>

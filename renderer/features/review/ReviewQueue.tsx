@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { QueueItem } from '../../../shared/domain/workflow';
 import { useClient } from '../../api/ClientContext';
-import { errorMessage } from '../../api/errorMessage';
+import { useCall } from '../../api/useCall';
 import { formatFull } from '../../components/formatTime';
 import { useCurrentPerson } from '../people/PersonContext';
 import { useSections } from '../stories/useSections';
@@ -20,23 +19,11 @@ function waiting(since: string, now = Date.now()): string {
 export function ReviewQueue(props: { selectedId: string | null; onOpen(id: string): void }) {
   const client = useClient();
   const sections = useSections();
-  const [items, setItems] = useState<QueueItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
   const isEditor = useCurrentPerson().person.role === 'editor';
 
   useEffect(() => client.on('stories:changed', () => setGeneration((n) => n + 1)), [client]);
-  useEffect(() => {
-    if (!isEditor) return;
-    let current = true;
-    client
-      .call('workflow:queue', {})
-      .then((loaded) => current && setItems(loaded))
-      .catch((cause: unknown) => current && setError(errorMessage(cause)));
-    return () => {
-      current = false;
-    };
-  }, [client, generation, isEditor]);
+  const { value: items, error } = useCall('workflow:queue', isEditor ? {} : null, generation);
 
   const sectionName = (id: string | null) => sections.find((s) => s.id === id)?.name ?? 'No section';
 

@@ -1,5 +1,5 @@
 import { slugify } from '../../../../shared/domain/slug';
-import { readingTimeLabel, storyToHtml } from '../../../../shared/editor';
+import { escapeHtml, readingTimeLabel, storyToHtml } from '../../../../shared/editor';
 import type { PublishedSnapshot } from '../../../db/queries/publicationQueries';
 import { SITE_CSS } from './siteStyles';
 
@@ -21,8 +21,7 @@ export interface SiteModel {
   stories: SiteStory[];
 }
 
-const escape = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = escapeHtml;
 
 const MEDIA_SRC = /^media\/[0-9a-f]{64}\.(jpg|png|gif|webp)$/;
 
