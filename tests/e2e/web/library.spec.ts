@@ -55,6 +55,8 @@ test('arrow keys move through the list and Enter opens a story', async ({ page, 
     await rpc(page, host, 'stories:create', { headline });
   }
   await page.goto(host.uiUrl);
+  // The rows load after the page; a key pressed before then has nothing to move to.
+  await expect(page.getByRole('button', { name: /First story/ })).toBeVisible();
   await page.getByRole('searchbox', { name: 'Search stories' }).focus();
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('button', { name: /Third story/ })).toBeFocused();
