@@ -1,13 +1,12 @@
-import { useState } from 'react';
-import { openDialogs } from './openDialogs';
 import { PublishDialog } from './PublishDialog';
+import { publishSessions, usePublishSession } from './publishSessions';
 import { usePreflight } from './usePreflight';
 import './publish.css';
 
 /** The editor toolbar's Publish (or Update) button, with a "changed since published" badge. */
 export function PublishButton(props: { storyId: string; flush(): Promise<void> }) {
   const { preflight, refresh } = usePreflight(props.storyId);
-  const [open, setOpen] = useState(() => openDialogs.has(props.storyId));
+  const open = usePublishSession(props.storyId) !== undefined;
   const publication = preflight?.publication;
   const live = publication?.state === 'published' || publication?.state === 'scheduled';
   return (
@@ -23,8 +22,7 @@ export function PublishButton(props: { storyId: string; flush(): Promise<void> }
         onMouseDown={(event) => event.preventDefault()}
         onClick={() => {
           void props.flush().finally(refresh);
-          openDialogs.set(props.storyId, { job: null, wasLive: null });
-          setOpen(true);
+          publishSessions.open(props.storyId);
         }}
       >
         {live ? 'Update' : 'Publish'}
@@ -33,10 +31,7 @@ export function PublishButton(props: { storyId: string; flush(): Promise<void> }
         <PublishDialog
           storyId={props.storyId}
           preflight={preflight}
-          onClose={() => {
-            openDialogs.delete(props.storyId);
-            setOpen(false);
-          }}
+          onClose={() => publishSessions.close(props.storyId)}
         />
       )}
     </span>

@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import type { PublishJob } from '../../../shared/domain/publication';
 import type { Preflight } from '../../../shared/ipc/channels/publish';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { useTargets } from '../settings/useTargets';
 import { JobProgressView } from './JobProgressView';
-import { openDialogs } from './openDialogs';
+import { publishSessions, usePublishSession } from './publishSessions';
 
 type Mode = 'now' | 'schedule';
 
@@ -19,34 +18,21 @@ export function PublishDialog(props: { storyId: string; preflight: Preflight; on
   const client = useClient();
   const ref = useRef<HTMLDialogElement>(null);
   const { targets } = useTargets();
-  const [chosen, setChosen] = useState<Preflight | null>(null);
-  const preflight = chosen ?? props.preflight;
-  const remembered = openDialogs.get(props.storyId);
-  const [job, setJob] = useState<PublishJob | null>(remembered?.job ?? preflight.pendingJob);
+  const session = usePublishSession(props.storyId);
+  const preflight = session?.chosen ?? props.preflight;
+  const job = session?.job ?? preflight.pendingJob;
   const [mode, setMode] = useState<Mode>('now');
   const [at, setAt] = useState(() => localInputValue(new Date(Date.now() + 3_600_000)));
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const busy = session?.starting ?? false;
 
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
   useEffect(() => {
-    const off = client.on('publish:progress', (changed) =>
-      setJob((current) => (current?.id === changed.id ? changed : current)),
-    );
-    // A job may have moved on while the dialog was not mounted.
-    const shown = openDialogs.get(props.storyId)?.job;
-    if (shown)
-      client
-        .call('publish:status', { storyId: props.storyId })
-        .then(({ jobs }) => {
-          const latest = jobs.find((candidate) => candidate.id === shown.id);
-          if (latest) setJob((current) => (current?.id === latest.id ? latest : current));
-        })
-        .catch(() => undefined);
-    return off;
+    publishSessions.route(client);
+    publishSessions.refresh(client, props.storyId).catch(() => undefined);
   }, [client, props.storyId]);
 
   const blockers = preflight.items.filter((item) => item.level === 'blocker');
@@ -54,19 +40,21 @@ export function PublishDialog(props: { storyId: string; preflight: Preflight; on
   const publication = preflight.publication;
   const live = publication?.state === 'published' || publication?.state === 'scheduled';
   // The title stays what the user opened, even when the story goes live while the dialog is open.
-  const [wasLive, setWasLive] = useState(remembered?.wasLive ?? live);
+  const wasLive = session?.wasLive ?? live;
   useEffect(() => {
-    if (openDialogs.has(props.storyId)) openDialogs.set(props.storyId, { job, wasLive });
-  }, [props.storyId, job, wasLive]);
+    if (session && session.wasLive === null) publishSessions.update(props.storyId, { wasLive: live, job });
+  }, [props.storyId, session, live, job]);
   const canSchedule = preflight.target.kind === 'wordpress';
   const verb = mode === 'schedule' ? 'Schedule' : wasLive ? 'Update' : 'Publish';
 
   const chooseTarget = async (targetId: string) => {
     try {
       const next = await client.call('publish:preflight', { storyId: props.storyId, targetId });
-      setChosen(next);
-      setJob(next.pendingJob);
-      setWasLive(next.publication?.state === 'published' || next.publication?.state === 'scheduled');
+      publishSessions.update(props.storyId, {
+        chosen: next,
+        job: next.pendingJob,
+        wasLive: next.publication?.state === 'published' || next.publication?.state === 'scheduled',
+      });
       if (next.target.kind !== 'wordpress') setMode('now');
     } catch (cause) {
       setError(errorMessage(cause));
@@ -74,18 +62,15 @@ export function PublishDialog(props: { storyId: string; preflight: Preflight; on
   };
 
   const start = async (action: 'publish' | 'schedule' | 'unpublish') => {
-    setBusy(true);
     setError(null);
+    const target = { storyId: props.storyId, targetId: preflight.target.id };
     try {
-      const input =
-        action === 'schedule'
-          ? { storyId: props.storyId, targetId: preflight.target.id, action, at: new Date(at).toISOString() }
-          : { storyId: props.storyId, targetId: preflight.target.id, action };
-      setJob(await client.call('publish:start', input));
+      await publishSessions.start(
+        client,
+        action === 'schedule' ? { ...target, action, at: new Date(at).toISOString() } : { ...target, action },
+      );
     } catch (cause) {
       setError(errorMessage(cause));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -109,7 +94,12 @@ export function PublishDialog(props: { storyId: string; preflight: Preflight; on
         </p>
       )}
       {job ? (
-        <JobProgressView job={job} target={preflight.target} onJob={setJob} onError={setError} />
+        <JobProgressView
+          job={job}
+          target={preflight.target}
+          onJob={publishSessions.offer}
+          onError={setError}
+        />
       ) : (
         <>
           {targets.length > 1 && (
