@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { EventName } from '../../../shared/ipc/contract';
 import type { Client } from '../../../renderer/api/client';
 import { createClient } from '../../../renderer/api/client';
 import { publishSessions } from '../../../renderer/features/publish/publishSessions';
@@ -18,7 +19,7 @@ function slowStartClient(kit: PublishingCore) {
       if (channel === 'publish:start') await released;
       return result;
     },
-    on: (event, callback) => kit.core.events.on(event, callback),
+    on: (event, callback) => kit.core.events.on(event as EventName, callback),
   });
   return { client, release };
 }
