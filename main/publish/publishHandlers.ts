@@ -30,6 +30,7 @@ export const targetHandlers = (
 
 export const publishHandlers = (publishing: PublishService): HandlersFor<typeof publishChannels> => ({
   'publish:preflight': (input) => publishing.preflight(input),
+  'publish:chooseTarget': ({ storyId, targetId }) => publishing.chooseTarget(storyId, targetId),
   'publish:start': (input) => publishing.start(input),
   'publish:status': ({ storyId }) => publishing.status(storyId),
   'publish:overwrite': ({ id }) => publishing.overwrite(id),

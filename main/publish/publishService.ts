@@ -222,7 +222,8 @@ export function createPublishService(deps: PublishServiceDeps) {
     targetId?: string | undefined;
   }): Preflight => {
     const story = deps.getStory(storyId);
-    const target = targets.get(targetId ?? targets.defaultId(deps.settings().defaultTargetId));
+    const chosen = targets.chosenFor(storyId);
+    const target = targets.get(targetId ?? chosen ?? targets.defaultId(deps.settings().defaultTargetId));
     const unpublishedLinks = linkedStoryIds(story.body)
       .filter(({ storyId: linked }) => linked !== story.id && !isLiveOn(linked, target.id))
       .map(({ storyId: linked, headline }) => {
@@ -236,6 +237,7 @@ export function createPublishService(deps: PublishServiceDeps) {
     const pending = jobs.open(story.id, target.id);
     return {
       target: targets.toTarget(target),
+      chosenForStory: chosen === target.id,
       items: preflightItems({
         headline: story.headline,
         wordCount: story.wordCount,
@@ -256,6 +258,13 @@ export function createPublishService(deps: PublishServiceDeps) {
 
   return {
     preflight,
+
+    /** Sets the site a story publishes to (null: the newsroom's default) and checks the story against it. */
+    chooseTarget(storyId: string, targetId: string | null): Preflight {
+      deps.getStory(storyId);
+      targets.choose(storyId, targetId);
+      return preflight({ storyId });
+    },
 
     /** Writes the job row (nothing is sent yet) after the pre-flight check passes. */
     start(input: PublishStartInput & { action: 'publish' | 'schedule' | 'unpublish' }): PublishJob {

@@ -154,6 +154,14 @@ export function createTargetService({ queries, secrets, dataDir, now, fetch }: T
 
     defaultId: (configured: string | null): string =>
       configured && queries.get(configured) ? configured : STATIC_TARGET_ID,
+
+    /** The target chosen for a story, or null when it follows the newsroom's default. */
+    chosenFor: (storyId: string): string | null => queries.storyTarget(storyId),
+    /** Makes a story publish to one target from now on; null puts it back on the default. */
+    choose(storyId: string, targetId: string | null): void {
+      if (targetId !== null) mustGet(targetId);
+      queries.setStoryTarget(storyId, targetId);
+    },
   };
 }
 

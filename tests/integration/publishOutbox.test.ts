@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../main/core/createCore';
@@ -116,6 +116,56 @@ describe('publish outbox and secrets', () => {
         })
       ).message,
     ).toMatch(/cannot schedule/);
+  });
+
+  it('publishes a story to the target chosen for it while others keep the default', async () => {
+    kit = publishingCore();
+    await kit.call('settings:update', { requireApproval: false });
+    const wordpress = await kit.call('targets:save', {
+      kind: 'wordpress',
+      url: 'http://127.0.0.1:9',
+      userName: 'editor',
+      password: PASSWORD,
+    });
+    await kit.call('settings:update', { defaultTargetId: wordpress.id });
+    const story = await kit.call('stories:create', {
+      headline: 'Ferry',
+      sectionId: 'sport',
+      body: body('On time.'),
+    });
+    const other = await kit.call('stories:create', {
+      headline: 'Tram',
+      sectionId: 'sport',
+      body: body('Late.'),
+    });
+    expect(await kit.call('publish:preflight', { storyId: story.id })).toMatchObject({
+      target: { id: wordpress.id },
+      chosenForStory: false,
+    });
+
+    const chosen = await kit.call('publish:chooseTarget', { storyId: story.id, targetId: 'static' });
+    expect(chosen).toMatchObject({ target: { id: 'static' }, chosenForStory: true });
+    kit.restart();
+    expect((await kit.call('publish:preflight', { storyId: story.id })).target.id).toBe('static');
+    expect((await kit.call('publish:preflight', { storyId: other.id })).target.id).toBe(wordpress.id);
+    const job = await kit.call('publish:start', { storyId: story.id });
+    expect(job.targetId).toBe('static');
+    await kit.runDue();
+    expect(existsSync(join(kit.dir, 'site', 'stories', 'ferry.html'))).toBe(true);
+
+    await kit.call('publish:chooseTarget', { storyId: story.id, targetId: wordpress.id });
+    await kit.call('targets:remove', { id: wordpress.id });
+    expect(await kit.call('publish:preflight', { storyId: story.id })).toMatchObject({
+      target: { id: 'static' },
+      chosenForStory: false,
+    });
+    expect((await kit.refuse('publish:chooseTarget', { storyId: story.id, targetId: 'nope' })).code).toBe(
+      'not-found',
+    );
+    expect(
+      (await kit.refuse('publish:chooseTarget', { storyId: '01J0000000000000000000000Z', targetId: null }))
+        .code,
+    ).toBe('not-found');
   });
 
   it('runs on its own in a core that starts the worker', async () => {

@@ -197,7 +197,17 @@ describe('the built-in static site', () => {
       changes: { standfirst: 'Changed standfirst' },
     });
     expect((await kit.call('publish:preflight', { storyId: one.id })).publication?.changedSince).toBe(true);
+    const changedInList = async () =>
+      (await kit.call('library:query', {})).items.map((row) => [row.headline, row.changedSincePublished]);
+    expect(await changedInList()).toEqual([
+      ['First story', true],
+      ['Second story', false],
+    ]);
     await publish(one.id);
+    expect(await changedInList()).toEqual([
+      ['First story', false],
+      ['Second story', false],
+    ]);
     expect(read(site, 'stories/first-story.html')).toContain('Changed standfirst');
 
     const job = await kit.call('publish:start', { storyId: two.id, action: 'unpublish' });

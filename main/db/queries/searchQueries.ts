@@ -43,6 +43,7 @@ interface SummaryRow {
   updated_at: number;
   trashed_at: number | null;
   version: number;
+  changed_since_published: 0 | 1;
   search_id: number;
   key0: KeyValue;
   key1: KeyValue;
@@ -50,7 +51,7 @@ interface SummaryRow {
 
 /** One library row before tags and snippets are attached, with the values its cursor needs. */
 export interface FoundStory {
-  summary: StorySummary & { sectionName: string | null };
+  summary: StorySummary & { sectionName: string | null; changedSincePublished: boolean };
   searchId: number;
   keys: KeyValue[];
 }
@@ -62,7 +63,9 @@ const FLAT_KEYS: Record<FlatSort, [string, string]> = {
 };
 
 const COLUMNS = `s.id, s.headline, s.standfirst, s.slug, s.status, s.section_id, sec.name AS section_name,
-  s.byline, s.author, s.word_count, s.updated_at, s.trashed_at, s.version, ss.search_id`;
+  s.byline, s.author, s.word_count, s.updated_at, s.trashed_at, s.version, ss.search_id,
+  EXISTS (SELECT 1 FROM publications p WHERE p.story_id = s.id AND p.state != 'unpublished'
+    AND p.published_version < s.version) AS changed_since_published`;
 
 function toFound(row: SummaryRow): FoundStory {
   const summary = {
@@ -79,6 +82,7 @@ function toFound(row: SummaryRow): FoundStory {
     updatedAt: new Date(row.updated_at).toISOString(),
     trashedAt: row.trashed_at === null ? null : new Date(row.trashed_at).toISOString(),
     version: row.version,
+    changedSincePublished: row.changed_since_published === 1,
   };
   return { summary, searchId: row.search_id, keys: [row.key0, row.key1] };
 }

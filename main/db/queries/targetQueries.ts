@@ -60,6 +60,13 @@ export function targetQueries(db: Database.Database) {
   const mediaSet = db.prepare<[string, string, string, string]>(
     'INSERT OR REPLACE INTO target_media (target_id, hash, remote_id, remote_url) VALUES (?, ?, ?, ?)',
   );
+  const storyTargetGet = db.prepare<[string], { target_id: string }>(
+    'SELECT target_id FROM story_targets WHERE story_id = ?',
+  );
+  const storyTargetSet = db.prepare<[string, string]>(
+    'INSERT OR REPLACE INTO story_targets (story_id, target_id) VALUES (?, ?)',
+  );
+  const storyTargetClear = db.prepare<[string]>('DELETE FROM story_targets WHERE story_id = ?');
 
   return {
     list: (): TargetRecord[] => all.all().map(toRecord),
@@ -93,6 +100,12 @@ export function targetQueries(db: Database.Database) {
     },
     setMedia(targetId: string, hash: string, remoteId: string, remoteUrl: string): void {
       mediaSet.run(targetId, hash, remoteId, remoteUrl);
+    },
+    /** The target chosen for one story instead of the default, if any. */
+    storyTarget: (storyId: string): string | null => storyTargetGet.get(storyId)?.target_id ?? null,
+    setStoryTarget(storyId: string, targetId: string | null): void {
+      if (targetId === null) storyTargetClear.run(storyId);
+      else storyTargetSet.run(storyId, targetId);
     },
   };
 }

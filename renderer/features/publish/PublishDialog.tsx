@@ -14,12 +14,17 @@ const localInputValue = (date: Date) => {
 };
 
 /** Pre-flight check, then the job's steps and progress, ending with a link to the live page. */
-export function PublishDialog(props: { storyId: string; preflight: Preflight; onClose(): void }) {
+export function PublishDialog(props: {
+  storyId: string;
+  preflight: Preflight;
+  onPreflight(preflight: Preflight): void;
+  onClose(): void;
+}) {
   const client = useClient();
   const ref = useRef<HTMLDialogElement>(null);
   const { targets } = useTargets();
   const session = usePublishSession(props.storyId);
-  const preflight = session?.chosen ?? props.preflight;
+  const { preflight } = props;
   const job = session?.job ?? preflight.pendingJob;
   const [mode, setMode] = useState<Mode>('now');
   const [at, setAt] = useState(() => localInputValue(new Date(Date.now() + 3_600_000)));
@@ -47,11 +52,11 @@ export function PublishDialog(props: { storyId: string; preflight: Preflight; on
   const canSchedule = preflight.target.kind === 'wordpress';
   const verb = mode === 'schedule' ? 'Schedule' : wasLive ? 'Update' : 'Publish';
 
-  const chooseTarget = async (targetId: string) => {
+  const chooseTarget = async (targetId: string | null) => {
     try {
-      const next = await client.call('publish:preflight', { storyId: props.storyId, targetId });
+      const next = await client.call('publish:chooseTarget', { storyId: props.storyId, targetId });
+      props.onPreflight(next);
       publishSessions.update(props.storyId, {
-        chosen: next,
         job: next.pendingJob,
         wasLive: next.publication?.state === 'published' || next.publication?.state === 'scheduled',
       });
@@ -105,7 +110,15 @@ export function PublishDialog(props: { storyId: string; preflight: Preflight; on
           {targets.length > 1 && (
             <label className="field publish-target">
               <span>Site</span>
-              <select value={preflight.target.id} onChange={(event) => void chooseTarget(event.target.value)}>
+              <select
+                value={preflight.chosenForStory ? preflight.target.id : ''}
+                onChange={(event) => void chooseTarget(event.target.value || null)}
+              >
+                <option value="">
+                  {preflight.chosenForStory
+                    ? 'Newsroom default'
+                    : `Newsroom default (${preflight.target.name})`}
+                </option>
                 {targets.map((target) => (
                   <option key={target.id} value={target.id}>
                     {target.name}

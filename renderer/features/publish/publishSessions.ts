@@ -1,12 +1,10 @@
 import { useSyncExternalStore } from 'react';
 import type { PublishJob } from '../../../shared/domain/publication';
-import type { Preflight } from '../../../shared/ipc/channels/publish';
 import type { ChannelInput } from '../../../shared/ipc/contract';
 import type { Client } from '../../api/client';
 
-/** An open publish dialog: the target picked in it, whether the story was live when opened, and its job. */
+/** An open publish dialog: whether the story was live on the target when opened, and its job. */
 export interface PublishSession {
-  chosen: Preflight | null;
   wasLive: boolean | null;
   job: PublishJob | null;
   /** A publish:start is in flight; progress of this story's new job is taken before its answer arrives. */
@@ -55,7 +53,7 @@ function offer(job: PublishJob) {
 
 export const publishSessions = {
   open(storyId: string) {
-    sessions.set(storyId, { chosen: null, wasLive: null, job: null, starting: false });
+    sessions.set(storyId, { wasLive: null, job: null, starting: false });
     notify();
   },
   close(storyId: string) {

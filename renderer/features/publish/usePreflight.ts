@@ -2,8 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Preflight } from '../../../shared/ipc/channels/publish';
 import { useClient } from '../../api/ClientContext';
 
-/** The pre-flight of a story on its default target, kept current as the story is saved and its jobs move. */
-export function usePreflight(storyId: string): { preflight: Preflight | null; refresh(): void } {
+/** The pre-flight of a story on its target, kept current as the story is saved and its jobs move. */
+export function usePreflight(storyId: string): {
+  preflight: Preflight | null;
+  refresh(): void;
+  replace(preflight: Preflight): void;
+} {
   const client = useClient();
   const [preflight, setPreflight] = useState<Preflight | null>(null);
   const refresh = useCallback(() => {
@@ -21,5 +25,5 @@ export function usePreflight(storyId: string): { preflight: Preflight | null; re
       offJob();
     };
   }, [client, storyId, refresh]);
-  return { preflight, refresh };
+  return { preflight, refresh, replace: setPreflight };
 }

@@ -1,3 +1,4 @@
+import { ChangedSincePublishedBadge } from '../publish/ChangedSincePublishedBadge';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { LibrarySort } from '../../../shared/ipc/contract';
 import type { LibraryView } from '../../components/Sidebar';
@@ -147,6 +148,9 @@ export function StoryList(props: {
               )}
               <span className="story-row-meta">
                 <StatusBadge status={story.status} />
+                {story.changedSincePublished && (
+                  <ChangedSincePublishedBadge title="Edited after it was published" />
+                )}
                 {story.sectionName && <span className="story-row-section">{story.sectionName}</span>}
                 {(story.author || story.byline) && (
                   <span className="story-row-author">

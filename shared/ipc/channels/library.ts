@@ -41,6 +41,8 @@ export const TextSegment = z.object({ text: z.string(), match: z.boolean() });
 
 export const LibraryRow = StorySummary.extend({
   sectionName: z.string().nullable(),
+  /** Edited after it was published on some site. */
+  changedSincePublished: z.boolean(),
   tags: z.array(z.string()),
   /** The headline split at the words the search matched; null without a search. */
   headlineMarks: z.array(TextSegment).nullable(),

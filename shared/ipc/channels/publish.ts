@@ -11,12 +11,18 @@ export const PublishTargetInput = z
 
 export const Preflight = z.object({
   target: Target,
+  /** The target was chosen for this story rather than being the newsroom's default. */
+  chosenForStory: z.boolean(),
   items: z.array(PreflightItem),
   publication: Publication.nullable(),
   /** A job of this story on this target that has not finished. */
   pendingJob: PublishJob.nullable(),
 });
 export type Preflight = z.infer<typeof Preflight>;
+
+export const ChooseTargetInput = z
+  .object({ storyId: StoryId, targetId: z.string().min(1).max(64).nullable() })
+  .strict();
 
 export const PublishStartInput = z
   .object({
@@ -41,8 +47,10 @@ export const PublishStatus = z.object({
 });
 
 export const publishChannels = {
-  /** What blocks or warns before publishing a story to a target (the default target if none is named). */
+  /** What blocks or warns before publishing a story to a target (the story's target if none is named). */
   'publish:preflight': channel(PublishTargetInput, Preflight),
+  /** Makes a story publish to one target (null: back to the default) and returns its pre-flight there. */
+  'publish:chooseTarget': channel(ChooseTargetInput, Preflight),
   /** Queues a publish, schedule or unpublish job; it is stored before anything is sent. Blockers refuse it. */
   'publish:start': channel(PublishStartInput, PublishJob),
   /** A story's publications and its latest jobs. */

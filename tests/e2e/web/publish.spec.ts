@@ -124,6 +124,24 @@ test.describe('publishing to WordPress', () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' A late amendment was rejected.');
     await expect(toolbar(page).getByText('Changed since published')).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Stories' }).getByRole('button', { name: /^Harbour budget passes/ }),
+    ).toContainText('Changed since published');
+    await page.screenshot({ path: `${SHOTS}/publish-changed.png` });
+
+    // This story goes to the static site from now on; the newsroom's default stays the WordPress site.
+    await toolbar(page).getByRole('button', { name: 'Update' }).click();
+    await page
+      .getByRole('dialog', { name: 'Update to Copydesk Test Site' })
+      .getByLabel('Site')
+      .selectOption({ label: 'Built-in static site' });
+    const toStatic = page.getByRole('dialog', { name: 'Publish to Built-in static site' });
+    await expect(toStatic.getByLabel('Site')).toHaveValue('static');
+    await toStatic.getByRole('button', { name: 'Cancel' }).click();
+    await expect(toolbar(page).getByRole('button', { name: 'Publish' })).toHaveAttribute(
+      'title',
+      'Publish to Built-in static site',
+    );
   });
 });
 
