@@ -113,7 +113,8 @@ export function createCore(options: CoreOptions): Core {
     settings: () => settings.get(),
     sections: () => sections.list(),
     ports: options.publishing,
-    markPublished: (id) => void workflow.markPublished(id),
+    markPublished: (id, site) => void workflow.markPublished(id, site),
+    markUnpublished: (id, site) => void workflow.markUnpublished(id, site),
     publisherRole: () => people.current()?.role ?? null,
     log: options.log,
   });

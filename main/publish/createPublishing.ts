@@ -37,7 +37,8 @@ export function createPublishing(options: {
   settings(): Settings;
   sections(): Section[];
   ports?: PublishingPorts | undefined;
-  markPublished?: (storyId: string) => void;
+  markPublished?: (storyId: string, site: string) => void;
+  markUnpublished?: (storyId: string, site: string) => void;
   publisherRole?: () => 'reporter' | 'editor' | null;
   log?: ((error: unknown) => void) | undefined;
 }) {
@@ -66,6 +67,7 @@ export function createPublishing(options: {
     now,
     onQueued: () => kick(),
     ...(options.markPublished ? { markPublished: options.markPublished } : {}),
+    ...(options.markUnpublished ? { markUnpublished: options.markUnpublished } : {}),
     ...(options.publisherRole ? { publisherRole: options.publisherRole } : {}),
   });
   service.requeueInterrupted();

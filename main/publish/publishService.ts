@@ -38,7 +38,9 @@ export interface PublishServiceDeps {
   events: CoreEvents;
   now: () => Date;
   /** Marks a story published (the workflow's move, with its activity and revision); default: the status column alone. */
-  markPublished?: (storyId: string) => void;
+  markPublished?: (storyId: string, site: string) => void;
+  /** Marks a story no longer published anywhere; default: the status column alone. */
+  markUnpublished?: (storyId: string, site: string) => void;
   /** The role of the current person, if people are set up (only editors publish). */
   publisherRole?: () => 'reporter' | 'editor' | null;
   /** Called after a job is queued so the worker looks at it. */
@@ -172,7 +174,7 @@ export function createPublishService(deps: PublishServiceDeps) {
         remoteModified: remoteModified ?? previous.remoteModified,
       });
       if (!publications.ofStory(story.id).some((other) => other.state === 'published'))
-        facts.setPublished(story.id, false);
+        (deps.markUnpublished ?? ((id: string) => facts.setPublished(id, false)))(story.id, target.name);
       return previous.remoteUrl;
     }
     const snapshot = snapshotOf(story);
@@ -193,9 +195,9 @@ export function createPublishService(deps: PublishServiceDeps) {
       progress,
     });
     let publishedVersion = story.version;
-    if (!scheduledFor && story.status !== 'published') {
+    if (!scheduledFor) {
       const before = deps.getStory(story.id).version;
-      (deps.markPublished ?? ((id: string) => facts.setPublished(id, true)))(story.id);
+      (deps.markPublished ?? ((id: string) => facts.setPublished(id, true)))(story.id, target.name);
       // The status change is not an edit; edits saved while the job ran are.
       if (before === story.version) publishedVersion = deps.getStory(story.id).version;
     }

@@ -109,7 +109,7 @@ export const StatusChange = z.object({
   storyId: z.string(),
   from: StoryStatus,
   to: StoryStatus,
-  action: z.union([WorkflowAction, z.literal('publish')]),
+  action: z.union([WorkflowAction, z.literal('publish'), z.literal('unpublish')]),
   person: z.string(),
   note: z.string(),
   revision: z.number().int().positive(),

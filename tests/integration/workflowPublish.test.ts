@@ -1,105 +1,63 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { CoreEvents } from '../../main/core/coreEvents';
-import { openDatabase } from '../../main/db/openDatabase';
-import { activityQueries } from '../../main/db/queries/activityQueries';
-import { peopleQueries } from '../../main/db/queries/peopleQueries';
-import { revisionQueries } from '../../main/db/queries/revisionQueries';
-import { settingsQueries } from '../../main/db/queries/settingsQueries';
-import { storyQueries } from '../../main/db/queries/storyQueries';
-import { createActivityService } from '../../main/services/activity/activityService';
-import { createPeopleService } from '../../main/services/people/peopleService';
-import { createRevisionRecorder } from '../../main/services/revisions/revisionService';
-import { createSettingsService } from '../../main/services/settings/settingsService';
-import { createStoryService } from '../../main/services/stories/storyService';
-import { createWorkflowService } from '../../main/services/workflow/workflowService';
-import { tempDir } from '../support/tempDir';
+import { afterEach, describe, expect, it } from 'vitest';
 import { testCore } from '../support/testCore';
+import { body, publishingCore, type PublishingCore } from './publishTestKit';
 
-/** The workflow service as the publisher sees it, wired by hand on a real database file. */
-function wire() {
-  const dir = tempDir();
-  const now = () => new Date('2026-03-01T09:00:00Z');
-  const { db } = openDatabase(join(dir.path, 'copydesk.db'), { now });
-  const people = createPeopleService({ queries: peopleQueries(db), now });
-  const name = () => people.current()?.name ?? '';
-  const activityStore = activityQueries(db);
-  const activity = createActivityService({ queries: activityStore, now, actor: name });
-  const revisionStore = revisionQueries(db);
-  const stories = createStoryService({
-    queries: storyQueries(db),
-    revisions: createRevisionRecorder({ queries: revisionStore, now }),
-    now,
-    events: new CoreEvents(),
-    author: name,
-    afterWrite: [activity.afterWrite],
-  });
-  const settings = createSettingsService(settingsQueries(db));
-  const workflow = createWorkflowService({
-    stories,
-    people,
-    activity,
-    activityQueries: activityStore,
-    revisionQueries: revisionStore,
-    settings,
-    now,
-  });
-  return { people, stories, workflow, activity, dispose: () => (db.close(), dir.remove()) };
-}
+describe('publishing as a workflow move', () => {
+  let kit: PublishingCore;
+  afterEach(() => kit.dispose());
 
-let core: ReturnType<typeof wire>;
-beforeEach(() => {
-  core = wire();
-});
-afterEach(() => core.dispose());
+  const runJob = async (storyId: string, action: 'publish' | 'unpublish') => {
+    await kit.call('publish:start', { storyId, action });
+    await kit.runDue();
+    kit.tick(60_000);
+  };
 
-describe('workflow hooks for the publisher', () => {
-  it('markPublished moves an approved story to published with a revision, a status change and an activity entry', () => {
-    core.people.create({ name: 'Ed Editor', role: 'editor' });
-    let story = core.stories.create({ headline: 'Budget' });
-    story = core.workflow.transition({
-      storyId: story.id,
-      action: 'submit',
-      expectedVersion: story.version,
-      note: '',
+  it('publishing moves an approved story to published, unpublishing back to approved, each on record', async () => {
+    kit = publishingCore();
+    await kit.call('people:create', { name: 'Ed Editor', role: 'editor' });
+    let story = await kit.call('stories:create', {
+      headline: 'Budget',
+      sectionId: 'world',
+      body: body('Text.'),
     });
-    story = core.workflow.transition({
-      storyId: story.id,
-      action: 'approve',
-      expectedVersion: story.version,
-      note: '',
-    });
-    expect(core.workflow.canPublishStory(story.id)).toEqual({ ok: true });
-    const published = core.workflow.markPublished(story.id);
-    expect(published.status).toBe('published');
-    expect(core.workflow.history(story.id)[0]).toMatchObject({
-      action: 'publish',
-      from: 'approved',
-      to: 'published',
-    });
-    expect(core.activity.list(story.id, 10)[0]).toMatchObject({
-      kind: 'publish',
-      actor: 'Ed Editor',
-      summary: 'Published',
-    });
-    expect(core.workflow.markPublished(story.id).version).toBe(published.version);
-    expect(core.activity.list(story.id, 2).map((a) => [a.kind, a.summary])).toEqual([
-      ['publish', 'Republished'],
-      ['publish', 'Published'],
+    for (const action of ['submit', 'approve'] as const)
+      story = await kit.call('workflow:transition', {
+        storyId: story.id,
+        action,
+        expectedVersion: story.version,
+        note: '',
+      });
+
+    await runJob(story.id, 'publish');
+    expect((await kit.call('stories:get', { id: story.id })).status).toBe('published');
+    const published = await kit.call('stories:get', { id: story.id });
+    await runJob(story.id, 'publish');
+    expect((await kit.call('stories:get', { id: story.id })).version).toBe(published.version);
+    await runJob(story.id, 'unpublish');
+
+    expect((await kit.call('stories:get', { id: story.id })).status).toBe('approved');
+    expect(
+      (await kit.call('workflow:history', { storyId: story.id })).map((move) => [
+        move.action,
+        move.from,
+        move.to,
+      ]),
+    ).toEqual([
+      ['unpublish', 'published', 'approved'],
+      ['publish', 'approved', 'published'],
+      ['approve', 'in_review', 'approved'],
+      ['submit', 'draft', 'in_review'],
     ]);
-  });
-
-  it('recordActivity adds a publish entry to the timeline', () => {
-    core.people.create({ name: 'Ed Editor', role: 'editor' });
-    const story = core.stories.create({ headline: 'Budget' });
-    core.activity.recordActivity({
-      storyId: story.id,
-      kind: 'publish',
-      summary: 'Published to the static site',
-    });
-    expect(core.activity.list(story.id, 10).map((a) => [a.kind, a.summary])).toEqual([
-      ['publish', 'Published to the static site'],
-      ['created', 'Created the story'],
+    expect(
+      (await kit.call('activity:list', { storyId: story.id, limit: 3 })).map((entry) => [
+        entry.kind,
+        entry.actor,
+        entry.summary,
+      ]),
+    ).toEqual([
+      ['publish', 'Ed Editor', 'Taken off: Built-in static site'],
+      ['publish', 'Ed Editor', 'Republished: Built-in static site'],
+      ['publish', 'Ed Editor', 'Published: Built-in static site'],
     ]);
   });
 });
@@ -112,7 +70,7 @@ describe('who may publish, as the publish pre-flight sees it', () => {
       const story = await full.call<{ id: string }>('stories:create', {
         headline: 'Ready',
         sectionId: 'world',
-        body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Text.' }] }] },
+        body: body('Text.'),
       });
       const blockers = async () =>
         (

@@ -44,9 +44,8 @@ export function createActivityService(deps: {
   };
 
   return {
+    /** Adds an entry to a story's timeline. */
     record,
-    /** For other domains (e.g. the publisher): adds an entry to a story's timeline. */
-    recordActivity: record,
     afterWrite,
     /** Runs a story write whose own timeline entry the caller records (e.g. a status change). */
     quietly<T>(work: () => T): T {

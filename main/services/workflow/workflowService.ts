@@ -36,7 +36,9 @@ export interface TransitionInput {
   note: string;
 }
 
-const SUMMARIES: Record<WorkflowAction | 'publish', string> = {
+type MoveAction = WorkflowAction | 'publish' | 'unpublish';
+
+const SUMMARIES: Record<MoveAction, string> = {
   submit: 'Submitted for review',
   approve: 'Approved',
   return: 'Returned to the reporter',
@@ -44,6 +46,7 @@ const SUMMARIES: Record<WorkflowAction | 'publish', string> = {
   spike: 'Spiked',
   restore: 'Restored from the spike',
   publish: 'Published',
+  unpublish: 'Taken off',
 };
 
 /** The review workflow: who may move a story between statuses, and the record of every move. */
@@ -55,7 +58,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     story: Story,
     expectedVersion: number,
     to: Story['status'],
-    action: WorkflowAction | 'publish',
+    action: MoveAction,
     person: Person | null,
     note: string,
   ): Story =>
@@ -79,7 +82,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
       });
       activity.record({
         storyId: story.id,
-        kind: action === 'publish' ? 'publish' : 'status',
+        kind: action === 'publish' || action === 'unpublish' ? 'publish' : 'status',
         actor: name,
         summary: label,
       });
@@ -111,14 +114,21 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
       return move(story, expectedVersion, check.to, action, person, note.trim());
     },
 
-    /** For the publisher: marks a story published after a successful publish (or notes a republish), keeping concurrent saves. */
-    markPublished(storyId: string): Story {
+    /** For the publisher: marks a story published on a site (or notes a republish), keeping concurrent saves. */
+    markPublished(storyId: string, site: string): Story {
       const story = stories.get(storyId);
       if (story.status === 'published') {
-        activity.record({ storyId, kind: 'publish', summary: 'Republished' });
+        activity.record({ storyId, kind: 'publish', summary: `Republished: ${site}` });
         return story;
       }
-      return move(story, story.version, 'published', 'publish', people.current(), '');
+      return move(story, story.version, 'published', 'publish', people.current(), site);
+    },
+
+    /** For the publisher: a story taken off its last site goes back to approved, with the move on record. */
+    markUnpublished(storyId: string, site: string): Story {
+      const story = stories.get(storyId);
+      if (story.status !== 'published') return story;
+      return move(story, story.version, 'approved', 'unpublish', people.current(), site);
     },
 
     /** Whether the current person may publish the story under the install's approval setting. */
