@@ -19,7 +19,7 @@ import type { PublishJobQueries, PublishJobRecord } from '../db/queries/publishJ
 import type { TargetQueries, TargetRecord } from '../db/queries/targetQueries';
 import { PublishError } from './publishError';
 import { retryDelay } from './publishWorker';
-import { linkedStoryIds, mediaSources, type StoryFacts } from './storyFacts';
+import { linkedStoryIds, mediaSources, withAlsoReadHeadlines, type StoryFacts } from './storyFacts';
 import type { MediaAsset, TargetAdapter } from './targetAdapter';
 import type { TargetService } from './targetService';
 import { staticTarget } from './targets/static/staticTarget';
@@ -108,8 +108,20 @@ export function createPublishService(deps: PublishServiceDeps) {
   const isLiveOn = (storyId: string, targetId: string) =>
     publications.get(storyId, targetId)?.state === 'published';
 
-  const snapshotOf = (story: Story): PublishedSnapshot => ({
+  /** A linked story's headline as readers of a target see it: as published there, else as it stands. */
+  const headlineOn = (targetId: string) => (storyId: string) => {
+    const published = publications.get(storyId, targetId);
+    if (published?.state === 'published') return published.snapshot.headline;
+    try {
+      return deps.getStory(storyId).headline;
+    } catch {
+      return null;
+    }
+  };
+
+  const snapshotOf = (story: Story, targetId: string): PublishedSnapshot => ({
     ...storyFieldsOf(story),
+    body: withAlsoReadHeadlines(story.body, headlineOn(targetId)),
     wordCount: story.wordCount,
     tags: facts.tagsOf(story.id),
   });
@@ -177,7 +189,7 @@ export function createPublishService(deps: PublishServiceDeps) {
         (deps.markUnpublished ?? ((id: string) => facts.setPublished(id, false)))(story.id, target.name);
       return previous.remoteUrl;
     }
-    const snapshot = snapshotOf(story);
+    const snapshot = snapshotOf(story, target.id);
     const scheduledFor =
       job.action === 'schedule' && job.scheduledFor !== null ? new Date(job.scheduledFor) : null;
     const resolveStoryUrl = storyUrlOn(target.id);
@@ -191,7 +203,7 @@ export function createPublishService(deps: PublishServiceDeps) {
       scheduledFor,
       media: mediaSources(story.body, story.featuredImage).map(mediaAsset),
       renderHtml: (mediaUrl) =>
-        storyToHtml(story.body, { forPublishing: true, resolveStoryUrl, resolveMediaUrl: mediaUrl }),
+        storyToHtml(snapshot.body, { forPublishing: true, resolveStoryUrl, resolveMediaUrl: mediaUrl }),
       progress,
     });
     let publishedVersion = story.version;

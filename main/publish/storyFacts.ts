@@ -70,6 +70,26 @@ export function linkedStoryIds(body: unknown): { storyId: string; headline: stri
   return [...found].map(([storyId, headline]) => ({ storyId, headline }));
 }
 
+/** A copy of a body whose also-read blocks show `headlineOf(storyId)` where known, not the headline they were inserted with. */
+export function withAlsoReadHeadlines<T>(body: T, headlineOf: (storyId: string) => string | null): T {
+  const visit = (node: unknown): unknown => {
+    if (!node || typeof node !== 'object') return node;
+    const { type, attrs, content } = node as {
+      type?: string;
+      attrs?: { storyId?: unknown };
+      content?: unknown;
+    };
+    let copy = node as Record<string, unknown>;
+    if (type === 'alsoRead' && typeof attrs?.storyId === 'string') {
+      const headline = headlineOf(attrs.storyId);
+      if (headline) copy = { ...copy, attrs: { ...attrs, headline } };
+    }
+    if (Array.isArray(content)) copy = { ...copy, content: content.map(visit) };
+    return copy;
+  };
+  return visit(body) as T;
+}
+
 /** The `media/…` images of a body (figures) and the featured image, each once. */
 export function mediaSources(body: unknown, featuredImage: string | null): string[] {
   const found = new Set<string>();

@@ -113,8 +113,9 @@ describe('the built-in static site', () => {
     const image = await importImage(kit, 7);
     const first = await story('Parliament passes budget', 'politics', { figure: image });
     await kit.call('stories:setTags', { id: first.id, tags: ['Budget'] });
+    // The block was inserted while the first story had its working headline; readers see the published one.
     const second = await story('Opposition walks out', 'politics', {
-      linkTo: { storyId: first.id, headline: first.headline },
+      linkTo: { storyId: first.id, headline: 'Budget vote tonight' },
     });
     await kit.call('stories:setTags', { id: second.id, tags: ['Budget', 'Protest'] });
     const third = await story('Minister resigns', 'politics');
