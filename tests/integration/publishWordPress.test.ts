@@ -304,6 +304,64 @@ describe.skipIf(!hasWordPress)('publishing to a real WordPress', () => {
     }
   });
 
+  it('never duplicates an image when the response to its upload is lost', async () => {
+    const mediaPosts = (proxy: { seen: { method: string; url: string }[] }) =>
+      proxy.seen.filter(
+        (request) =>
+          request.method === 'POST' &&
+          new URL(request.url, 'http://x').searchParams.get('rest_route') === '/wp/v2/media',
+      );
+    let dropped = 0;
+    const proxy = await startProxy(peer.url, (req) => {
+      const route = new URL(req.url ?? '/', 'http://x').searchParams.get('rest_route');
+      if (dropped === 0 && req.method === 'POST' && route === '/wp/v2/media') {
+        dropped++;
+        return 'drop-response';
+      }
+      return 'forward';
+    });
+    try {
+      const target = await addSite(proxy.url);
+      const image = await importImage(kit, 4);
+      const hashName = image.slice('media/'.length, 'media/'.length + 16);
+      const attachments = async () =>
+        (
+          await peer.runPhp(
+            `echo implode(',', get_posts(['post_type' => 'attachment', 'post_status' => 'any', 'numberposts' => -1, 'fields' => 'ids', 's' => '${hashName}']));`,
+          )
+        )
+          .split(',')
+          .filter(Boolean)
+          .map(Number);
+      const created = await story(unique('Harbour crane collapses'), { figure: image });
+      const current = await kit.call('stories:get', { id: created.id });
+      await kit.call('stories:save', {
+        id: created.id,
+        expectedVersion: current.version,
+        changes: { featuredImage: image },
+      });
+
+      const waiting = await publish(created.id, target.id);
+      expect(waiting).toMatchObject({ state: 'waiting', errorKind: 'network' });
+      expect(await attachments()).toHaveLength(1);
+      expect(await postsWithSlug(created.slug)).toHaveLength(0);
+
+      kit.tick(60_000);
+      await kit.runDue();
+      const done = await jobOf(waiting.id, created.id);
+      expect(done.state, done.lastError ?? '').toBe('done');
+      const [only, ...others] = await attachments();
+      expect(others).toHaveLength(0);
+      expect(mediaPosts(proxy)).toHaveLength(1);
+      const [post] = await postsWithSlug(created.slug);
+      expect(post!.featured_media).toBe(only);
+      const media = await wp<{ source_url: string }>(`/wp/v2/media/${only}`);
+      expect(post!.content.raw).toContain(`<img src="${media.source_url}"`);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('pauses the job with the site’s own message on a wrong password, and sends it once the password is fixed', async () => {
     const target = await addSite(peer.url, 'abcd efgh ijkl mnop qrst uvwx');
     const created = await story(unique('Wrong password story'));

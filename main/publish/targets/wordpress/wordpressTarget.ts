@@ -54,16 +54,37 @@ export function wordpressTarget(options: {
     return id;
   };
 
+  /**
+   * An image goes up with a slug made of its content hash, so an upload that reached the site even
+   * though its answer was lost (timeout, reset) is found by that slug rather than sent again. The
+   * slug is passed explicitly: WordPress would otherwise derive it from the title, which it takes
+   * from the image's own IPTC/EXIF title when there is one.
+   */
+  const mediaSlug = (asset: MediaAsset) => `copydesk-${asset.hash.slice(0, 16)}`;
+
+  const findMedia = async (slug: string): Promise<WpMedia | null> => {
+    const found = await client.request<WpMedia[]>('GET', '/wp/v2/media', {
+      query: { slug, per_page: '1' },
+    });
+    return found[0] ?? null;
+  };
+
   const upload = async (asset: MediaAsset): Promise<{ id: number; url: string }> => {
     const cached = cache.media(targetId, asset.hash);
     if (cached) return { id: Number(cached.remoteId), url: cached.remoteUrl };
-    const media = await client.request<WpMedia>('POST', '/wp/v2/media', {
-      body: await asset.read(),
-      headers: {
-        'content-type': asset.mimeType,
-        'content-disposition': `attachment; filename="${asset.hash.slice(0, 16)}.${asset.ext}"`,
-      },
-    });
+    // One indexed lookup per image new to this target (not only on a retry of this job): the lost
+    // upload may also belong to an earlier job for another story, or to a job that was replaced.
+    const slug = mediaSlug(asset);
+    const media =
+      (await findMedia(slug)) ??
+      (await client.request<WpMedia>('POST', '/wp/v2/media', {
+        query: { slug },
+        body: await asset.read(),
+        headers: {
+          'content-type': asset.mimeType,
+          'content-disposition': `attachment; filename="${slug}.${asset.ext}"`,
+        },
+      }));
     cache.setMedia(targetId, asset.hash, String(media.id), media.source_url);
     return { id: media.id, url: media.source_url };
   };
