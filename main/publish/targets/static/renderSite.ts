@@ -97,9 +97,19 @@ export function renderSite(model: SiteModel): { files: Map<string, string>; medi
   const media = new Set<string>();
   const sectionName = new Map(model.sections.map((section) => [section.id, section.name]));
   const byId = new Map(model.stories.map((story) => [story.storyId, story]));
-  const usedSections = model.sections.filter((section) =>
-    model.stories.some((story) => story.snapshot.sectionId === section.id),
-  );
+  // Each section's stories oldest first, and where each story stands in its section.
+  const bySection = new Map<string | null, SiteStory[]>();
+  for (const story of model.stories) {
+    const list = bySection.get(story.snapshot.sectionId) ?? [];
+    list.push(story);
+    bySection.set(story.snapshot.sectionId, list);
+  }
+  const positionInSection = new Map<string, number>();
+  for (const list of bySection.values()) {
+    list.sort((a, b) => a.publishedAt - b.publishedAt || a.storyId.localeCompare(b.storyId));
+    list.forEach((story, i) => positionInSection.set(story.storyId, i));
+  }
+  const usedSections = model.sections.filter((section) => bySection.has(section.id));
   const shell = (title: string, root: string, main: string) =>
     page({ title, siteTitle: model.title, root, sections: usedSections, main });
   const mediaUrl = (root: string) => (src: string) => {
@@ -108,6 +118,15 @@ export function renderSite(model: SiteModel): { files: Map<string, string>; medi
     return `${root}${src}`;
   };
   const featured = model.stories.filter((story) => story.snapshot.featuredImage).slice(0, 4);
+  /** The first `count` stories, newest first, that pass `keep`, without walking the whole site. */
+  const firstWhere = (count: number, keep: (story: SiteStory) => boolean) => {
+    const found: SiteStory[] = [];
+    for (const story of model.stories) {
+      if (found.length === count) break;
+      if (keep(story)) found.push(story);
+    }
+    return found;
+  };
 
   for (const story of model.stories) {
     const { snapshot } = story;
@@ -121,16 +140,13 @@ export function renderSite(model: SiteModel): { files: Map<string, string>; medi
       },
       resolveMediaUrl: mediaUrl(root),
     });
-    const inSection = model.stories
-      .filter((other) => other.snapshot.sectionId === snapshot.sectionId)
-      .sort((a, b) => a.publishedAt - b.publishedAt || a.storyId.localeCompare(b.storyId));
-    const index = inSection.findIndex((other) => other.storyId === story.storyId);
+    const inSection = bySection.get(snapshot.sectionId)!;
+    const index = positionInSection.get(story.storyId)!;
     const previous = inSection[index - 1];
     const next = inSection[index + 1];
-    const latest = inSection
-      .filter((other) => other.storyId !== story.storyId)
-      .reverse()
-      .slice(0, 5);
+    const latest: SiteStory[] = [];
+    for (let i = inSection.length - 1; i >= 0 && latest.length < 5; i--)
+      if (i !== index) latest.push(inSection[i]!);
     const featuredImage = snapshot.featuredImage
       ? `<figure class="featured-image"><img src="${escape(mediaUrl(root)(snapshot.featuredImage))}" alt=""></figure>`
       : '';
@@ -164,13 +180,10 @@ export function renderSite(model: SiteModel): { files: Map<string, string>; medi
             .join('')}</ul></section>`
         : '';
     // Stories with a featured image, else the latest from other sections (this one has its own list).
-    const featuredStories = (
+    const featuredStories =
       featured.length > 0
-        ? featured
-        : model.stories.filter((other) => other.snapshot.sectionId !== snapshot.sectionId)
-    )
-      .filter((other) => other.storyId !== story.storyId)
-      .slice(0, 3);
+        ? featured.filter((other) => other.storyId !== story.storyId).slice(0, 3)
+        : firstWhere(3, (other) => other.snapshot.sectionId !== snapshot.sectionId);
     const featuredBlock = featuredStories.length
       ? `<section class="featured" aria-label="Featured"><h2>Featured</h2><ul>${featuredStories
           .map((other) => railItem(other, `${other.key}.html`))
@@ -221,7 +234,7 @@ ${featuredBlock}
     ),
   );
   for (const section of usedSections) {
-    const stories = model.stories.filter((story) => story.snapshot.sectionId === section.id);
+    const stories = [...bySection.get(section.id)!].reverse();
     files.set(
       `sections/${section.id}.html`,
       shell(`${section.name} — ${model.title}`, '../', listing(section.name, stories, '../')),
