@@ -84,10 +84,11 @@ export function createCore(options: CoreOptions): Core {
     now,
   });
   const links = createLinkService({ queries: linkQueries(db), now });
+  const tagStore = tagQueries(db);
   const stories = createStoryService({
     afterWrite: [links.afterWrite, activity.afterWrite, comments.afterWrite],
     queries: storyQueries(db),
-    revisions: createRevisionRecorder({ queries: revisionStore, now }),
+    revisions: createRevisionRecorder({ queries: revisionStore, now, tagsOf: tagStore.ofStory }),
     now,
     events,
     author: personName,
@@ -133,7 +134,7 @@ export function createCore(options: CoreOptions): Core {
     ...storyHandlers(stories),
     ...sectionHandlers(sections),
     ...libraryHandlers(createLibraryService({ queries: searchQueries(db), sections: sections.list })),
-    ...tagHandlers(createTagService({ queries: tagQueries(db), getStory: stories.get, now, events })),
+    ...tagHandlers(createTagService({ queries: tagStore, getStory: stories.get, now, events })),
     'media:import': (input) => media.importImage(input),
     ...revisionHandlers(revisions),
     ...settingsHandlers(settings),

@@ -21,5 +21,9 @@ export const RevisionSummary = z.object({
 });
 export type RevisionSummary = z.infer<typeof RevisionSummary>;
 
-export const Revision = RevisionSummary.extend({ fields: StoryFields });
+export const Revision = RevisionSummary.extend({
+  fields: StoryFields,
+  /** The story's tags then; null for revisions recorded before tags were kept. */
+  tags: z.array(z.string()).nullable(),
+});
 export type Revision = z.infer<typeof Revision>;

@@ -357,7 +357,7 @@ describe('the links hook runs inside the story write transaction', () => {
           },
         ],
         queries: storyQueries(db),
-        revisions: createRevisionRecorder({ queries: revisionQueries(db), now }),
+        revisions: createRevisionRecorder({ queries: revisionQueries(db), now, tagsOf: () => [] }),
         now,
         events: new CoreEvents(),
         author: () => '',

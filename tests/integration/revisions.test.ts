@@ -145,6 +145,25 @@ describe('revisions', () => {
     expect(second.fields.body).toEqual(paragraph('The water has gone.'));
   });
 
+  it('keeps the tags of the time with each revision, and a restore leaves the current tags alone', async () => {
+    let story = await call<Story>('stories:create', { headline: 'Tram strike', body: paragraph('Day one.') });
+    await call('stories:setTags', { id: story.id, tags: ['Transport', 'Strikes'] });
+    story = await save(story, { body: paragraph('Day two.') });
+    await call('revisions:create', { storyId: story.id, label: 'Before the deal' });
+    await call('stories:setTags', { id: story.id, tags: ['Transport'] });
+    core.tick(10 * MINUTE);
+    story = await save(story, { body: paragraph('Deal reached.') });
+
+    const tagsOf = async (n: number) =>
+      (await call<Revision>('revisions:get', { storyId: story.id, n })).tags;
+    expect(await tagsOf(1)).toEqual([]);
+    expect(await tagsOf(3)).toEqual(['Transport', 'Strikes']);
+    expect(await tagsOf(4)).toEqual(['Transport']);
+
+    await call('revisions:restore', { storyId: story.id, n: 3, expectedVersion: story.version });
+    expect(await call('tags:ofStory', { storyId: story.id })).toEqual(['Transport']);
+  });
+
   it('restores an old revision as a new revision, keeping every earlier one', async () => {
     let story = await call<Story>('stories:create', {
       headline: 'Original headline',

@@ -16,15 +16,16 @@ export interface RevisionServiceDeps {
 }
 
 // slugEdited rides along so a restore can make the slug follow the headline again.
-// Snapshots from before embargoes existed have none.
+// Snapshots from before embargoes existed have none; those from before tags were kept have no tags.
 const Snapshot = StoryFields.extend({
   slugEdited: z.boolean().optional(),
   embargoUntil: StoryFields.shape.embargoUntil.default(null),
+  tags: z.array(z.string()).optional(),
 });
 type Snapshot = z.infer<typeof Snapshot>;
 
-function pack(story: Story): Buffer {
-  const snapshot: Snapshot = { ...storyFieldsOf(story), slugEdited: story.slugEdited };
+function pack(story: Story, tags: string[]): Buffer {
+  const snapshot: Snapshot = { ...storyFieldsOf(story), slugEdited: story.slugEdited, tags };
   return deflateRawSync(JSON.stringify(snapshot));
 }
 
@@ -59,12 +60,16 @@ function toSummary(revision: RevisionRecord, previousWordCount: number | null): 
 export function createRevisionRecorder({
   queries,
   now,
-}: Pick<RevisionServiceDeps, 'queries' | 'now'>): RevisionRecorder {
+  tagsOf,
+}: Pick<RevisionServiceDeps, 'queries' | 'now'> & {
+  /** The story's tags, kept with each revision so a comparison shows tag changes. */
+  tagsOf(storyId: string): string[];
+}): RevisionRecorder {
   return {
     transaction: (work) => queries.transaction(work),
     record(story, { reason, label = '', author }) {
       const at = now().getTime();
-      const snapshot = pack(story);
+      const snapshot = pack(story, tagsOf(story.id));
       const derived = { headline: story.headline, wordCount: story.wordCount, storyVersion: story.version };
       const newest = queries.newest(story.id);
       if (
@@ -113,8 +118,8 @@ export function createRevisionService({ queries, stories }: Omit<RevisionService
     /** One revision with the story's fields and body as they were then. */
     get(storyId: string, n: number): Revision {
       const revision = mustGet(storyId, n);
-      const { slugEdited: _slugEdited, ...fields } = unpack(revision);
-      return { ...toSummary(revision, revision.previousWordCount), fields };
+      const { slugEdited: _slugEdited, tags = null, ...fields } = unpack(revision);
+      return { ...toSummary(revision, revision.previousWordCount), fields, tags };
     },
 
     /** "Save version": appends a manual revision of the story as it is stored now. */
@@ -129,7 +134,7 @@ export function createRevisionService({ queries, stories }: Omit<RevisionService
      * `expectedVersion`) and records that as a new `restore` revision; older revisions stay.
      */
     restore({ storyId, n, expectedVersion }: { storyId: string; n: number; expectedVersion: number }): Story {
-      const { slugEdited, ...fields } = unpack(mustGet(storyId, n));
+      const { slugEdited, tags: _tags, ...fields } = unpack(mustGet(storyId, n));
       return stories.save(
         {
           id: storyId,

@@ -77,7 +77,7 @@ export function DiffPanel(props: {
     const [a, b] = pair;
     const parts = diffWords(storyToText(a.fields.body), storyToText(b.fields.body));
     const sectionName = (id: string | null) => sections.find((s) => s.id === id)?.name ?? 'No section';
-    return { parts, stats: diffStats(parts), fields: fieldChanges(a.fields, b.fields, sectionName) };
+    return { parts, stats: diffStats(parts), fields: fieldChanges(a, b, sectionName) };
   }, [pair, sections]);
 
   const restore = async () => {
