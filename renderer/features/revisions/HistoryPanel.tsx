@@ -88,7 +88,7 @@ export function HistoryPanel(props: {
       >
         <input
           aria-label="Version name"
-          placeholder="Name this version (optional)"
+          placeholder="Version name"
           value={label}
           onChange={(e) => setLabel(e.target.value)}
         />

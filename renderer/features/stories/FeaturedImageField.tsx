@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { readImageFile } from '../../api/readImageFile';
@@ -11,6 +11,7 @@ export function FeaturedImageField(props: {
 }) {
   const client = useClient();
   const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
 
   const pick = async (file: File | undefined) => {
     if (!file) return;
@@ -24,8 +25,8 @@ export function FeaturedImageField(props: {
   };
 
   return (
-    <div className="field featured-image">
-      <label htmlFor="featured-image-input">
+    <div className="field featured-image" role="group" aria-labelledby="featured-image-label">
+      <label htmlFor="featured-image-input" id="featured-image-label">
         <span>Featured image</span>
       </label>
       <div className="featured-image-row">
@@ -34,13 +35,28 @@ export function FeaturedImageField(props: {
         ) : (
           <span className="featured-image-empty">None</span>
         )}
+        {/* The native file control reads "No file chosen" even with an image set; a button says what it does. */}
         <input
+          ref={input}
           id="featured-image-input"
           type="file"
+          className="visually-hidden"
+          tabIndex={-1}
           accept="image/jpeg,image/png,image/gif,image/webp"
           disabled={props.disabled}
-          onChange={(event) => void pick(event.target.files?.[0])}
+          onChange={(event) => {
+            void pick(event.target.files?.[0]);
+            event.target.value = '';
+          }}
         />
+        <button
+          type="button"
+          className="button-quiet"
+          disabled={props.disabled}
+          onClick={() => input.current?.click()}
+        >
+          {props.value ? 'Replace image…' : 'Choose image…'}
+        </button>
         {props.value && (
           <button
             type="button"

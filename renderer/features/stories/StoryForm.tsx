@@ -121,20 +121,23 @@ export function StoryForm(props: {
       <header className="pane-toolbar">
         <StatusBadge status={story.status} />
         <WorkflowActions story={story} saver={saver} onMoved={onReload} />
-        <span className="spacer" />
-        <ReviewPanelToggles review={review} />
-        <button
-          type="button"
-          className="button-quiet"
-          aria-expanded={historyOpen}
-          onClick={() => {
-            void saver.flush();
-            setHistoryOpen((open) => !open);
-          }}
-        >
-          History
-        </button>
-        {props.headerActions}
+        <div className="pane-toolbar-end">
+          <div className="segmented" role="group" aria-label="Side panels">
+            <ReviewPanelToggles review={review} />
+            <button
+              type="button"
+              className="button-quiet"
+              aria-expanded={historyOpen}
+              onClick={() => {
+                void saver.flush();
+                setHistoryOpen((open) => !open);
+              }}
+            >
+              History
+            </button>
+          </div>
+          {props.headerActions}
+        </div>
       </header>
       <div className="story-columns">
         <div className="story-form">

@@ -58,8 +58,22 @@ export function StoryPane({
       Restore from trash
     </button>
   ) : (
-    <button className="button-quiet" onClick={() => setTrashed(true)}>
-      Move to trash
+    <button
+      className="button-quiet icon-button"
+      aria-label="Move to trash"
+      title="Move to trash"
+      onClick={() => setTrashed(true)}
+    >
+      <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+        <path
+          d="M2.5 4h11M6 4V2.5h4V4M4 4l.7 9.5h6.6L12 4M6.8 6.5v5M9.2 6.5v5"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.3"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
+      </svg>
     </button>
   );
 
