@@ -50,8 +50,15 @@ test('fields and body are saved as they are typed and are back after a reload', 
 test('word count and reading time follow typing', async ({ page, host }) => {
   await newStory(page, host.uiUrl);
   await expect(page.getByTestId('word-count')).toHaveText('0 words');
+  const placeholder = () =>
+    body(page)
+      .locator('p')
+      .first()
+      .evaluate((p) => getComputedStyle(p, '::before').content);
+  expect(await placeholder()).toBe('"Write the story…"');
   await body(page).click();
   await page.keyboard.type('One two three four five');
+  expect(await placeholder()).toBe('none');
   await expect(page.getByTestId('word-count')).toHaveText('5 words');
   await expect(page.getByTestId('reading-time')).toHaveText('1 min read');
   // 231 words: 231 / 230 rounds up to two minutes.
