@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import type { Result } from '../../shared/ipc/result';
 import { serveBrowserHost, type BrowserHost } from '../../main/hosts/serveBrowserHost';
 import { serveRenderer } from '../../main/appProtocol';
 import { jpegSize } from '../../main/services/media/imageHeader';
+import { createCore } from '../../main/core/createCore';
 import { testCore } from '../support/testCore';
 import { tempDir } from '../support/tempDir';
 
@@ -101,6 +102,7 @@ const webpExtended = () =>
   );
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+/** A `media:import` input; `mimeType` is what a browser would report for the file name. */
 const input = (bytes: Buffer, mimeType: ImageType, fileName = 'photo') => ({
   fileName,
   mimeType,
@@ -200,15 +202,91 @@ describe('media:import', () => {
     expect(readFileSync(join(core.dir, ref.src))).toEqual(bytes);
   });
 
-  it('refuses bytes that are not the declared type, and stores nothing', async () => {
-    expect(await refused(input(png(2, 3), 'image/jpeg', 'holiday.jpg'))).toBe(
-      '"holiday.jpg" is a PNG image, not JPEG as declared',
+  it('rewrites a stored file of the right size whose bytes were damaged', async () => {
+    const bytes = png(3, 3);
+    const ref = await imported(input(bytes, 'image/png'));
+    const damaged = Buffer.from(bytes);
+    damaged.fill(0, 40, 60);
+    writeFileSync(join(core.dir, ref.src), damaged);
+    expect(await imported(input(bytes, 'image/png'))).toEqual(ref);
+    expect(readFileSync(join(core.dir, ref.src))).toEqual(bytes);
+  });
+
+  it.each([
+    ['a PNG named .jpg', png(2, 3), 'agency.jpg', 'image/jpeg', 'png', 'image/png', 2, 3],
+    ['a JPEG named .png', JPEG_5X3, 'scan.png', 'image/png', 'jpg', 'image/jpeg', 5, 3],
+    ['a GIF named .webp', gif(7, 4), 'anim.webp', 'image/webp', 'gif', 'image/gif', 7, 4],
+    ['a WebP named .jpg', webpExtended(), 'phone.jpg', 'image/jpeg', 'webp', 'image/webp', 6, 4],
+  ] as const)(
+    'stores %s by what its bytes are',
+    async (_name, bytes, fileName, declared, ext, mimeType, width, height) => {
+      const ref = await imported(input(bytes, declared, fileName));
+      expect(ref).toEqual({
+        src: `media/${sha256(bytes)}.${ext}`,
+        mimeType,
+        bytes: bytes.length,
+        width,
+        height,
+      });
+      expect(readFileSync(join(core.dir, ref.src))).toEqual(bytes);
+      expect(mediaFilesIn(core.dir)).toEqual([`${sha256(bytes)}.${ext}`]);
+    },
+  );
+
+  it('stores a PNG named .jpg once with the same PNG under its own name, or with no declared type', async () => {
+    const bytes = png(4, 2);
+    const asJpg = await imported(input(bytes, 'image/jpeg', 'IMG_2041.jpg'));
+    const asPng = await imported(input(bytes, 'image/png', 'chart.png'));
+    const undeclared = await imported({ fileName: 'IMG_2041', dataBase64: bytes.toString('base64') });
+    expect(asJpg.src).toBe(`media/${sha256(bytes)}.png`);
+    expect(asPng).toEqual(asJpg);
+    expect(undeclared).toEqual(asJpg);
+    expect(mediaFilesIn(core.dir)).toEqual([`${sha256(bytes)}.png`]);
+    expect(mediaRows(core.dir)).toBe(1);
+  });
+
+  it('refuses an SVG, an HTML page or a PDF renamed .jpg, saying what it is, and stores nothing', async () => {
+    const svg = [
+      '\uFEFF<?xml version="1.0" encoding="utf-8"?>',
+      '<!-- Generator: Adobe Illustrator 27.0.0, SVG Export Plug-In -->',
+      '<svg version="1.1" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">',
+      '<script>alert(document.cookie)</script><rect width="10" height="10"/></svg>',
+    ].join('\n');
+    const illustratorSvg = [
+      '<?xml version="1.0"?>',
+      '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [',
+      '  <!ENTITY ns_svg "http://www.w3.org/2000/svg">',
+      ']>',
+      '<svg xmlns="&ns_svg;" onload="alert(1)"/>',
+    ].join('\n');
+    const html =
+      '<!DOCTYPE html>\n<html><head><title>x</title></head><body><script>fetch("/rpc")</script></body></html>';
+    const pdf =
+      '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+    const notAccepted = 'not a JPEG, PNG, GIF or WebP image';
+
+    expect(await refused(input(Buffer.from(svg), 'image/jpeg', 'logo.jpg'))).toBe(
+      `"logo.jpg" is an SVG drawing, ${notAccepted} (SVG is not accepted: it can carry scripts)`,
     );
-    expect(await refused(input(JPEG_5X3, 'image/webp'))).toMatch(/JPEG image, not WebP/);
+    expect(await refused(input(Buffer.from(illustratorSvg), 'image/jpeg', 'map.jpg'))).toBe(
+      `"map.jpg" is an SVG drawing, ${notAccepted} (SVG is not accepted: it can carry scripts)`,
+    );
     expect(
       await refused(input(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'image/png')),
-    ).toMatch(/not a JPEG, PNG, GIF or WebP image/);
+    ).toMatch(/^"photo" is an SVG drawing, not a JPEG/);
+    expect(await refused(input(Buffer.from(html), 'image/jpeg', 'story.jpg'))).toBe(
+      `"story.jpg" is an HTML page, ${notAccepted}`,
+    );
+    expect(await refused(input(Buffer.from(pdf, 'latin1'), 'image/jpeg', 'report.jpg'))).toBe(
+      `"report.jpg" is a PDF document, ${notAccepted}`,
+    );
+    expect(
+      await refused({ fileName: 'wire.jpg', dataBase64: Buffer.from(pdf, 'latin1').toString('base64') }),
+    ).toBe(`"wire.jpg" is a PDF document, ${notAccepted}`);
     expect(await refused(input(Buffer.from('RIFF\0\0\0\0WAVEfmt '), 'image/webp'))).toMatch(/not a JPEG/);
+    expect(
+      await refused(input(Buffer.from([0x00, 0x01, 0x02, 0xfe, 0xff, 0x80]), 'image/jpeg', 'x.jpg')),
+    ).toBe(`"x.jpg" is ${notAccepted}`);
     expect(mediaFilesIn(core.dir)).toEqual([]);
     expect(mediaRows(core.dir)).toBe(0);
   });
@@ -245,6 +323,51 @@ describe('media:import', () => {
   it('records a size it cannot read as null', async () => {
     const truncated = png(2, 3).subarray(0, 20);
     expect(await imported(input(truncated, 'image/png'))).toMatchObject({ width: null, height: null });
+  });
+});
+
+describe('temp files left by an interrupted import', () => {
+  let dir: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(() => dir.remove());
+
+  const openCore = () =>
+    createCore({ dataDir: dir.path, appVersion: '9.9.9-test', host: 'test', log: () => undefined });
+  const mediaDir = () => join(dir.path, 'media');
+  /** Sets a file's access and modification times to `ms` ago. */
+  const age = (name: string, ms: number) => {
+    const when = new Date(Date.now() - ms);
+    utimesSync(join(mediaDir(), name), when, when);
+  };
+  const HOUR = 60 * 60 * 1000;
+
+  it('are swept when the core opens once stale, leaving fresh ones, stored images and other files', async () => {
+    const bytes = png(3, 2);
+    const first = openCore();
+    const stored = (await first.dispatch('media:import', input(bytes, 'image/png'))) as Result<MediaRef>;
+    first.close();
+    if (!stored.ok) throw new Error(stored.error.message);
+    const storedName = stored.value.src.slice('media/'.length);
+    const other = sha256(png(5, 5));
+    // What a crash between writing the temp file and renaming it into place leaves behind.
+    const stale = [`${storedName}.0123456789ab.tmp`, `${other}.jpg.ba9876543210.tmp`];
+    const fresh = `${other}.png.00ff00ff00ff.tmp`;
+    for (const name of [...stale, fresh]) writeFileSync(join(mediaDir(), name), bytes.subarray(0, 7));
+    writeFileSync(join(mediaDir(), 'notes.tmp'), 'not ours');
+    for (const name of [...stale, storedName, 'notes.tmp']) age(name, 2 * HOUR);
+    age(fresh, 5 * 60 * 1000);
+
+    const core = openCore();
+    try {
+      expect(mediaFilesIn(dir.path).sort()).toEqual([storedName, fresh, 'notes.tmp'].sort());
+      expect(readFileSync(join(mediaDir(), storedName))).toEqual(bytes);
+      const again = (await core.dispatch('media:import', input(bytes, 'image/png'))) as Result<MediaRef>;
+      expect(again).toEqual(stored);
+    } finally {
+      core.close();
+    }
   });
 });
 

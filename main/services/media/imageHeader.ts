@@ -92,3 +92,69 @@ const readers: Record<ImageType, (bytes: Buffer) => ImageSize | null> = {
 export function imageSize(bytes: Buffer, type: ImageType): ImageSize | null {
   return readers[type](bytes);
 }
+
+const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1']);
+const HTML_TAGS = new Set(['html', 'head', 'body', 'script', 'meta', 'title', 'link', 'style', 'iframe']);
+
+/**
+ * The name of the first element of a markup text, or of its doctype, skipping a byte-order mark,
+ * white space, XML declarations and comments; null when the text does not start with markup.
+ */
+function firstMarkupName(text: string): string | null {
+  let rest = text.replace(/^\uFEFF/, '');
+  for (;;) {
+    rest = rest.trimStart();
+    const close = rest.startsWith('<?') ? '?>' : rest.startsWith('<!--') ? '-->' : null;
+    if (close === null) break;
+    const end = rest.indexOf(close);
+    if (end < 0) return null;
+    rest = rest.slice(end + close.length);
+  }
+  const name = /^<!doctype\s+([a-z][\w:-]*)/i.exec(rest) ?? /^<([a-z][\w:-]*)/i.exec(rest);
+  return name ? name[1]!.toLowerCase() : null;
+}
+
+/** Control bytes that text holds: tab, line feed, vertical tab, form feed, carriage return. */
+const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d]);
+
+/** Whether `head` reads as text: valid UTF-8 without control characters other than white space. */
+function looksLikeText(head: Buffer): boolean {
+  if (head.some((byte) => (byte < 0x20 && !TEXT_CONTROLS.has(byte)) || byte === 0x7f)) return false;
+  try {
+    // Streaming, so a multi-byte character cut at the end of `head` is not an error.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What bytes that are not a JPEG, PNG, GIF or WebP image appear to be, for the refusal message
+ * (`an SVG drawing`, `a PDF document`, …); null when they are nothing recognisable.
+ */
+export function describeNonImage(bytes: Buffer): string | null {
+  if (ascii(bytes, 0, '%PDF-')) return 'a PDF document';
+  if (ascii(bytes, 4, 'ftyp') && bytes.length >= 12) {
+    const brand = bytes.toString('latin1', 8, 12);
+    if (HEIF_BRANDS.has(brand)) return 'a HEIC/HEIF image';
+    if (brand === 'avif' || brand === 'avis') return 'an AVIF image';
+    return 'an MP4 or QuickTime media file';
+  }
+  if (ascii(bytes, 0, 'II*\0') || ascii(bytes, 0, 'MM\0*')) return 'a TIFF or camera raw image';
+  if (ascii(bytes, 0, 'BM') && bytes.length >= 14 && bytes.readUInt32LE(6) === 0) return 'a BMP image';
+  if (ascii(bytes, 0, '8BPS')) return 'a Photoshop document';
+  if (ascii(bytes, 0, 'PK\u0003\u0004')) return 'a ZIP archive or Office document';
+  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) return 'a gzip-compressed file';
+  if (ascii(bytes, 0, 'RIFF')) return 'a RIFF audio or video file';
+  const head = bytes.subarray(0, 8192);
+  if (!looksLikeText(head)) return null;
+  const text = head.toString('utf8');
+  const name = firstMarkupName(text);
+  if (name === 'svg' || name?.endsWith(':svg')) return 'an SVG drawing';
+  if (name !== null && HTML_TAGS.has(name)) return 'an HTML page';
+  // An SVG whose root comes after a long doctype (Illustrator's entity declarations, for one).
+  if (/<svg[\s>]/i.test(text)) return 'an SVG drawing';
+  if (name !== null) return 'an XML or HTML document';
+  return 'a text file';
+}

@@ -5,7 +5,11 @@ import { channel } from '../channel';
 export const MediaImportInput = z
   .object({
     fileName: z.string().max(255),
-    mimeType: ImageType,
+    /**
+     * The type the picker reported (browsers take it from the file name). A hint only: the store
+     * decides the type from the bytes, so a PNG named `photo.jpg` is stored as a PNG.
+     */
+    mimeType: ImageType.optional(),
     dataBase64: z
       .string()
       .max(Math.ceil(MAX_IMAGE_BYTES / 3) * 4, `Images are limited to ${MAX_IMAGE_BYTES / 1024 / 1024} MB`),
