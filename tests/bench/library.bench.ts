@@ -86,6 +86,12 @@ describe(`library:query on ${ARCHIVE} stories`, () => {
   bench('first page sorted by section', async () => {
     await query({ limit: 50, sort: 'section' });
   });
+  bench('first page sorted by tag', async () => {
+    await query({ limit: 50, sort: 'tag' });
+  });
+  bench('first page sorted by tag, descending (untagged first)', async () => {
+    await query({ limit: 50, sort: 'tag', direction: 'desc' });
+  });
   bench('filtered: published, in Business, tagged Economy', async () => {
     await query({ limit: 50, filters: { status: ['published'], sectionId: 'business', tag: 'Economy' } });
   });

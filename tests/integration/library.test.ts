@@ -283,6 +283,44 @@ describe('filters and sorts', () => {
     ]);
   });
 
+  it('sorts by first tag, tags alphabetically and untagged last, paging across the groups', async () => {
+    const ids = new Map((await query()).items.map((row) => [row.headline, row.id]));
+    const tag = (headline: string, tags: string[]) =>
+      call('stories:setTags', { id: ids.get(headline), tags });
+    await tag('Story B', ['budget']);
+    await tag('Story C', ['Zoning', 'Budget']);
+    await tag('Story D', ['Zoning']);
+    const firstTags = (page: LibraryPage) => page.items.map((row) => `${row.headline}:${row.tags[0] ?? '-'}`);
+
+    // Even: A, E, G, I (I is oldest); budget: B; Zoning: C (also tagged Budget), D; untagged: F, H.
+    const all = await query({ sort: 'tag' });
+    expect(firstTags(all)).toEqual([
+      'Story B:budget',
+      'Story A:Even',
+      'Story E:Even',
+      'Story G:Even',
+      'Story I:Even',
+      'Story C:Zoning',
+      'Story D:Zoning',
+      'Story F:-',
+      'Story H:-',
+    ]);
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page: LibraryPage = await query({ sort: 'tag', limit: 2, ...(cursor ? { cursor } : {}) });
+      paged.push(...firstTags(page));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(paged).toEqual(firstTags(all));
+    expect(firstTags(await query({ sort: 'tag', direction: 'desc' }))[0]).toBe('Story F:-');
+    expect(firstTags(await query({ sort: 'tag', filters: { sectionId: 'world' } }))).toEqual([
+      'Story I:Even',
+      'Story C:Zoning',
+      'Story F:-',
+    ]);
+  });
+
   it('filters by section, no section, tag, status and date range', async () => {
     expect(headlines(await query({ filters: { sectionId: 'world' } }))).toEqual([
       'Story C',

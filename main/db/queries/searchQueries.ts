@@ -125,6 +125,12 @@ function filterSql(filters: SearchFilters, match: string | null) {
   return { where, params };
 }
 
+/** One group of a grouped sort: stories whose `column` is `value` (for `first_tag`, a tag id; null: none). */
+export interface Partition {
+  column: 'status' | 'section_id' | 'first_tag';
+  value: string | number | null;
+}
+
 export type FlatPageRequest = PageRequest & {
   sort: FlatSort;
   direction: 'asc' | 'desc';
@@ -190,6 +196,7 @@ export function searchQueries(db: Database.Database) {
          AND (rank, rowid) < (@rank, @id) ORDER BY rank DESC, rowid DESC LIMIT @limit`,
     ),
   };
+  const tagIdsByName = db.prepare<[], { id: number }>('SELECT id FROM tags ORDER BY name COLLATE NOCASE, id');
   const authors = db.prepare<[], { author: string }>(
     `SELECT DISTINCT author FROM stories INDEXED BY stories_author_recent WHERE author != '' ORDER BY author COLLATE NOCASE`,
   );
@@ -232,16 +239,25 @@ export function searchQueries(db: Database.Database) {
       return new Map(rows.map((row) => [row.search_id, toFound(row)]));
     },
 
-    /** A page of one partition (a status or a section), newest change first. */
+    /** A page of one partition (a status, a section or a first tag), newest change first. */
     partitionPage(
       request: PageRequest & {
-        partition: { column: 'status' | 'section_id'; value: string | null };
+        partition: Partition;
         after: KeyValue[] | null;
       },
     ): FoundStory[] {
       const { where, params } = filterSql(request.filters, request.match);
       const { column, value } = request.partition;
-      if (value === null) where.push(`s.${column} IS NULL`);
+      let from = FROM;
+      if (column === 'first_tag') {
+        if (value === null) where.push('NOT EXISTS (SELECT 1 FROM story_tags x WHERE x.story_id = s.id)');
+        else {
+          // CROSS JOIN: start from the tag's few stories rather than walk every story in date order.
+          from = `story_tags pt CROSS JOIN stories s ON s.id = pt.story_id JOIN story_search_ids ss ON ss.story_id = s.id`;
+          where.push('pt.tag_id = @partition AND pt.position = 0');
+          params.partition = value;
+        }
+      } else if (value === null) where.push(`s.${column} IS NULL`);
       else {
         where.push(`s.${column} = @partition`);
         params.partition = value;
@@ -252,11 +268,14 @@ export function searchQueries(db: Database.Database) {
         params.after1 = request.after[1];
       }
       const sql = `SELECT ${COLUMNS}, s.updated_at AS key0, s.id AS key1
-        FROM ${FROM} LEFT JOIN sections sec ON sec.id = s.section_id
+        FROM ${from} LEFT JOIN sections sec ON sec.id = s.section_id
         WHERE ${where.join(' AND ')} ORDER BY s.updated_at DESC, s.id DESC LIMIT @limit`;
       const rows = prepare(sql).all({ ...params, limit: request.limit }) as SummaryRow[];
       return rows.map(toFound);
     },
+
+    /** Every tag id, tags in alphabetical order: the groups of the tag sort. */
+    tagIdsByName: (): number[] => tagIdsByName.all().map((row) => row.id),
 
     /**
      * The headline with its matching words marked (char(2)…char(3)), and the best passage of the

@@ -3,7 +3,13 @@ import type { Section } from '../../../shared/domain/section';
 import { StoryStatus } from '../../../shared/domain/story';
 import { normalizeTagName } from '../../../shared/domain/tag';
 import type { LibraryPage, LibraryQueryInput, LibraryRow, LibrarySort } from '../../../shared/ipc/contract';
-import type { FoundStory, KeyValue, SearchFilters, SearchQueries } from '../../db/queries/searchQueries';
+import type {
+  FoundStory,
+  KeyValue,
+  Partition,
+  SearchFilters,
+  SearchQueries,
+} from '../../db/queries/searchQueries';
 import { decodeLibraryCursor, encodeLibraryCursor } from './libraryCursor';
 
 type ParsedQuery = Required<Omit<LibraryQueryInput, 'cursor' | 'sort' | 'direction' | 'filters'>> & {
@@ -29,6 +35,7 @@ const DEFAULT_DIRECTION: Record<LibrarySort, 'asc' | 'desc'> = {
   author: 'asc',
   status: 'asc',
   section: 'asc',
+  tag: 'asc',
 };
 
 function toFilters(filters: ParsedQuery['filters']): SearchFilters {
@@ -49,10 +56,9 @@ function toFilters(filters: ParsedQuery['filters']): SearchFilters {
 export function createLibraryService(deps: { queries: SearchQueries; sections: () => Section[] }) {
   const { queries } = deps;
 
-  const partitionsFor = (
-    sort: 'status' | 'section',
-    filters: SearchFilters,
-  ): { column: 'status' | 'section_id'; value: string | null }[] => {
+  const partitionsFor = (sort: 'status' | 'section' | 'tag', filters: SearchFilters): Partition[] => {
+    if (sort === 'tag')
+      return [...queries.tagIdsByName(), null].map((value) => ({ column: 'first_tag', value }));
     if (sort === 'status') {
       return StoryStatus.options
         .filter((status) => !filters.statuses?.length || filters.statuses.includes(status))
@@ -105,7 +111,7 @@ export function createLibraryService(deps: { queries: SearchQueries; sections: (
       const want = input.limit + 1;
       const found: { story: FoundStory; partition: number }[] = [];
 
-      if (sort === 'status' || sort === 'section') {
+      if (sort === 'status' || sort === 'section' || sort === 'tag') {
         const partitions = partitionsFor(sort, filters);
         if (direction === 'desc') partitions.reverse();
         for (let index = cursor?.partition ?? 0; index < partitions.length && found.length < want; index++) {

@@ -16,6 +16,7 @@ const SORTS: { id: LibrarySort; label: string }[] = [
   { id: 'status', label: 'Status' },
   { id: 'section', label: 'Section' },
   { id: 'author', label: 'Author' },
+  { id: 'tag', label: 'Tag' },
 ];
 
 /** The library column: search box, filters, sort, and the keyboard-navigable list of stories. */

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { StorySummary, StoryStatus } from '../../domain/story';
 import { channel } from '../channel';
 
-export const LibrarySort = z.enum(['relevance', 'updated', 'headline', 'status', 'section', 'author']);
+/** `tag` groups stories by their first tag (the one given first), tags in alphabetical order, untagged last. */
+export const LibrarySort = z.enum(['relevance', 'updated', 'headline', 'status', 'section', 'author', 'tag']);
 export type LibrarySort = z.infer<typeof LibrarySort>;
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD');
