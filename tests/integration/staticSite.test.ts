@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { body, importImage, publishingCore, type PublishingCore } from './publishTestKit';
@@ -183,6 +183,51 @@ describe('the built-in static site', () => {
     expect(feed).toMatch(/<link>file:\/\/.*\/site\/stories\/opposition-walks-out\.html<\/link>/);
     const sitemap = read(site, 'sitemap.xml');
     expect(sitemap.match(/<loc>/g)!.length).toBe(files.filter((f) => f.endsWith('.html')).length);
+  });
+
+  it('rewrites only the pages a publish changes, and puts back a page deleted by hand', async () => {
+    await kit.call('settings:update', { requireApproval: false });
+    const sport = await story('Cup final tonight', 'sport');
+    const world = await story('Summit ends', 'world');
+    await publish(sport.id);
+    await publish(world.id);
+    const inodes = () =>
+      new Map(
+        readdirSync(site, { recursive: true })
+          .map(String)
+          .filter((path) => statSync(join(site, path)).isFile())
+          .map((path) => [path, statSync(join(site, path)).ino]),
+      );
+    const before = inodes();
+
+    const current = await kit.call('stories:get', { id: world.id });
+    await kit.call('stories:save', {
+      id: world.id,
+      expectedVersion: current.version,
+      changes: { standfirst: 'Leaders agree on a text' },
+    });
+    await publish(world.id);
+    expect(read(site, 'stories/summit-ends.html')).toContain('Leaders agree on a text');
+    const after = inodes();
+    const rewritten = [...after].filter(([path, ino]) => before.get(path) !== ino).map(([path]) => path);
+    // Where the standfirst shows: its own page, the other story's rail, its section, the home page and the feed.
+    expect(rewritten.sort()).toEqual([
+      '.copydesk-site.json',
+      'feed.xml',
+      'index.html',
+      'sections/world.html',
+      'stories/cup-final-tonight.html',
+      'stories/summit-ends.html',
+    ]);
+
+    rmSync(join(site, 'stories/cup-final-tonight.html'));
+    await publish(world.id);
+    expect(read(site, 'stories/cup-final-tonight.html')).toContain('<h1>Cup final tonight</h1>');
+    expect(
+      readdirSync(site, { recursive: true })
+        .map(String)
+        .filter((file) => file.endsWith('.tmp')),
+    ).toEqual([]);
   });
 
   it('updates in place, takes an unpublished story off the site, and uses a changed folder and address', async () => {

@@ -25,13 +25,17 @@ const escape = escapeHtml;
 
 const MEDIA_SRC = /^media\/[0-9a-f]{64}\.(jpg|png|gif|webp)$/;
 
-const dateLabel = (ms: number): string =>
-  new Date(ms).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+// One formatter for the whole site: building it per call costs more than the rest of a list item.
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const dateLabel = (ms: number): string => DATE_FORMAT.format(ms);
+
+/** How many stories the home page lists; section and tag pages list all of theirs. */
+export const HOME_PAGE_STORIES = 50;
 
 /** The file of a tag's page under `tags/`, without `.html`. */
 export const tagKey = (tag: string): string => slugify(tag) || encodeURIComponent(tag.toLowerCase());
@@ -230,7 +234,9 @@ ${featuredBlock}
     shell(
       model.title,
       '',
-      model.stories.length ? listing('Latest', model.stories, '') : '<p>Nothing is published yet.</p>',
+      model.stories.length
+        ? listing('Latest', model.stories.slice(0, HOME_PAGE_STORIES), '')
+        : '<p>Nothing is published yet.</p>',
     ),
   );
   for (const section of usedSections) {
