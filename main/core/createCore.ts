@@ -82,6 +82,7 @@ export function createCore(options: CoreOptions): Core {
     activity,
     storyExists: (id) => void stories.get(id),
     now,
+    events,
   });
   const links = createLinkService({ queries: linkQueries(db), now });
   const tagStore = tagQueries(db);

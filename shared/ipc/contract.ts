@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
 import { activityChannels } from './channels/activity';
-import { commentChannels } from './channels/comments';
+import { commentChannels, commentEvents } from './channels/comments';
 import { peopleChannels } from './channels/people';
 import { workflowChannels } from './channels/workflow';
 import { libraryChannels } from './channels/library';
@@ -56,6 +56,7 @@ export const events = {
   ...storyEvents,
   ...tagEvents,
   ...publishEvents,
+  ...commentEvents,
 } as const;
 
 export type Events = typeof events;

@@ -100,6 +100,68 @@ describe('comments', () => {
     ]);
   });
 
+  it('announces every comment write, and every anchor a body save finds, moves or loses', async () => {
+    const seen: unknown[] = [];
+    core.events.on('comments:changed', (event) => seen.push(event));
+    const took = () => seen.splice(0);
+
+    await call<Person>('people:create', { name: 'Ed Editor', role: 'editor' });
+    let story = await call<Story>('stories:create', { body: doc(plain('Rates will rise sharply')) });
+    const other = await call<Story>('stories:create', { headline: 'Other' });
+    expect(took()).toEqual([]);
+
+    const first = await call<Comment>('comments:create', {
+      storyId: story.id,
+      text: 'Which?',
+      quote: 'Rates',
+    });
+    expect(took()).toEqual([{ storyId: story.id, commentId: first.id }]);
+    const second = await call<Comment>('comments:create', { storyId: story.id, text: 'Who?', quote: 'rise' });
+    expect(took()).toEqual([{ storyId: story.id, commentId: second.id }]);
+    const elsewhere = await call<Comment>('comments:create', { storyId: other.id, text: 'Hm', quote: '' });
+    expect(took()).toEqual([{ storyId: other.id, commentId: elsewhere.id }]);
+
+    await call('comments:reply', { commentId: first.id, text: 'The base rate' });
+    expect(took()).toEqual([{ storyId: story.id, commentId: first.id }]);
+    await call('comments:resolve', { commentId: first.id, resolved: true });
+    expect(took()).toEqual([{ storyId: story.id, commentId: first.id }]);
+    await call('comments:resolve', { commentId: first.id, resolved: false });
+    expect(took()).toEqual([{ storyId: story.id, commentId: first.id }]);
+
+    // Anchoring both, then swapping their order, then cutting one: each comment whose place changed.
+    story = await saveBody(
+      story,
+      doc(anchored('Rates', first.id), plain(' will '), anchored('rise', second.id)),
+    );
+    expect(took()).toEqual([
+      { storyId: story.id, commentId: first.id },
+      { storyId: story.id, commentId: second.id },
+    ]);
+    story = await saveBody(
+      story,
+      doc(anchored('Rise', second.id), plain(' in '), anchored('rates', first.id)),
+    );
+    expect(took()).toEqual([
+      { storyId: story.id, commentId: second.id },
+      { storyId: story.id, commentId: first.id },
+    ]);
+    story = await saveBody(story, doc(anchored('Rise', second.id), plain(' in rates, sharply')));
+    expect(took()).toEqual([{ storyId: story.id, commentId: first.id }]);
+    // Typing that leaves every anchor where it was is no comment change.
+    story = await saveBody(story, doc(anchored('Rise', second.id), plain(' in rates, very sharply')));
+    await call('stories:save', { id: story.id, expectedVersion: story.version, changes: { headline: 'H' } });
+    expect(took()).toEqual([]);
+
+    // Writes that fail announce nothing.
+    await expect(
+      call('comments:reply', { commentId: '01J00000000000000000000000', text: 'x' }),
+    ).rejects.toThrow(/not-found/);
+    await expect(call('comments:resolve', { commentId: 'nope', resolved: true })).rejects.toThrow(
+      /invalid-input/,
+    );
+    expect(took()).toEqual([]);
+  });
+
   it('never reaches published output', () => {
     const html = storyToHtml(doc(plain('Rates '), anchored('rise', '01J00000000000000000000000')) as never, {
       forPublishing: true,

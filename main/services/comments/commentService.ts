@@ -1,6 +1,7 @@
 import { monotonicFactory } from 'ulid';
 import { anchoredCommentIds, type Comment } from '../../../shared/domain/comment';
 import { AppError } from '../../../shared/ipc/errors';
+import type { CoreEvents } from '../../core/coreEvents';
 import type { CommentQueries } from '../../db/queries/commentQueries';
 import type { ActivityService } from '../activity/activityService';
 import type { PeopleService } from '../people/peopleService';
@@ -13,6 +14,8 @@ export interface CommentServiceDeps {
   /** Throws not-found for an unknown story. */
   storyExists(storyId: string): void;
   now: () => Date;
+  /** Every write announces `comments:changed` once it has committed. */
+  events: Pick<CoreEvents, 'emit'>;
 }
 
 const excerpt = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -21,8 +24,17 @@ const excerpt = (text: string, max = 60) => (text.length > max ? `${text.slice(0
  * Review comments. The row is written first; the renderer then anchors it with a CommentAnchor mark
  * that the autosave stores in the body. Every body write re-derives which comments are still anchored.
  */
-export function createCommentService({ queries, people, activity, storyExists, now }: CommentServiceDeps) {
+export function createCommentService({
+  queries,
+  people,
+  activity,
+  storyExists,
+  now,
+  events,
+}: CommentServiceDeps) {
   const newId = monotonicFactory();
+  const changed = (storyId: string, commentId: string) =>
+    events.emit('comments:changed', { storyId, commentId });
   const topLevel = (commentId: string) => {
     const comment = queries.get(commentId);
     if (!comment) throw new AppError('not-found', `No comment with id ${commentId}`);
@@ -35,8 +47,28 @@ export function createCommentService({ queries, people, activity, storyExists, n
     return comment;
   };
 
+  const placement = (c: Pick<Comment, 'orphaned' | 'position'>) => `${c.orphaned}:${c.position}`;
+
   const afterWrite: StoryWriteHook = (story) => {
-    if (queries.hasAny(story.id)) queries.place(story.id, anchoredCommentIds(story.body));
+    if (!queries.hasAny(story.id)) return;
+    const before = queries.list(story.id);
+    const anchored = anchoredCommentIds(story.body);
+    queries.place(story.id, anchored);
+    const order = new Map(anchored.map((id, i) => [id, i]));
+    const placed = new Map(
+      before.map((c) => {
+        const position = order.get(c.id) ?? null;
+        return [c.id, placement({ orphaned: position === null, position })];
+      }),
+    );
+    const moved = before.filter((c) => placement(c) !== placed.get(c.id)).map((c) => c.id);
+    if (moved.length === 0) return;
+    // This runs inside the story's transaction: announce only what is still stored once it has ended.
+    queueMicrotask(() => {
+      for (const c of queries.list(story.id)) {
+        if (moved.includes(c.id) && placement(c) === placed.get(c.id)) changed(story.id, c.id);
+      }
+    });
   };
 
   return {
@@ -59,6 +91,7 @@ export function createCommentService({ queries, people, activity, storyExists, n
           summary: `Commented on “${excerpt(quote)}”: ${excerpt(text)}`,
         });
       });
+      changed(storyId, id);
       return find(storyId, id);
     },
     reply({ commentId, text }: { commentId: string; text: string }): Comment {
@@ -82,6 +115,7 @@ export function createCommentService({ queries, people, activity, storyExists, n
           summary: `Replied: ${excerpt(text)}`,
         });
       });
+      changed(parent.storyId, parent.id);
       return find(parent.storyId, parent.id);
     },
     setResolved({ commentId, resolved }: { commentId: string; resolved: boolean }): Comment {
@@ -96,6 +130,7 @@ export function createCommentService({ queries, people, activity, storyExists, n
           summary: resolved ? 'Resolved a comment' : 'Reopened a comment',
         });
       });
+      changed(comment.storyId, comment.id);
       return find(comment.storyId, comment.id);
     },
     unresolvedCount: (storyId: string) => queries.unresolvedCount(storyId),

@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/react';
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Comment } from '../../../shared/domain/comment';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
@@ -8,9 +8,13 @@ import type { StorySaver } from '../stories/storySaver';
 import { anchorRanges, commentsAtSelection, type AnchorRange } from './anchorRanges';
 import type { CommentDraft } from './CommentButton';
 import { SidePanel } from '../../components/SidePanel';
+import { coalesce } from './coalesce';
+import { focusedReply, replyDraft, setReplyDraft } from './keptUntilInput';
 
 /** Recomputes where anchors are at most this often while typing. */
 const RANGE_DEBOUNCE_MS = 250;
+/** Reloads the comments at most this often however many changes arrive. */
+const RELOAD_COALESCE_MS = 120;
 
 function useAnchorRanges(editor: Editor | null): Map<string, AnchorRange> | null {
   const [changes, setChanges] = useState(0);
@@ -49,7 +53,7 @@ export function CommentsPanel(props: {
   const ranges = useAnchorRanges(editor);
 
   const [generation, setGeneration] = useState(0);
-  const load = useCallback(() => setGeneration((n) => n + 1), []);
+  const reload = useMemo(() => coalesce(() => setGeneration((n) => n + 1), RELOAD_COALESCE_MS), []);
 
   useEffect(() => {
     let current = true;
@@ -61,13 +65,18 @@ export function CommentsPanel(props: {
       current = false;
     };
   }, [client, storyId, generation]);
-  useEffect(
-    () =>
-      client.on('stories:changed', (event) => {
-        if (event.id === storyId) load();
-      }),
-    [client, storyId, load],
-  );
+  useEffect(() => {
+    const offStory = client.on('stories:changed', (event) => event.id === storyId && reload.trigger());
+    const offComments = client.on(
+      'comments:changed',
+      (event) => event.storyId === storyId && reload.trigger(),
+    );
+    return () => {
+      offStory();
+      offComments();
+      reload.cancel();
+    };
+  }, [client, storyId, reload]);
   useEffect(() => {
     if (!editor) return;
     const onSelection = () => setActive(commentsAtSelection(editor)[0] ?? null);
@@ -82,15 +91,19 @@ export function CommentsPanel(props: {
     const place = (c: Comment) => ranges?.get(c.id)?.from ?? (ranges ? Infinity : (c.position ?? Infinity));
     return [...comments].sort((a, b) => place(a) - place(b));
   }, [comments, ranges]);
-  const isOrphaned = (c: Comment) => (ranges ? !ranges.has(c.id) : c.orphaned);
+  // Neither placed nor orphaned: just written, maybe in another window, and its anchor not saved yet.
+  const isOrphaned = (c: Comment) =>
+    ranges ? !ranges.has(c.id) && (c.orphaned || c.position !== null) : c.orphaned;
 
-  const run = async (work: () => Promise<unknown>) => {
+  const run = async (work: () => Promise<unknown>): Promise<boolean> => {
     try {
       setError(null);
       await work();
-      load();
+      reload.trigger();
+      return true;
     } catch (cause) {
       setError(errorMessage(cause));
+      return false;
     }
   };
 
@@ -178,11 +191,28 @@ function CommentCard(props: {
   active: boolean;
   orphaned: boolean;
   onSelect(): void;
-  onReply(text: string): Promise<void>;
-  onResolve(resolved: boolean): Promise<void>;
+  onReply(text: string): Promise<boolean>;
+  onResolve(resolved: boolean): Promise<boolean>;
 }) {
   const { comment } = props;
-  const [reply, setReply] = useState('');
+  const [reply, setReplyState] = useState(() => replyDraft(comment.id));
+  const setReply = (text: string) => {
+    setReplyState(text);
+    setReplyDraft(comment.id, text);
+  };
+  const replyBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusedReply.peek() !== comment.id) return;
+    focusedReply.clear();
+    replyBox.current?.focus();
+  }, [comment.id]);
+  // Layout cleanups run before the panel leaves the page, while the box can still have the focus.
+  useLayoutEffect(() => {
+    const box = replyBox.current;
+    return () => {
+      if (box && document.activeElement === box) focusedReply.keep(comment.id);
+    };
+  }, [comment.id]);
   const classes = ['comment', props.active && 'comment-active', comment.resolved && 'comment-resolved'];
   return (
     <li
@@ -215,10 +245,11 @@ function CommentCard(props: {
         className="comment-reply"
         onSubmit={(event) => {
           event.preventDefault();
-          void props.onReply(reply).then(() => setReply(''));
+          void props.onReply(reply).then((sent) => sent && setReply(''));
         }}
       >
         <input
+          ref={replyBox}
           aria-label="Reply"
           placeholder="Reply…"
           value={reply}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useClient } from '../../api/ClientContext';
+import { coalesce } from '../comments/coalesce';
 import { useCall } from '../../api/useCall';
 import { formatFull } from '../../components/formatTime';
 import { useCurrentPerson } from '../people/PersonContext';
@@ -23,6 +24,15 @@ export function ReviewQueue(props: { selectedId: string | null; onOpen(id: strin
   const isEditor = useCurrentPerson().person.role === 'editor';
 
   useEffect(() => client.on('stories:changed', () => setGeneration((n) => n + 1)), [client]);
+  // Open-comment counts: a burst of comment changes (a save that moves many anchors) is one reload.
+  useEffect(() => {
+    const reload = coalesce(() => setGeneration((n) => n + 1), 250);
+    const off = client.on('comments:changed', reload.trigger);
+    return () => {
+      off();
+      reload.cancel();
+    };
+  }, [client]);
   const { value: items, error } = useCall('workflow:queue', isEditor ? {} : null, generation);
 
   const sectionName = (id: string | null) => sections.find((s) => s.id === id)?.name ?? 'No section';

@@ -16,3 +16,18 @@ export const commentChannels = {
   /** Resolves or reopens a comment. */
   'comments:resolve': channel(z.object({ commentId: CommentId, resolved: z.boolean() }).strict(), Comment),
 };
+
+export const CommentsChanged = z.object({
+  storyId: StoryId,
+  /** The top-level comment that changed (for a reply, the comment replied to). */
+  commentId: CommentId,
+});
+export type CommentsChanged = z.infer<typeof CommentsChanged>;
+
+export const commentEvents = {
+  /**
+   * A comment was written, replied to, resolved or reopened, or a body save anchored, moved or orphaned
+   * it: what `comments:list` answers for the story changed.
+   */
+  'comments:changed': CommentsChanged,
+};
