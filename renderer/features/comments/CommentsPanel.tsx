@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/react';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { onDocChange } from '../editor/onDocChange';
 import type { Comment } from '../../../shared/domain/comment';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
@@ -9,7 +10,7 @@ import { anchorRanges, commentsAtSelection, type AnchorRange } from './anchorRan
 import type { CommentDraft } from './CommentButton';
 import { SidePanel } from '../../components/SidePanel';
 import { coalesce } from './coalesce';
-import { focusedReply, replyDraft, setReplyDraft } from './keptUntilInput';
+import { replyDraft, setReplyDraft } from './replyDrafts';
 
 /** Recomputes where anchors are at most this often while typing. */
 const RANGE_DEBOUNCE_MS = 250;
@@ -25,10 +26,10 @@ function useAnchorRanges(editor: Editor | null): Map<string, AnchorRange> | null
       clearTimeout(timer);
       timer = setTimeout(() => setChanges((n) => n + 1), RANGE_DEBOUNCE_MS);
     };
-    editor.on('update', onUpdate);
+    const off = onDocChange(editor, onUpdate);
     return () => {
       clearTimeout(timer);
-      editor.off('update', onUpdate);
+      off();
     };
   }, [editor]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `changes` says when the document changed
@@ -200,19 +201,6 @@ function CommentCard(props: {
     setReplyState(text);
     setReplyDraft(comment.id, text);
   };
-  const replyBox = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (focusedReply.peek() !== comment.id) return;
-    focusedReply.clear();
-    replyBox.current?.focus();
-  }, [comment.id]);
-  // Layout cleanups run before the panel leaves the page, while the box can still have the focus.
-  useLayoutEffect(() => {
-    const box = replyBox.current;
-    return () => {
-      if (box && document.activeElement === box) focusedReply.keep(comment.id);
-    };
-  }, [comment.id]);
   const classes = ['comment', props.active && 'comment-active', comment.resolved && 'comment-resolved'];
   return (
     <li
@@ -249,7 +237,6 @@ function CommentCard(props: {
         }}
       >
         <input
-          ref={replyBox}
           aria-label="Reply"
           placeholder="Reply…"
           value={reply}

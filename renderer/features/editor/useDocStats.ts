@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core';
+import { onDocChange } from './onDocChange';
 import { useEffect, useState } from 'react';
 import { countWords, readingTimeLabel } from '../../../shared/editor';
 
@@ -23,10 +24,10 @@ export function useDocStats(editor: Editor | null, delayMs = 250): DocStats | nu
       timer = setTimeout(() => setStats(statsOf(editor)), delayMs);
     };
     schedule();
-    editor.on('update', schedule);
+    const off = onDocChange(editor, schedule);
     return () => {
       clearTimeout(timer);
-      editor.off('update', schedule);
+      off();
     };
   }, [editor, delayMs]);
   return stats;

@@ -11,8 +11,8 @@ export interface PublishSession {
   starting: boolean;
 }
 
-// Kept outside React because the story form (and the dialog in it) remounts when the story reloads, which
-// happens mid-job as the story becomes published; the job's progress must not be lost in that gap.
+// Kept outside React: a job's progress can arrive before publish:start answers, and while the dialog is
+// not mounted (the button waits for its pre-flight); none of it may be lost.
 const sessions = new Map<string, PublishSession>();
 const listeners = new Set<() => void>();
 const routedClients = new WeakSet<Client>();

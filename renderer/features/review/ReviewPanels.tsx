@@ -3,7 +3,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { ActivityPanel } from '../activity/ActivityPanel';
 import { CommentButton, type CommentDraft } from '../comments/CommentButton';
 import { CommentsPanel } from '../comments/CommentsPanel';
-import { keptUntilInput } from '../comments/keptUntilInput';
 import { DiffPanel } from '../diff/DiffPanel';
 import type { StorySaver } from '../stories/storySaver';
 import { isInReviewMode, leaveReviewMode, onReviewMode } from './reviewMode';
@@ -24,29 +23,10 @@ export interface ReviewState {
   endComment(): void;
 }
 
-const keptPanel = keptUntilInput<{ storyId: string; panel: ReviewPanel | null }>();
-const movedHere = keptUntilInput<string>();
-
-/** The story reloads after a workflow move made in this window: it comes back with its panels closed. */
-export function closePanelsOnMove(storyId: string): void {
-  movedHere.keep(storyId);
-}
-
-/**
- * Which review panel is open beside a story; review mode opens with the comments. A reload of the story
- * because it changed elsewhere (a comment anchored in another window) keeps the panel that was open.
- */
+/** Which review panel is open beside a story; review mode opens with the comments. */
 export function useReviewState(storyId: string): ReviewState {
-  const [panel, setPanel] = useState<ReviewPanel | null>(() => {
-    if (isInReviewMode(storyId)) return 'comments';
-    const kept = keptPanel.peek();
-    return kept?.storyId === storyId && movedHere.peek() !== storyId ? kept.panel : null;
-  });
+  const [panel, setPanel] = useState<ReviewPanel | null>(() => (isInReviewMode(storyId) ? 'comments' : null));
   const [draft, setDraft] = useState<CommentDraft | null>(null);
-  useEffect(() => {
-    keptPanel.clear();
-    return () => keptPanel.keep({ storyId, panel });
-  }, [storyId, panel]);
   useEffect(() => {
     leaveReviewMode(storyId);
     return onReviewMode((id) => {

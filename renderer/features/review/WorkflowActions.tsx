@@ -6,7 +6,6 @@ import { errorMessage } from '../../api/errorMessage';
 import { Dialog } from '../../components/Dialog';
 import { useCurrentPerson } from '../people/PersonContext';
 import type { StorySaver } from '../stories/storySaver';
-import { closePanelsOnMove } from './ReviewPanels';
 
 const PRIMARY: WorkflowAction[] = ['submit', 'approve', 'restore'];
 
@@ -28,7 +27,6 @@ export function WorkflowActions(props: { story: Story; saver: StorySaver; onMove
     setError(null);
     try {
       await saver.flush();
-      closePanelsOnMove(story.id);
       const moved = await client.call('workflow:transition', {
         storyId: story.id,
         action,

@@ -49,6 +49,11 @@ export function HistoryPanel(props: {
       current = false;
     };
   }, [client, storyId, generation]);
+  // Saves here and elsewhere add and fold revisions; the list follows them.
+  useEffect(
+    () => client.on('stories:changed', (event) => event.id === storyId && setGeneration((n) => n + 1)),
+    [client, storyId],
+  );
 
   const run = async (work: () => Promise<void>) => {
     try {
@@ -72,6 +77,8 @@ export function HistoryPanel(props: {
       await saver.flush();
       const story = await client.call('revisions:restore', { storyId, n, expectedVersion: saver.version });
       saver.reset(story.version);
+      setPreview(null);
+      setGeneration((n) => n + 1);
       props.onRestored();
     });
 

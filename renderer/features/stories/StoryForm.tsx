@@ -31,15 +31,24 @@ const LINE_FIELDS: { field: 'byline' | 'dateline' | 'credit'; label: string; hin
   { field: 'credit', label: 'Credit', hint: 'reports Yonhap' },
 ];
 
+/** Puts a body from elsewhere in the editor without an update event or an undo step, keeping the cursor near where it was. */
+function replaceBody(editor: Editor, body: Story['body']) {
+  const { from, to } = editor.state.selection;
+  editor.chain().setMeta('addToHistory', false).setContent(body, { emitUpdate: false }).run();
+  const end = editor.state.doc.content.size;
+  editor.commands.setTextSelection({ from: Math.min(from, end), to: Math.min(to, end) });
+}
+
 /** One open story: its fields, its body editor, history, and the autosave behind them. */
 export function StoryForm(props: {
   story: Story;
   readOnly: boolean;
   headerActions: ReactNode;
-  onReload(): void;
+  /** The story as stored now, after it was reloaded here. */
+  onStory(story: Story): void;
   onOpenStory(id: string): void;
 }) {
-  const { story, onReload } = props;
+  const { story, onStory } = props;
   const client = useClient();
   const sections = useSections();
   const [fields, setFields] = useState<FormFields>(() => {
@@ -69,6 +78,25 @@ export function StoryForm(props: {
     [commentButton, story.id, saver],
   );
   const links = useStoryLinks(story.id);
+
+  // A newer story from the store (changed elsewhere, moved, restored, or "Reload their version") replaces
+  // what is shown in place, keeping the editor, its cursor and the open panels. Changes typed while it was
+  // on its way win: their save then meets the conflict notice.
+  const onReload = useCallback(() => {
+    client
+      .call('stories:get', { id: story.id })
+      .then((loaded) => {
+        if (saver.hasUnsavedChanges && saver.state.kind !== 'conflict') return;
+        saver.reset(loaded.version);
+        const { body, ...editable } = storyFieldsOf(loaded);
+        setFields(editable);
+        setSlugEdited(loaded.slugEdited);
+        const current = editorRef.current;
+        if (current && JSON.stringify(current.getJSON()) !== JSON.stringify(body)) replaceBody(current, body);
+        onStory(loaded);
+      })
+      .catch((cause: unknown) => setError(errorMessage(cause)));
+  }, [client, story.id, saver, onStory]);
 
   useEffect(
     () =>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Story } from '../../../shared/domain/story';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
@@ -17,7 +17,6 @@ export function StoryPane({
   const client = useClient();
   const [story, setStory] = useState<Story | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     let current = true;
@@ -28,12 +27,7 @@ export function StoryPane({
     return () => {
       current = false;
     };
-  }, [client, storyId, generation]);
-
-  const reload = useCallback(() => {
-    setStory(null);
-    setGeneration((n) => n + 1);
-  }, []);
+  }, [client, storyId]);
 
   const setTrashed = async (trashed: boolean) => {
     try {
@@ -80,11 +74,10 @@ export function StoryPane({
   return (
     <article className="story-pane">
       <StoryForm
-        key={generation}
         story={story}
         readOnly={story.trashedAt !== null}
         headerActions={trashAction}
-        onReload={reload}
+        onStory={setStory}
         onOpenStory={onOpenStory}
       />
     </article>

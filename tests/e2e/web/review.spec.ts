@@ -34,6 +34,13 @@ async function switchTo(page: Page, name: string) {
   await expect(page.getByTestId('current-person')).toContainText(name);
 }
 
+/** Opens a side panel; it may already be open, as panels stay open while the story changes. */
+async function showPanel(page: Page, name: string) {
+  const toggle = page.getByRole('group', { name: 'Side panels' }).getByRole('button', { name, exact: true });
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+}
+
 const HEADLINE = 'Council approves harbour budget';
 
 test('a story goes through review: submit, comment, return, fix, resubmit, diff, approve', async ({
@@ -115,7 +122,7 @@ test('a story goes through review: submit, comment, return, fix, resubmit, diff,
   await expect(page.getByRole('region', { name: 'Returned with a note' })).toContainText(
     'Please name the councillors who spoke.',
   );
-  await page.getByRole('button', { name: 'Comments' }).click();
+  await showPanel(page, 'Comments');
   const card = comments.getByRole('listitem', { name: 'Comment by Ed Editor' });
   await expect(card).toContainText('Which debate? Name who spoke.');
   await body.click();

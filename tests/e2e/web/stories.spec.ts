@@ -26,6 +26,50 @@ test('a story created in the UI is still there after a reload and a host restart
   await expect(page.getByLabel('Byline')).toHaveValue('By Mina Park');
 });
 
+test('a change saved elsewhere shows up in the open story in place, keeping the cursor and panels', async ({
+  page,
+  request,
+  host,
+}) => {
+  const api = async (channel: string, input: unknown) =>
+    (
+      await (
+        await request.post(`${host.url}/rpc/${channel}`, {
+          data: input,
+          headers: { Authorization: `Bearer ${host.token}` },
+        })
+      ).json()
+    ).value;
+  await page.goto(host.uiUrl);
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'New story' }).click();
+  await page.getByLabel('Headline').fill('Ferry timetable');
+  const body = page.getByRole('textbox', { name: 'Story body' });
+  await body.click();
+  await page.keyboard.type('Ferries run hourly.');
+  await expect(page.getByRole('status')).toHaveText('Saved');
+  await page.getByRole('button', { name: 'History' }).click();
+  await body.click();
+  await page.keyboard.press('Control+End');
+
+  const [listed] = (await api('stories:list', {})).items;
+  await api('stories:save', {
+    id: listed.id,
+    expectedVersion: listed.version,
+    changes: { headline: 'Ferry timetable changes', standfirst: 'From Monday.' },
+  });
+  await expect(page.getByLabel('Headline')).toHaveValue('Ferry timetable changes');
+  await expect(page.getByLabel('Standfirst')).toHaveValue('From Monday.');
+  await expect(page.getByRole('complementary', { name: 'History' })).toBeVisible();
+  await expect(body).toBeFocused();
+
+  // Typing goes on where the cursor was, and saves over the newer version without a conflict.
+  await page.keyboard.type(' Night sailings stop.');
+  await expect(page.getByRole('status')).toHaveText('Saved');
+  const stored = await api('stories:get', { id: listed.id });
+  expect(stored.headline).toBe('Ferry timetable changes');
+  expect(JSON.stringify(stored.body)).toContain('Ferries run hourly. Night sailings stop.');
+});
+
 test('a save from another window is never overwritten silently', async ({ page, request, host }) => {
   const api = async (channel: string, input: unknown) => {
     const response = await request.post(`${host.url}/rpc/${channel}`, {
