@@ -18,13 +18,15 @@ export function ActivityPanel(props: { storyId: string; onClose(): void }) {
   const client = useClient();
   const [generation, setGeneration] = useState(0);
 
-  useEffect(
-    () =>
-      client.on('stories:changed', (event) => {
-        if (event.id === props.storyId) setGeneration((n) => n + 1);
-      }),
-    [client, props.storyId],
-  );
+  useEffect(() => {
+    const reload = (storyId: string) => storyId === props.storyId && setGeneration((n) => n + 1);
+    const offs = [
+      client.on('stories:changed', (event) => reload(event.id)),
+      client.on('comments:changed', (event) => reload(event.storyId)),
+      client.on('publish:progress', (job) => job.state === 'done' && reload(job.storyId)),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [client, props.storyId]);
   const { value: entries, error } = useCall('activity:list', { storyId: props.storyId }, generation);
 
   return (

@@ -20,9 +20,12 @@ export function usePreflight(storyId: string): {
     refresh();
     const offStory = client.on('stories:changed', (event) => event.id === storyId && refresh());
     const offJob = client.on('publish:progress', (job) => job.storyId === storyId && refresh());
+    // The unresolved-comments warning follows comments written or resolved in any window.
+    const offComments = client.on('comments:changed', (event) => event.storyId === storyId && refresh());
     return () => {
       offStory();
       offJob();
+      offComments();
     };
   }, [client, storyId, refresh]);
   return { preflight, refresh, replace: setPreflight };

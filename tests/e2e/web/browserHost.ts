@@ -23,6 +23,9 @@ export interface RunningHost {
   restart(options?: RestartOptions): Promise<void>;
   /** Stops the host process without starting another (the app then sees it as unreachable). */
   stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Calls a channel as the app does (with the token); throws the core's error when it refuses. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the answers' fields freely
+  rpc<T = any>(channel: string, input: unknown): Promise<T>;
 }
 
 export interface RestartOptions {
@@ -75,14 +78,6 @@ export const test = base.extend<{ host: RunningHost; defaultPerson: DefaultPerso
     const dir = tempDir('copydesk-e2e-');
     const token = `e2e-${Math.random().toString(36).slice(2)}`;
     let running = await startServe(dir.path, token);
-    if (defaultPerson) {
-      const response = await fetch(`${running.url}/rpc/people:create`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(defaultPerson),
-      });
-      if (!response.ok) throw new Error(`people:create answered ${response.status}`);
-    }
     const host: RunningHost = {
       url: running.url,
       uiUrl: running.uiUrl,
@@ -95,7 +90,22 @@ export const test = base.extend<{ host: RunningHost; defaultPerson: DefaultPerso
         host.uiUrl = running.uiUrl;
       },
       stop: (signal) => stop(running.child, signal),
+      rpc: async (channel, input) => {
+        const response = await fetch(`${host.url}/rpc/${channel}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(input),
+        });
+        const result = (await response.json()) as {
+          ok: boolean;
+          value?: unknown;
+          error?: { message: string };
+        };
+        if (!result.ok) throw new Error(`${channel}: ${result.error?.message ?? response.status}`);
+        return result.value as never;
+      },
     };
+    if (defaultPerson) await host.rpc('people:create', defaultPerson);
     await use(host);
     await stop(running.child);
     dir.remove();

@@ -1,38 +1,9 @@
 import type { Page } from '@playwright/test';
+import { selectInBody } from './selectInBody';
 import { expect, test, type RunningHost } from './browserHost';
 
 const SHOTS = `${process.env.COPYDESK_DIST ? `test-results-${process.env.COPYDESK_DIST}` : 'test-results'}/screenshots`;
 const HEADLINE = 'Harbour dredging starts in May';
-
-async function rpc<T = unknown>(page: Page, host: RunningHost, channel: string, data: unknown): Promise<T> {
-  const response = await page.request.post(`${host.url}/rpc/${channel}`, {
-    data,
-    headers: { Authorization: `Bearer ${host.token}` },
-  });
-  const result = await response.json();
-  expect(result.ok, JSON.stringify(result)).toBe(true);
-  return result.value as T;
-}
-
-/** Selects `phrase` inside the story body as a user dragging over it would. */
-async function selectInBody(page: Page, phrase: string) {
-  await page.getByRole('textbox', { name: 'Story body' }).evaluate((body, wanted) => {
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      (body as HTMLElement).focus();
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" is not in the body`);
-  }, phrase);
-}
 
 async function openWithComments(page: Page, host: RunningHost) {
   await page.goto(host.uiUrl);
@@ -59,7 +30,7 @@ test('comments written, replied to and resolved in one tab show up live in anoth
   context,
   host,
 }) => {
-  await rpc(pageA, host, 'stories:create', {
+  await host.rpc('stories:create', {
     headline: HEADLINE,
     body: {
       type: 'doc',
@@ -121,6 +92,17 @@ test('comments written, replied to and resolved in one tab show up live in anoth
   await expect(cardA).not.toHaveClass(/comment-resolved/);
   await expect(cardA.getByRole('button', { name: 'Resolve' })).toBeVisible();
 
+  // B's timeline follows A's comment writes as well.
+  await pageB.getByRole('group', { name: 'Side panels' }).getByRole('button', { name: 'Activity' }).click();
+  const resolvedB = pageB
+    .getByRole('complementary', { name: 'Activity' })
+    .getByRole('listitem')
+    .filter({ hasText: 'resolved a comment' });
+  await expect(resolvedB).toHaveCount(1);
+  await cardA.getByRole('button', { name: 'Resolve' }).click();
+  await expect(resolvedB).toHaveCount(2);
+  await pageB.getByRole('group', { name: 'Side panels' }).getByRole('button', { name: 'Comments' }).click();
+
   // A burst of replies from elsewhere is a handful of reloads in B, not one per reply.
   const lists: string[] = [];
   pageB.on(
@@ -130,9 +112,7 @@ test('comments written, replied to and resolved in one tab show up live in anoth
   );
   const commentId = await cardB.getAttribute('id').then((id) => id!.replace(/^comment-/, ''));
   await Promise.all(
-    Array.from({ length: 20 }, (_, i) =>
-      rpc(pageA, host, 'comments:reply', { commentId, text: `Burst ${i}` }),
-    ),
+    Array.from({ length: 20 }, (_, i) => host.rpc('comments:reply', { commentId, text: `Burst ${i}` })),
   );
   await expect(cardB.locator('.comment-replies li')).toHaveCount(21);
   await pageB.waitForTimeout(500);

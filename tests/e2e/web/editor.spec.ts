@@ -228,15 +228,7 @@ test('a saved version can be previewed and restored, and the restore is a new re
 });
 
 test('opening a story does not change it', async ({ page, host }) => {
-  const call = async (channel: string, data: unknown) =>
-    (
-      await (
-        await page.request.post(`${host.url}/rpc/${channel}`, {
-          data,
-          headers: { Authorization: `Bearer ${host.token}` },
-        })
-      ).json()
-    ).value;
+  const call = host.rpc;
   // A body that ends in a quote: the editor adds a trailing paragraph to it, which is not an edit.
   const story = await call('stories:create', {
     headline: 'Untouched',

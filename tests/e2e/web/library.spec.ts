@@ -2,17 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { generateArchive } from '../../support/archive';
-import { expect, test, type RunningHost } from './browserHost';
-
-async function rpc<T = unknown>(page: Page, host: RunningHost, channel: string, data: unknown): Promise<T> {
-  const response = await page.request.post(`${host.url}/rpc/${channel}`, {
-    data,
-    headers: { Authorization: `Bearer ${host.token}` },
-  });
-  const result = await response.json();
-  expect(result.ok, JSON.stringify(result)).toBe(true);
-  return result.value as T;
-}
+import { expect, test } from './browserHost';
 
 const body = (text: string) => ({
   type: 'doc',
@@ -21,12 +11,12 @@ const body = (text: string) => ({
 const storyList = (page: Page) => page.getByRole('region', { name: 'Stories' }).getByRole('listitem');
 
 test('search narrows the list as you type and highlights the matching words', async ({ page, host }) => {
-  await rpc(page, host, 'stories:create', {
+  await host.rpc('stories:create', {
     headline: 'Harbour bridge reopens',
     body: body('Traffic flows.'),
   });
-  await rpc(page, host, 'stories:create', { headline: 'Harvest festival', body: body('Rice and music.') });
-  await rpc(page, host, 'stories:create', {
+  await host.rpc('stories:create', { headline: 'Harvest festival', body: body('Rice and music.') });
+  await host.rpc('stories:create', {
     headline: 'Council agenda',
     body: body('The harbour authority presents its plan.'),
   });
@@ -52,7 +42,7 @@ test('search narrows the list as you type and highlights the matching words', as
 
 test('arrow keys move through the list and Enter opens a story', async ({ page, host }) => {
   for (const headline of ['First story', 'Second story', 'Third story']) {
-    await rpc(page, host, 'stories:create', { headline });
+    await host.rpc('stories:create', { headline });
   }
   await page.goto(host.uiUrl);
   // The rows load after the page; a key pressed before then has nothing to move to.
@@ -73,9 +63,9 @@ test('tags are added with autocomplete, removed with Backspace or a click, and r
   page,
   host,
 }) => {
-  const tagged = await rpc<{ id: string }>(page, host, 'stories:create', { headline: 'Budget day' });
-  await rpc(page, host, 'stories:setTags', { id: tagged.id, tags: ['Economy', 'Elections'] });
-  const story = await rpc<{ id: string }>(page, host, 'stories:create', { headline: 'Markets rally' });
+  const tagged = await host.rpc<{ id: string }>('stories:create', { headline: 'Budget day' });
+  await host.rpc('stories:setTags', { id: tagged.id, tags: ['Economy', 'Elections'] });
+  const story = await host.rpc<{ id: string }>('stories:create', { headline: 'Markets rally' });
   await page.goto(host.uiUrl);
   await page.getByRole('button', { name: /Markets rally/ }).click();
 
@@ -92,7 +82,7 @@ test('tags are added with autocomplete, removed with Backspace or a click, and r
   await tags.fill('ECONOMY');
   await tags.press('Enter');
   await expect
-    .poll(() => rpc(page, host, 'tags:ofStory', { storyId: story.id }))
+    .poll(() => host.rpc('tags:ofStory', { storyId: story.id }))
     .toEqual(['Economy', 'Stock markets']);
 
   await tags.fill('x'.repeat(61));
@@ -103,7 +93,7 @@ test('tags are added with autocomplete, removed with Backspace or a click, and r
   await tags.press('Backspace');
   await expect(page.getByRole('button', { name: 'Remove tag Stock markets' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Remove tag Economy' }).click();
-  await expect.poll(() => rpc(page, host, 'tags:ofStory', { storyId: story.id })).toEqual([]);
+  await expect.poll(() => host.rpc('tags:ofStory', { storyId: story.id })).toEqual([]);
 
   await tags.fill('Climate');
   await tags.press('Enter');
@@ -111,10 +101,10 @@ test('tags are added with autocomplete, removed with Backspace or a click, and r
 });
 
 test('the tag manager renames, merges and deletes tags', async ({ page, host }) => {
-  const a = await rpc<{ id: string }>(page, host, 'stories:create', { headline: 'Alpha' });
-  const b = await rpc<{ id: string }>(page, host, 'stories:create', { headline: 'Beta' });
-  await rpc(page, host, 'stories:setTags', { id: a.id, tags: ['Econ', 'Seoul'] });
-  await rpc(page, host, 'stories:setTags', { id: b.id, tags: ['Economy', 'Seoul'] });
+  const a = await host.rpc<{ id: string }>('stories:create', { headline: 'Alpha' });
+  const b = await host.rpc<{ id: string }>('stories:create', { headline: 'Beta' });
+  await host.rpc('stories:setTags', { id: a.id, tags: ['Econ', 'Seoul'] });
+  await host.rpc('stories:setTags', { id: b.id, tags: ['Economy', 'Seoul'] });
   await page.goto(host.uiUrl);
   await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Tags' }).click();
   const manager = page.getByRole('region', { name: 'Tags' });
@@ -135,7 +125,7 @@ test('the tag manager renames, merges and deletes tags', async ({ page, host }) 
   await merge.getByRole('button', { name: 'Merge' }).click();
   await expect(manager.getByRole('button', { name: 'Rename Econ', exact: true })).toHaveCount(0);
   await expect(manager.getByRole('row', { name: /Economy/ })).toContainText('2');
-  expect(await rpc(page, host, 'tags:ofStory', { storyId: a.id })).toEqual(['Economy', 'Seoul city']);
+  expect(await host.rpc('tags:ofStory', { storyId: a.id })).toEqual(['Economy', 'Seoul city']);
   await page.screenshot({ path: 'test-results/screenshots/tag-manager.png' });
 
   await manager.getByRole('button', { name: 'Delete Seoul city', exact: true }).click();
@@ -144,12 +134,12 @@ test('the tag manager renames, merges and deletes tags', async ({ page, host }) 
     .getByRole('button', { name: 'Delete tag' })
     .click();
   await expect(manager.getByRole('button', { name: 'Rename Seoul city', exact: true })).toHaveCount(0);
-  expect(await rpc(page, host, 'tags:ofStory', { storyId: b.id })).toEqual(['Economy']);
+  expect(await host.rpc('tags:ofStory', { storyId: b.id })).toEqual(['Economy']);
 });
 
 test('the command palette jumps to a story and runs actions', async ({ page, host }) => {
-  await rpc(page, host, 'stories:create', { headline: 'Typhoon nears the coast' });
-  await rpc(page, host, 'stories:create', { headline: 'Exports rise' });
+  await host.rpc('stories:create', { headline: 'Typhoon nears the coast' });
+  await host.rpc('stories:create', { headline: 'Exports rise' });
   await page.goto(host.uiUrl);
   await expect(storyList(page)).toHaveCount(2);
   await page.keyboard.press('Control+k');
@@ -180,7 +170,7 @@ test('sections are created, renamed and reordered', async ({ page, host }) => {
   await page.getByRole('dialog').getByLabel('New name').fill('City');
   await page.getByRole('dialog').getByRole('button', { name: 'Rename' }).click();
   await expect(manager.getByRole('listitem').nth(-2)).toContainText('City');
-  const sections = await rpc<{ name: string }[]>(page, host, 'sections:list', {});
+  const sections = await host.rpc<{ name: string }[]>('sections:list', {});
   expect(sections.map((section) => section.name).slice(-2)).toEqual(['City', 'Opinion']);
 });
 

@@ -44,15 +44,7 @@ const text = (value: string, marks?: { type: string; attrs?: Record<string, unkn
 const paragraph = (...content: ReturnType<typeof text>[]) => ({ type: 'paragraph', content });
 
 test('the editor with a real story, and its history', async ({ page, host }) => {
-  const call = async (channel: string, data: unknown) => {
-    const response = await page.request.post(`${host.url}/rpc/${channel}`, {
-      data,
-      headers: { Authorization: `Bearer ${host.token}` },
-    });
-    const result = await response.json();
-    expect(result.ok, JSON.stringify(result)).toBe(true);
-    return result.value;
-  };
+  const call = host.rpc;
   const image = await call('media:import', {
     fileName: 'bridge.png',
     mimeType: 'image/png',

@@ -28,18 +28,9 @@ test('a story created in the UI is still there after a reload and a host restart
 
 test('a change saved elsewhere shows up in the open story in place, keeping the cursor and panels', async ({
   page,
-  request,
   host,
 }) => {
-  const api = async (channel: string, input: unknown) =>
-    (
-      await (
-        await request.post(`${host.url}/rpc/${channel}`, {
-          data: input,
-          headers: { Authorization: `Bearer ${host.token}` },
-        })
-      ).json()
-    ).value;
+  const api = host.rpc;
   await page.goto(host.uiUrl);
   await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'New story' }).click();
   await page.getByLabel('Headline').fill('Ferry timetable');
@@ -70,14 +61,8 @@ test('a change saved elsewhere shows up in the open story in place, keeping the 
   expect(JSON.stringify(stored.body)).toContain('Ferries run hourly. Night sailings stop.');
 });
 
-test('a save from another window is never overwritten silently', async ({ page, request, host }) => {
-  const api = async (channel: string, input: unknown) => {
-    const response = await request.post(`${host.url}/rpc/${channel}`, {
-      data: input,
-      headers: { Authorization: `Bearer ${host.token}` },
-    });
-    return (await response.json()).value;
-  };
+test('a save from another window is never overwritten silently', async ({ page, host }) => {
+  const api = host.rpc;
   await page.goto(host.uiUrl);
   await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'New story' }).click();
   await page.getByLabel('Headline').fill('Original');
