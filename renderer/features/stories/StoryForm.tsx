@@ -5,6 +5,7 @@ import { slugify } from '../../../shared/domain/slug';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { StatusBadge } from '../../components/StatusBadge';
+import { useStickyOffset } from '../../components/useStickyOffset';
 import { StoryEditor } from '../editor/StoryEditor';
 import { useDocStats } from '../editor/useDocStats';
 import { HistoryPanel } from '../revisions/HistoryPanel';
@@ -78,6 +79,7 @@ export function StoryForm(props: {
     [commentButton, story.id, saver],
   );
   const links = useStoryLinks(story.id);
+  const header = useStickyOffset<HTMLElement>();
 
   // A newer story from the store (changed elsewhere, moved, restored, or "Reload their version") replaces
   // what is shown in place, keeping the editor, its cursor and the open panels. Changes typed while it was
@@ -146,7 +148,7 @@ export function StoryForm(props: {
 
   return (
     <div className="story-workspace">
-      <header className="pane-toolbar">
+      <header className="pane-toolbar" ref={header}>
         <StatusBadge status={story.status} />
         <WorkflowActions story={story} saver={saver} onMoved={onReload} />
         <div className="pane-toolbar-end">
