@@ -10,6 +10,7 @@ import {
 import type { TestConnectionInput } from '../../shared/ipc/channels/targets';
 import { AppError } from '../../shared/ipc/errors';
 import type { TargetQueries, TargetRecord } from '../db/queries/targetQueries';
+import { foreignContentIn } from './targets/static/writeSite';
 import { PublishError } from './publishError';
 import type { SecretBox } from './secrets/secretBox';
 import { checkConnection } from './targets/wordpress/checkConnection';
@@ -85,6 +86,10 @@ export function createTargetService({ queries, secrets, dataDir, now, fetch }: T
         const current = mustGet(input.id);
         if (current.kind !== 'static')
           throw new AppError('invalid-input', 'That target is not the static site');
+        if (input.folder && input.folder !== folderOf(current)) {
+          const refusal = foreignContentIn(input.folder);
+          if (refusal) throw new AppError('invalid-input', refusal);
+        }
         queries.save({
           ...current,
           name: input.name ?? current.name,

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { body, importImage, publishingCore, type PublishingCore } from './publishTestKit';
@@ -228,6 +228,29 @@ describe('the built-in static site', () => {
         .map(String)
         .filter((file) => file.endsWith('.tmp')),
     ).toEqual([]);
+  });
+
+  it('never writes its site over a folder holding other files', async () => {
+    await kit.call('settings:update', { requireApproval: false });
+    const documents = join(kit.dir, 'Documents');
+    mkdirSync(documents);
+    writeFileSync(join(documents, 'notes.txt'), 'my notes');
+    const refused = await kit.refuse('targets:save', { id: 'static', kind: 'static', folder: documents });
+    expect(refused).toMatchObject({ code: 'invalid-input' });
+    expect(refused.message).toContain('"notes.txt"');
+
+    // A folder that was empty when chosen and gained other files before the first publish.
+    const chosen = join(kit.dir, 'chosen');
+    await kit.call('targets:save', { id: 'static', kind: 'static', folder: chosen });
+    mkdirSync(chosen);
+    writeFileSync(join(chosen, 'notes.txt'), 'my notes');
+    const job = await kit.call('publish:start', { storyId: (await story('Tide tables', 'sport')).id });
+    await kit.runDue();
+    const failed = (await kit.call('publish:status', { storyId: job.storyId })).jobs[0]!;
+    expect(failed).toMatchObject({ state: 'failed', errorKind: 'rejected' });
+    expect(failed.lastError).toContain('"notes.txt"');
+    expect(readdirSync(chosen)).toEqual(['notes.txt']);
+    expect(read(chosen, 'notes.txt')).toBe('my notes');
   });
 
   it('updates in place, takes an unpublished story off the site, and uses a changed folder and address', async () => {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 
@@ -6,6 +7,37 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 export const MANIFEST = '.copydesk-site.json';
 
 type Manifest = Record<string, string>;
+
+const SITE_ENTRIES = new Set([
+  'index.html',
+  'style.css',
+  'feed.xml',
+  'sitemap.xml',
+  'stories',
+  'sections',
+  'tags',
+  'media',
+  MANIFEST,
+]);
+
+/**
+ * Why the site may not be written to `folder`: it holds something Copydesk did not put there (the whole
+ * folder is replaced on a full write, so pointing the site at, say, Documents must not empty it). Null
+ * when the folder is missing, empty or a Copydesk site.
+ */
+export function foreignContentIn(folder: string): string | null {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  const foreign = names.find((name) => !SITE_ENTRIES.has(name) && !name.endsWith('.tmp'));
+  return foreign === undefined
+    ? null
+    : `The folder ${folder} holds files that are not part of a Copydesk site (such as "${foreign}"); choose an empty or new folder for the site.`;
+}
 
 const hashOf = (text: string) => createHash('sha256').update(text).digest('base64url');
 // Media files are named after their content, so the name is their hash.
@@ -51,7 +83,11 @@ export async function writeSite(
   for (const src of media) next[src] = MEDIA_HASH;
 
   const previous = await readManifest(folder);
-  if (!previous) return swapInWholeSite(folder, files, next, mediaDir);
+  if (!previous) {
+    const refusal = foreignContentIn(folder);
+    if (refusal) throw new Error(refusal);
+    return swapInWholeSite(folder, files, next, mediaDir);
+  }
 
   const present = new Set(
     (await readdir(folder, { recursive: true, withFileTypes: true }))
