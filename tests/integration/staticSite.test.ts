@@ -220,6 +220,13 @@ describe('the built-in static site', () => {
       'stories/summit-ends.html',
     ]);
 
+    // A manifest pointing outside the folder is not trusted: nothing outside is deleted.
+    writeFileSync(join(kit.dir, 'victim.txt'), 'keep me');
+    const manifest = JSON.parse(read(site, '.copydesk-site.json')) as Record<string, string>;
+    writeFileSync(join(site, '.copydesk-site.json'), JSON.stringify({ ...manifest, '../victim.txt': 'x' }));
+    await publish(world.id);
+    expect(read(kit.dir, 'victim.txt')).toBe('keep me');
+
     rmSync(join(site, 'stories/cup-final-tonight.html'));
     await publish(world.id);
     expect(read(site, 'stories/cup-final-tonight.html')).toContain('<h1>Cup final tonight</h1>');

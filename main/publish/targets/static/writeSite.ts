@@ -39,6 +39,7 @@ export function foreignContentIn(folder: string): string | null {
     : `The folder ${folder} holds files that are not part of a Copydesk site (such as "${foreign}"); choose an empty or new folder for the site.`;
 }
 
+const SITE_PATH = /^[\w.%-]+(\/[\w.%-]+)*$/u;
 const hashOf = (text: string) => createHash('sha256').update(text).digest('base64url');
 // Media files are named after their content, so the name is their hash.
 const MEDIA_HASH = 'content-addressed';
@@ -46,7 +47,12 @@ const MEDIA_HASH = 'content-addressed';
 async function readManifest(folder: string): Promise<Manifest | null> {
   try {
     const parsed = JSON.parse(await readFile(join(folder, MANIFEST), 'utf8')) as unknown;
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Manifest) : null;
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
+    // Its paths are deleted when they leave the site: only plain paths inside the folder are trusted.
+    const inside = Object.keys(parsed).every(
+      (path) => SITE_PATH.test(path) && !path.split('/').includes('..'),
+    );
+    return inside ? (parsed as Manifest) : null;
   } catch {
     return null;
   }
