@@ -72,7 +72,7 @@ export function createCore(options: CoreOptions): Core {
   const sections = createSectionService({ queries: sectionQueries(db), now });
   const settings = createSettingsService(settingsQueries(db));
   const revisionStore = revisionQueries(db);
-  const people = createPeopleService({ queries: peopleQueries(db), now });
+  const people = createPeopleService({ queries: peopleQueries(db), now, events });
   const personName = () => people.current()?.name ?? '';
   const activityStore = activityQueries(db);
   const activity = createActivityService({ queries: activityStore, now, actor: personName });

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { appChannels } from './channels/app';
 import { activityChannels } from './channels/activity';
 import { commentChannels, commentEvents } from './channels/comments';
-import { peopleChannels } from './channels/people';
+import { peopleChannels, peopleEvents } from './channels/people';
 import { workflowChannels } from './channels/workflow';
 import { libraryChannels } from './channels/library';
 import { linkChannels } from './channels/links';
@@ -57,6 +57,7 @@ export const events = {
   ...tagEvents,
   ...publishEvents,
   ...commentEvents,
+  ...peopleEvents,
 } as const;
 
 export type Events = typeof events;

@@ -139,6 +139,16 @@ describe('workflow state machine through the core', () => {
     expect(error.message).toMatch(/note/);
   });
 
+  it('tells every window who is using the desk when a person is added or switched to', async () => {
+    const seen: (string | null)[] = [];
+    core.events.on('people:changed', (event) => seen.push(event.current?.name ?? null));
+    const { reporter } = await setup();
+    await as(reporter);
+    expect(seen).toEqual(['Rita Reporter', 'Ed Editor', 'Rita Reporter']);
+    await expect(call('people:switch', { id: '01J0000000000000000000000Z' })).rejects.toThrow('not-found');
+    expect(seen).toHaveLength(3);
+  });
+
   it('refuses a transition by nobody', async () => {
     const story = await call<Story>('stories:create', { headline: 'Orphan' });
     const error = await failure('workflow:transition', {

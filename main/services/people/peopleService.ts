@@ -1,10 +1,19 @@
 import { monotonicFactory } from 'ulid';
 import type { Person, PersonInput } from '../../../shared/domain/person';
 import { AppError } from '../../../shared/ipc/errors';
+import type { CoreEvents } from '../../core/coreEvents';
 import type { PeopleQueries } from '../../db/queries/peopleQueries';
 
 /** The people of a desk machine and which of them is using it now. */
-export function createPeopleService({ queries, now }: { queries: PeopleQueries; now: () => Date }) {
+export function createPeopleService({
+  queries,
+  now,
+  events,
+}: {
+  queries: PeopleQueries;
+  now: () => Date;
+  events: CoreEvents;
+}) {
   const newId = monotonicFactory();
   const current = (): Person | null => {
     const id = queries.currentId();
@@ -27,12 +36,14 @@ export function createPeopleService({ queries, now }: { queries: PeopleQueries; 
         queries.insert(person, at);
         queries.setCurrentId(person.id);
       });
+      events.emit('people:changed', { current: person });
       return person;
     },
     switchTo(id: string): Person {
       const person = queries.get(id);
       if (!person) throw new AppError('not-found', `No person with id ${id}`);
       queries.setCurrentId(id);
+      events.emit('people:changed', { current: person });
       return person;
     },
   };

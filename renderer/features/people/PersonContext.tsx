@@ -43,6 +43,8 @@ export function PeopleGate({ children }: { children: ReactNode }) {
       current = false;
     };
   }, [client, generation]);
+  // The desk has one current person: a switch in another window is a switch here too.
+  useEffect(() => client.on('people:changed', load), [client, load]);
 
   const add = useCallback(
     async (input: PersonInput) => {

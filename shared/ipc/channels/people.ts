@@ -12,3 +12,11 @@ export const peopleChannels = {
   /** Makes another person the current one. */
   'people:switch': channel(z.object({ id: PersonId }).strict(), Person),
 };
+
+export const peopleEvents = {
+  /**
+   * Someone was added or the person using the desk changed, in any window: the core now acts as
+   * `current`, so every window shows that person.
+   */
+  'people:changed': z.object({ current: Person.nullable() }),
+};

@@ -160,3 +160,18 @@ test('first run asks for a name and role; a reporter cannot see the queue', asyn
   await expect(page.getByTestId('current-person')).toContainText('Nia');
   await expect(page.getByTestId('current-person')).toContainText('Reporter');
 });
+
+test('switching person in one window switches every window of the desk', async ({ page, context, host }) => {
+  await host.rpc('people:create', { name: 'Rita Reporter', role: 'reporter' });
+  await host.rpc('people:create', { name: 'Ed Editor', role: 'editor' });
+  await page.goto(host.uiUrl);
+  const other = await context.newPage();
+  await other.goto(host.uiUrl);
+  await expect(other.getByTestId('current-person')).toContainText('Ed Editor');
+  await expect(other.getByRole('button', { name: 'Review queue' })).toBeVisible();
+
+  await switchTo(page, 'Rita Reporter');
+  await expect(other.getByTestId('current-person')).toContainText('Rita Reporter');
+  // The other window offers what the core now allows: a reporter has no review queue.
+  await expect(other.getByRole('button', { name: 'Review queue' })).toHaveCount(0);
+});
