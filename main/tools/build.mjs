@@ -51,4 +51,5 @@ await esbuild({
   logLevel: 'warning',
 });
 writeFileSync(stamp, new Date().toISOString());
-console.log(`copydesk: built in ${Math.round(performance.now() - started)} ms`);
+// stderr: the serve command's first stdout line must be its listening address.
+console.error(`copydesk: built in ${Math.round(performance.now() - started)} ms`);

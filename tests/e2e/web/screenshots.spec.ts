@@ -112,3 +112,66 @@ test('the editor with a real story, and its history', async ({ page, host }) => 
   ).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/history.png' });
 });
+
+test('a story page of the built-in static site, among its section', async ({ page, host }) => {
+  const call = host.rpc;
+  await call('settings:update', { requireApproval: false });
+  const story = async (headline: string, standfirst: string, sectionId: string, extra: object[] = []) => {
+    const created = await call<{ id: string }>('stories:create', {
+      headline,
+      standfirst,
+      byline: 'By Mina Park',
+      dateline: 'BUSAN',
+      credit: 'reports Yonhap',
+      sectionId,
+      body: {
+        type: 'doc',
+        content: [
+          paragraph(text(`${standfirst} `.repeat(3).trim())),
+          ...extra,
+          paragraph(text('Officials said the work would be reviewed again in the spring. '.repeat(6).trim())),
+        ],
+      },
+    });
+    const job = await call<{ id: string }>('publish:start', { storyId: created.id });
+    await expect
+      .poll(async () => {
+        const status = await call<{ jobs: { id: string; state: string }[] }>('publish:status', {
+          storyId: created.id,
+        });
+        return status.jobs.find((each) => each.id === job.id)?.state;
+      })
+      .toBe('done');
+    return created.id;
+  };
+  const linked = await story(
+    'Ferry operators add winter crossings',
+    'Two extra sailings a day will run until March.',
+    'world',
+  );
+  await story('Council agrees harbour budget', 'The vote came after an all-night sitting.', 'top-news');
+  await story(
+    'Harbour bridge reopens after six months of repairs',
+    'Commuters return to the crossing as the city counts the cost of the closure.',
+    'top-news',
+    [
+      { type: 'pullQuote', content: [text('“We built it to last another fifty years.”')] },
+      { type: 'alsoRead', attrs: { storyId: linked, headline: '' } },
+    ],
+  );
+  await story(
+    'Night buses start on twelve routes',
+    'Services will run between midnight and 5 a.m.',
+    'top-news',
+  );
+
+  await page.goto(`${host.url}/site/stories/harbour-bridge-reopens-after-six-months-of-repairs.html`);
+  await expect(page.locator('.also-read')).toContainText('Ferry operators add winter crossings');
+  await expect(page.getByRole('navigation', { name: 'More in Top News' })).toContainText(
+    'PreviousCouncil agrees harbour budgetNextNight buses start on twelve routes',
+  );
+  await expect(page.getByRole('region', { name: 'Latest from Top News' }).getByRole('listitem')).toHaveCount(
+    2,
+  );
+  await page.screenshot({ path: 'test-results/screenshots/static-story.png', fullPage: true });
+});
