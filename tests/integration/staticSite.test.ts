@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Window } from 'happy-dom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { body, importImage, publishingCore, type PublishingCore } from './publishTestKit';
 
@@ -183,6 +184,40 @@ describe('the built-in static site', () => {
     expect(feed).toMatch(/<link>file:\/\/.*\/site\/stories\/opposition-walks-out\.html<\/link>/);
     const sitemap = read(site, 'sitemap.xml');
     expect(sitemap.match(/<loc>/g)!.length).toBe(files.filter((f) => f.endsWith('.html')).length);
+  });
+
+  it('gives every tag its own page that its links reach, whatever the script or punctuation', async () => {
+    await kit.call('settings:update', { requireApproval: false });
+    const tags = ['Москва', 'C++', 'C#', 'C', 'Αθήνα', '東京', 'New York'];
+    const first = await story('Snow closes airports', 'world');
+    await kit.call('stories:setTags', { id: first.id, tags });
+    const second = await story('Compilers get faster', 'business');
+    await kit.call('stories:setTags', { id: second.id, tags: ['C++'] });
+    await publish(first.id);
+    await publish(second.id);
+
+    // Links are followed as a browser does: resolved against the page, then the path decoded to a file name.
+    const { DOMParser } = new Window();
+    const tagLinks = (path: string) =>
+      [...new DOMParser().parseFromString(read(site, path), 'text/html').querySelectorAll('ul.tags a')].map(
+        (link) => {
+          const url = new URL(link.getAttribute('href')!, `http://site.test/${path}`);
+          return { name: link.textContent, file: decodeURIComponent(url.pathname.slice(1)) };
+        },
+      );
+    const linked = tagLinks('stories/snow-closes-airports.html');
+    expect(linked.map((link) => link.name)).toEqual(tags);
+    expect(new Set(linked.map((link) => link.file)).size).toBe(tags.length);
+    for (const { name, file } of linked) {
+      expect(existsSync(join(site, file)), `${name} → ${file}`).toBe(true);
+      expect(file).toMatch(/^tags\/[a-z0-9-]+\.html$/);
+      expect(read(site, file)).toContain(`<h1>${name}</h1>`);
+    }
+    expect(linked.find((link) => link.name === 'New York')!.file).toBe('tags/new-york.html');
+    const cpp = tagLinks('stories/compilers-get-faster.html');
+    expect(cpp).toEqual([linked.find((link) => link.name === 'C++')]);
+    expect(read(site, cpp[0]!.file)).toContain('Compilers get faster');
+    expect(read(site, linked.find((link) => link.name === 'C#')!.file)).not.toContain('Compilers get faster');
   });
 
   it('rewrites only the pages a publish changes, and puts back a page deleted by hand', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { slugify } from '../../../../shared/domain/slug';
 import { escapeHtml, readingTimeLabel, storyToHtml } from '../../../../shared/editor';
 import type { PublishedSnapshot } from '../../../db/queries/publicationQueries';
@@ -37,8 +38,19 @@ const dateLabel = (ms: number): string => DATE_FORMAT.format(ms);
 /** How many stories the home page lists; section and tag pages list all of theirs. */
 export const HOME_PAGE_STORIES = 50;
 
-/** The file of a tag's page under `tags/`, without `.html`. */
-export const tagKey = (tag: string): string => slugify(tag) || encodeURIComponent(tag.toLowerCase());
+/**
+ * The file of a tag's page under `tags/`, without `.html`: plain ASCII, so the name on disk is the name in
+ * the link whether or not a server decodes it, and the same on every publish. A tag that its slug spells
+ * out ("Budget", "New York") is its slug; any other ("C++", "Москва", "Café") gets a hash of its
+ * case-folded name after a `--` no slug has, so two tags never share a page unless they differ only in case
+ * or in spaces for hyphens.
+ */
+export function tagKey(tag: string): string {
+  const folded = tag.normalize('NFC').trim().toLowerCase();
+  const slug = slugify(folded);
+  if (slug && slug === folded.split(/\s+/).join('-')) return slug;
+  return `${slug || 'tag'}--${createHash('sha256').update(folded).digest('hex').slice(0, 10)}`;
+}
 
 function page(options: {
   title: string;
