@@ -88,7 +88,12 @@ export function createPublishService(deps: PublishServiceDeps) {
     publishedVersion: record.publishedVersion,
     publishedAt: iso(record.publishedAt),
     scheduledFor: record.scheduledFor === null ? null : iso(record.scheduledFor),
-    changedSince: story !== null && record.state !== 'unpublished' && story.version > record.publishedVersion,
+    // Tags are set without a new story version (an open editor keeps saving), so they are compared as published.
+    changedSince:
+      story !== null &&
+      record.state !== 'unpublished' &&
+      (story.version > record.publishedVersion ||
+        JSON.stringify(record.snapshot.tags ?? []) !== JSON.stringify(facts.tagsOf(story.id))),
   });
 
   const save = (job: PublishJobRecord): PublishJob => {

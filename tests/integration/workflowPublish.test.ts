@@ -62,6 +62,42 @@ describe('publishing as a workflow move', () => {
   });
 });
 
+describe('changed since published', () => {
+  let kit: PublishingCore;
+  afterEach(() => kit.dispose());
+
+  it('follows a tag-only edit, in the toolbar and in the library, until it is republished', async () => {
+    kit = publishingCore();
+    await kit.call('settings:update', { requireApproval: false });
+    const story = await kit.call('stories:create', {
+      headline: 'Budget',
+      sectionId: 'world',
+      body: body('Text.'),
+    });
+    await kit.call('stories:setTags', { id: story.id, tags: ['Budget'] });
+    const changed = async () => [
+      (await kit.call('publish:preflight', { storyId: story.id })).publication?.changedSince,
+      (await kit.call('library:query', {})).items.find((row) => row.id === story.id)?.changedSincePublished,
+    ];
+    const publish = async () => {
+      await kit.call('publish:start', { storyId: story.id });
+      await kit.runDue();
+      kit.tick(60_000);
+    };
+
+    await publish();
+    expect(await changed()).toEqual([false, false]);
+    const { version } = await kit.call('stories:get', { id: story.id });
+    await kit.call('stories:setTags', { id: story.id, tags: ['Budget', 'Москва'] });
+    expect((await kit.call('stories:get', { id: story.id })).version).toBe(version);
+    expect(await changed()).toEqual([true, true]);
+    await publish();
+    expect(await changed()).toEqual([false, false]);
+    await kit.call('stories:setTags', { id: story.id, tags: [] });
+    expect(await changed()).toEqual([true, true]);
+  });
+});
+
 describe('who may publish, as the publish pre-flight sees it', () => {
   it('blocks a reporter and lets an editor through', async () => {
     const full = testCore();

@@ -65,7 +65,9 @@ const FLAT_KEYS: Record<FlatSort, [string, string]> = {
 const COLUMNS = `s.id, s.headline, s.standfirst, s.slug, s.status, s.section_id, sec.name AS section_name,
   s.byline, s.author, s.word_count, s.updated_at, s.trashed_at, s.version, ss.search_id,
   EXISTS (SELECT 1 FROM publications p WHERE p.story_id = s.id AND p.state != 'unpublished'
-    AND p.published_version < s.version) AS changed_since_published`;
+    AND (p.published_version < s.version OR coalesce(p.snapshot -> '$.tags', '[]') IS NOT
+      (SELECT json_group_array(t.name ORDER BY st.position, t.name)
+       FROM story_tags st JOIN tags t ON t.id = st.tag_id WHERE st.story_id = s.id))) AS changed_since_published`;
 
 function toFound(row: SummaryRow): FoundStory {
   const summary = {
