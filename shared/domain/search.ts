@@ -51,10 +51,12 @@ function tokenize(input: string): RawToken[] {
 /**
  * Reads what a user typed into a search box: words, "exact phrases", -excluded terms, NOT, OR.
  * Never fails: anything else (brackets, stars, colons, stray quotes) is just text to look for.
- * The last bare word matches as a prefix unless it is followed by a space, so results follow typing.
+ * The last bare word matches as a prefix unless it is followed by a space, so results follow typing
+ * (from its second letter).
  */
 export function parseSearch(input: string): SearchGroup[] {
-  const tokens = tokenize(input);
+  // FTS5 reads a NUL inside a string literal as its end; no control character is worth searching for.
+  const tokens = tokenize(input.replace(/\p{Cc}/gu, ' '));
   const groups: SearchGroup[] = [[]];
   let negateNext = false;
   let terms = 0;
@@ -71,15 +73,18 @@ export function parseSearch(input: string): SearchGroup[] {
       }
     }
     const text = token.text.replace(/\s+/gu, ' ').trim();
-    if (!WORDLIKE.test(text) || terms >= MAX_TERMS) {
+    const prefix = !token.quoted && index === tokens.length - 1 && !token.closed;
+    // A one-letter prefix matches most of the archive and scans the whole index (seconds on 100k
+    // stories); the next letter narrows it, so until then the other words decide.
+    const tooShort = prefix && [...text].length < 2;
+    if (!WORDLIKE.test(text) || tooShort || terms >= MAX_TERMS) {
       negateNext = false;
       return;
     }
-    const isLast = index === tokens.length - 1;
     groups.at(-1)!.push({
       text,
       phrase: token.quoted,
-      prefix: !token.quoted && isLast && !token.closed,
+      prefix,
       negated: token.negated || negateNext,
     });
     negateNext = false;

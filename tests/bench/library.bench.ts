@@ -98,6 +98,10 @@ describe(`library:query on ${ARCHIVE} stories`, () => {
   bench('filtered: last 30 days', async () => {
     await query({ limit: 50, filters: { updatedFrom: '2026-02-01' } });
   });
+  bench('search as typed, first two letters: "t", "th"', async () => {
+    await query({ limit: 50, search: 't' });
+    await query({ limit: 50, search: 'th' });
+  });
   bench('search prefix as typed: "harb"', async () => {
     await query({ limit: 50, search: 'harb' });
   });

@@ -160,6 +160,8 @@ const HOSTILE = [
   "'; DROP TABLE stories; --",
   '\\',
   '\u0000',
+  'harb\u0000our',
+  '"harbour\u0000',
   '\u0002harbour\u0003',
   '😀',
   'ḧárbóúr',
@@ -182,6 +184,10 @@ describe('query parsing', () => {
     ['AND OR NOT * - ()', ''],
     ['-only', ''],
     ['say ""hi""', '("say" AND "hi")'],
+    ['h', ''],
+    ['harbour b', '("harbour")'],
+    ['harbour b ', '("harbour" AND "b")'],
+    ['har\u0000bour', '("har" AND "bour"*)'],
   ])('%j becomes the FTS5 expression %j', (input, expected) => {
     expect(toFtsQuery(parseSearch(input))).toBe(expected);
   });
@@ -346,6 +352,10 @@ describe('filters and sorts', () => {
       (await query({ filters: { updatedFrom: '2026-03-01', updatedTo: '2026-03-01' } })).items,
     ).toHaveLength(9);
     expect((await query({ filters: { updatedTo: '2026-02-28' } })).items).toEqual([]);
+    // 09:00 UTC on 1 March is still 28 February in Honolulu (UTC−10): days are the user's own.
+    const honolulu = { utcOffsetMinutes: -600 };
+    expect((await query({ filters: { updatedTo: '2026-02-28', ...honolulu } })).items).toHaveLength(9);
+    expect((await query({ filters: { updatedFrom: '2026-03-01', ...honolulu } })).items).toEqual([]);
   });
 
   it('shows tags and section names on each row', async () => {

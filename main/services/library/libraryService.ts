@@ -23,6 +23,7 @@ type ParsedQuery = Required<Omit<LibraryQueryInput, 'cursor' | 'sort' | 'directi
     author?: string | undefined;
     updatedFrom?: string | undefined;
     updatedTo?: string | undefined;
+    utcOffsetMinutes: number;
     trashed: boolean;
   };
 };
@@ -39,6 +40,7 @@ const DEFAULT_DIRECTION: Record<LibrarySort, 'asc' | 'desc'> = {
 };
 
 function toFilters(filters: ParsedQuery['filters']): SearchFilters {
+  const startOfDay = (day: string) => Date.parse(`${day}T00:00:00Z`) - filters.utcOffsetMinutes * 60_000;
   const tag = filters.tag === undefined ? '' : normalizeTagName(filters.tag);
   const author = filters.author?.trim() ?? '';
   return {
@@ -47,8 +49,8 @@ function toFilters(filters: ParsedQuery['filters']): SearchFilters {
     sectionId: filters.sectionId,
     tag: tag || undefined,
     author: author || undefined,
-    updatedFrom: filters.updatedFrom ? Date.parse(`${filters.updatedFrom}T00:00:00Z`) : undefined,
-    updatedBefore: filters.updatedTo ? Date.parse(`${filters.updatedTo}T00:00:00Z`) + DAY : undefined,
+    updatedFrom: filters.updatedFrom ? startOfDay(filters.updatedFrom) : undefined,
+    updatedBefore: filters.updatedTo ? startOfDay(filters.updatedTo) + DAY : undefined,
   };
 }
 

@@ -52,6 +52,13 @@ function toQueryFilters(filters: LibraryFilterState, trashed: boolean) {
     ...(filters.author ? { author: filters.author } : {}),
     ...(filters.updatedFrom ? { updatedFrom: filters.updatedFrom } : {}),
     ...(filters.updatedTo ? { updatedTo: filters.updatedTo } : {}),
+    ...(filters.updatedFrom || filters.updatedTo
+      ? {
+          utcOffsetMinutes: -new Date(
+            `${filters.updatedFrom || filters.updatedTo}T12:00`,
+          ).getTimezoneOffset(),
+        }
+      : {}),
   };
 }
 

@@ -15,10 +15,12 @@ export const LibraryFilters = z
     sectionId: z.string().max(64).nullable().optional(),
     tag: z.string().max(200).optional(),
     author: z.string().max(200).optional(),
-    /** Last change on or after this day (UTC). */
+    /** Last change on or after this day (in the time zone of `utcOffsetMinutes`). */
     updatedFrom: Day.optional(),
-    /** Last change on or before this day (UTC). */
+    /** Last change on or before this day (in the time zone of `utcOffsetMinutes`). */
     updatedTo: Day.optional(),
+    /** Where the user's days begin: minutes east of UTC (Seoul +540, New York −300). */
+    utcOffsetMinutes: z.number().int().min(-840).max(840).default(0),
     trashed: z.boolean().default(false),
   })
   .strict();
@@ -28,7 +30,7 @@ export const LibraryQueryInput = z
   .object({
     /** Whatever the user typed; every string is a valid query. */
     search: z.string().max(500).default(''),
-    filters: LibraryFilters.default({ trashed: false }),
+    filters: LibraryFilters.default({ trashed: false, utcOffsetMinutes: 0 }),
     /** `relevance` applies only with a search; without one it falls back to `updated`. */
     sort: LibrarySort.optional(),
     direction: z.enum(['asc', 'desc']).optional(),
