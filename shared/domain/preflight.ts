@@ -12,6 +12,7 @@ export const PreflightItem = z.object({
     'no-section',
     'not-approved',
     'not-allowed',
+    'spiked',
     'unpublished-link',
     'unresolved-comments',
     'no-featured-image',
@@ -49,7 +50,13 @@ export function preflightItems(facts: PreflightFacts): PreflightItem[] {
   if (facts.wordCount === 0) block('no-body', 'The story has no body text.');
   if (facts.sectionId === null) block('no-section', 'Choose a section.');
   if (facts.publisherRole === 'reporter') block('not-allowed', 'Only an editor can publish.');
-  if (facts.requireApproval && facts.status !== 'approved' && facts.status !== 'published')
+  if (facts.status === 'spiked') block('spiked', 'The story is spiked. Restore it before publishing.');
+  if (
+    facts.requireApproval &&
+    facts.status !== 'approved' &&
+    facts.status !== 'published' &&
+    facts.status !== 'spiked'
+  )
     block('not-approved', 'An editor must approve the story before it is published.');
   for (const headline of facts.unpublishedLinks)
     block(
