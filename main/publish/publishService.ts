@@ -304,12 +304,13 @@ export function createPublishService(deps: PublishServiceDeps) {
         if (Date.parse(input.at!) <= now().getTime())
           throw new AppError('invalid-input', 'Choose a time in the future.');
       }
-      if (check.pendingJob && check.pendingJob.state !== 'paused')
+      const pending = check.pendingJob?.state === 'failed' ? null : check.pendingJob;
+      if (pending && pending.state !== 'paused')
         throw new AppError('conflict', 'This story is already being sent to this site.', {
-          jobId: check.pendingJob.id,
+          jobId: pending.id,
         });
-      if (check.pendingJob) {
-        const stale = mustGetJob(check.pendingJob.id);
+      if (pending) {
+        const stale = mustGetJob(pending.id);
         save({ ...stale, state: 'failed', lastError: stale.lastError ?? 'Replaced by a newer job' });
       }
       const at = now().getTime();

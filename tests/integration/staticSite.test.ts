@@ -293,6 +293,14 @@ describe('the built-in static site', () => {
     expect(failed.lastError).toContain('"notes.txt"');
     expect(readdirSync(chosen)).toEqual(['notes.txt']);
     expect(read(chosen, 'notes.txt')).toBe('my notes');
+
+    // The failed job stays what the story shows (toolbar, reopened dialog) until a new one replaces it.
+    expect((await kit.call('publish:preflight', { storyId: job.storyId })).pendingJob).toEqual(failed);
+    rmSync(join(chosen, 'notes.txt'));
+    const again = await kit.call('publish:start', { storyId: job.storyId });
+    expect((await kit.call('publish:preflight', { storyId: job.storyId })).pendingJob?.id).toBe(again.id);
+    await kit.runDue();
+    expect((await kit.call('publish:preflight', { storyId: job.storyId })).pendingJob).toBeNull();
   });
 
   it('updates in place, takes an unpublished story off the site, and uses a changed folder and address', async () => {

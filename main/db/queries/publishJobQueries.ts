@@ -93,9 +93,9 @@ export function publishJobQueries(db: Database.Database) {
   const earliest = db.prepare<[], { at: number | null }>(
     "SELECT min(next_attempt_at) AS at FROM publish_jobs WHERE state IN ('queued', 'waiting')",
   );
-  const open = db.prepare<[string, string], JobRow>(
-    `SELECT * FROM publish_jobs WHERE story_id = ? AND target_id = ?
-       AND state IN ('queued', 'running', 'waiting', 'paused') ORDER BY created_at DESC LIMIT 1`,
+  // A story has at most one unfinished job per target, and it is the newest (a new job replaces a paused one).
+  const latest = db.prepare<[string, string], JobRow>(
+    `SELECT * FROM publish_jobs WHERE story_id = ? AND target_id = ? ORDER BY created_at DESC, id DESC LIMIT 1`,
   );
   const recent = db.prepare<[string], JobRow>(
     'SELECT * FROM publish_jobs WHERE story_id = ? ORDER BY created_at DESC, id DESC LIMIT 10',
@@ -121,10 +121,10 @@ export function publishJobQueries(db: Database.Database) {
     },
     /** When the next queued or waiting job is due, or null if none is. */
     earliestDue: (): number | null => earliest.get()?.at ?? null,
-    /** The unfinished job of a story on a target, if any. */
+    /** The story's newest job on a target unless it is done: unfinished, or failed and not yet replaced. */
     open(storyId: string, targetId: string): PublishJobRecord | null {
-      const row = open.get(storyId, targetId);
-      return row ? toRecord(row) : null;
+      const row = latest.get(storyId, targetId);
+      return row && row.state !== 'done' ? toRecord(row) : null;
     },
     recent: (storyId: string): PublishJobRecord[] => recent.all(storyId).map(toRecord),
     /** Jobs left running by a previous run of the app are sent again (they may have reached the site). */

@@ -1,28 +1,77 @@
+import type { PublishJob } from '../../../shared/domain/publication';
 import { ChangedSincePublishedBadge } from './ChangedSincePublishedBadge';
 import { PublishDialog } from './PublishDialog';
 import { publishSessions, usePublishSession } from './publishSessions';
 import { usePreflight } from './usePreflight';
 
-/** The editor toolbar's Publish (or Update) button, with a "changed since published" badge. */
+const timeOf = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+/** What the toolbar says about the story's unfinished or failed job, and why, for its chip. */
+function jobChip(job: PublishJob, site: string): { text: string; reason: string; tone: string } {
+  const reason = `${site}: ${job.lastError ?? ''}`.trim();
+  switch (job.state) {
+    case 'queued':
+    case 'running':
+      return { text: 'Sending…', reason: `Sending to ${site}`, tone: 'busy' };
+    case 'waiting':
+      return {
+        text: 'Waiting to send',
+        reason: `${reason} Next try at ${timeOf(job.nextAttemptAt)}.`,
+        tone: 'wait',
+      };
+    case 'paused':
+      return {
+        text: job.errorKind === 'conflict' ? 'Needs your decision' : 'Publish stopped',
+        reason,
+        tone: 'stop',
+      };
+    default:
+      return {
+        text: job.action === 'unpublish' ? 'Unpublish failed' : 'Publish failed',
+        reason,
+        tone: 'stop',
+      };
+  }
+}
+
+/**
+ * The editor toolbar's Publish (or Update) button, with a "changed since published" badge and a chip for
+ * the story's job while it is unfinished or after it failed (it follows publish:progress through the
+ * pre-flight); the chip opens the dialog, which shows the job.
+ */
 export function PublishButton(props: { storyId: string; flush(): Promise<void> }) {
   const { preflight, refresh, replace } = usePreflight(props.storyId);
   const open = usePublishSession(props.storyId) !== undefined;
   const publication = preflight?.publication;
   const live = publication?.state === 'published' || publication?.state === 'scheduled';
+  const openDialog = () => {
+    void props.flush().finally(refresh);
+    publishSessions.open(props.storyId);
+  };
+  const job = preflight?.pendingJob;
+  const chip = job && preflight ? jobChip(job, preflight.target.name) : null;
   return (
     <span className="publish-control">
       {publication?.changedSince && (
         <ChangedSincePublishedBadge title={`Edited after it was published on ${preflight?.target.name}`} />
+      )}
+      {chip && (
+        <button
+          type="button"
+          className={`publish-job-chip publish-job-chip-${chip.tone}`}
+          title={chip.reason}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={openDialog}
+        >
+          {chip.text}
+        </button>
       )}
       <button
         type="button"
         className="button-primary publish-button"
         title={preflight ? `${live ? 'Update on' : 'Publish to'} ${preflight.target.name}` : undefined}
         onMouseDown={(event) => event.preventDefault()}
-        onClick={() => {
-          void props.flush().finally(refresh);
-          publishSessions.open(props.storyId);
-        }}
+        onClick={openDialog}
       >
         {live ? 'Update' : 'Publish'}
       </button>

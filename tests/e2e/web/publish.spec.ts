@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { createServer, type AddressInfo } from 'node:net';
 import { requireWordPress, startWordPress, type WordPressPeer } from '../../peers/wordpress';
 import { expect, test } from './browserHost';
 
@@ -173,4 +174,47 @@ test('publish to the built-in static site and read the story page', async ({ pag
   await story.getByRole('link', { name: 'Copydesk News' }).click();
   await expect(story.getByRole('heading', { name: 'Latest' })).toBeVisible();
   await expect(story.getByRole('link', { name: 'Quay works to start in spring' })).toBeVisible();
+});
+
+test('a job waiting for an unreachable site shows beside Publish after the dialog closes', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(60_000);
+  // A loopback port nobody listens on: the site refuses the connection, so the job waits to try again.
+  const port = await new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = server.address() as AddressInfo;
+      server.close(() => resolve(free));
+    });
+  });
+  const target = await host.rpc('targets:save', {
+    kind: 'wordpress',
+    name: 'Harbour Gazette',
+    url: `http://127.0.0.1:${port}`,
+    userName: 'editor',
+    password: 'abcd efgh ijkl mnop',
+  });
+  await host.rpc('settings:update', { defaultTargetId: target.id });
+  await page.goto(host.uiUrl);
+  await allowUnapproved(page);
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: 'All stories' })
+    .click();
+  await writeStory(page, 'Ferry strike called off');
+  await toolbar(page).getByRole('button', { name: 'Publish', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Publish to Harbour Gazette' });
+  await dialog.getByRole('button', { name: 'Publish now' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Waiting for Harbour Gazette', { timeout: 20_000 });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+
+  const chip = toolbar(page).getByRole('button', { name: 'Waiting to send' });
+  await expect(chip).toBeVisible();
+  await expect(chip).toHaveAttribute('title', /^Harbour Gazette: .+ Next try at \d/);
+  await expect(toolbar(page).getByRole('button', { name: 'Publish', exact: true })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/publish-waiting-chip.png` });
+  await chip.click();
+  await expect(dialog.getByRole('status')).toContainText('Waiting for Harbour Gazette');
 });
