@@ -1,5 +1,6 @@
 import { Node } from '@tiptap/core';
 import type { DOMOutputSpec } from '@tiptap/pm/model';
+import { MEDIA_SRC } from '../domain/media';
 import { isWebUrl } from './linkUrl';
 import type { MediaUrlResolver } from './storyUrl';
 
@@ -32,11 +33,9 @@ declare module '@tiptap/core' {
   }
 }
 
-const MEDIA_PATH = /^media\/[0-9a-f]{64}\.[a-z0-9]{1,10}$/;
-
 /** Whether a figure may show `src`: a `media/<sha256 hex>.<ext>` path of the media store, or an http(s) URL. */
 export function isAllowedMediaSrc(src: unknown): src is string {
-  return typeof src === 'string' && (MEDIA_PATH.test(src) || isWebUrl(src));
+  return typeof src === 'string' && (MEDIA_SRC.test(src) || isWebUrl(src));
 }
 
 /** The plain text of a figure: its caption and credit. */

@@ -1,3 +1,5 @@
+import { MEDIA_SRC } from '../domain/media';
+
 type Token =
   | { kind: 'text'; raw: string }
   | { kind: 'comment'; raw: string }
@@ -248,7 +250,8 @@ export function cleanPastedHtml(html: string): string {
       continue;
     }
     if (leaf) {
-      if (PLAIN_TAG_NAME.test(name)) out += `<${name}${keptAttributes(name, attributes)}>`;
+      if (PLAIN_TAG_NAME.test(name) && (name !== 'img' || isStoredImage(attributes)))
+        out += `<${name}${keptAttributes(name, attributes)}>`;
       continue;
     }
     const { open, close } = replacement(name, attributes, links > 0);
@@ -258,6 +261,16 @@ export function cleanPastedHtml(html: string): string {
   }
   while (stack.length > 0) out += stack.pop()!.close;
   return out;
+}
+
+/**
+ * Only images already in the media store survive a paste (copying within Copydesk). A remote image
+ * would be fetched by every reader of the story (a tracking pixel, a hotlinked photo) and a data:
+ * URL would bloat the document; pictures come in through the image dialog, which stores them.
+ */
+function isStoredImage(attributes: Attribute[]): boolean {
+  const src = attributes.find((attribute) => attribute.name === 'src')?.value ?? '';
+  return MEDIA_SRC.test(src);
 }
 
 function skipElement(tokens: Token[], start: number, name: string): number {

@@ -12,8 +12,21 @@ describe('cleanPastedHtml', () => {
     ['<!-- hidden --><p>a<!--StartFragment-->b</p>', '<p>ab</p>'],
     ['<p>a</p><!-- unterminated', '<p>a</p>'],
     ['<svg><script>alert(1)</script><text>t</text></svg><p>a</p>', '<p>a</p>'],
+    ['<p>a<img src="https://tracker.example/p.gif?u=123" width="1" height="1">b</p>', '<p>ab</p>'],
+    [
+      '<figure><img src="https://news.example/photo.jpg"><figcaption>c</figcaption></figure>',
+      '<figure><figcaption>c</figcaption></figure>',
+    ],
+    ['<p><img src="data:image/png;base64,AAAA">a</p>', '<p>a</p>'],
   ])('removes what never belongs in a story: %j', (input, expected) => {
     expect(cleanPastedHtml(input)).toBe(expected);
+  });
+
+  it('keeps an image of the media store, copied from another story', () => {
+    const stored = `media/${'a'.repeat(64)}.png`;
+    expect(cleanPastedHtml(`<figure><img src="${stored}" alt="Bridge"></figure>`)).toBe(
+      `<figure><img src="${stored}" alt="Bridge"></figure>`,
+    );
   });
 
   it('does not rebuild a script tag out of fragments', () => {
