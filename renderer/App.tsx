@@ -6,6 +6,7 @@ import { TagManager } from './features/tags/TagManager';
 import { SectionManager } from './features/library/SectionManager';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { StoryPane } from './features/stories/StoryPane';
+import { leaveWarning } from './features/stories/storySaver';
 import { useStoryList } from './features/stories/useStoryList';
 import { errorMessage } from './api/errorMessage';
 import { PeopleGate } from './features/people/PersonContext';
@@ -24,7 +25,16 @@ export function App() {
 function Library() {
   const client = useClient();
   const [view, setView] = useState<LibraryView>('stories');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelected] = useState<string | null>(null);
+  // Leaving a story whose edits cannot be saved (changed elsewhere, refused) asks first.
+  const setSelectedId = useCallback(
+    (id: string | null) => {
+      if (id === selectedId) return;
+      const warning = leaveWarning();
+      if (warning === null || window.confirm(warning)) setSelected(id);
+    },
+    [selectedId],
+  );
   const [error, setError] = useState<string | null>(null);
   const list = useStoryList(view === 'trash');
 
@@ -36,7 +46,7 @@ function Library() {
     } catch (cause) {
       setError(errorMessage(cause));
     }
-  }, [client]);
+  }, [client, setSelectedId]);
 
   return (
     <div className={view === 'settings' ? 'app app-settings' : 'app'}>

@@ -22,6 +22,12 @@ export function ipcTransport(bridge: PreloadBridge): Transport {
   return { kind: 'electron', invoke: bridge.invoke, on: bridge.on };
 }
 
+/**
+ * Chromium refuses keepalive requests once those in flight together exceed 64 KB; within that, a request
+ * outlives the page, so the save sent as a tab closes is not cancelled.
+ */
+const KEEPALIVE_BUDGET_BYTES = 60_000;
+
 const unreachable = (message: string): Result<never> => ({
   ok: false,
   error: { code: 'unavailable', message },
@@ -30,6 +36,7 @@ const unreachable = (message: string): Result<never> => ({
 export function httpTransport(token: string, base = ''): Transport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let stream: AbortController | null = null;
+  let keepaliveBytes = 0;
 
   const connect = () => {
     stream = new AbortController();
@@ -43,15 +50,22 @@ export function httpTransport(token: string, base = ''): Transport {
   return {
     kind: 'http',
     async invoke(channel, input) {
+      const body = JSON.stringify(input ?? {});
+      const bytes = new Blob([body]).size;
+      const keepalive = keepaliveBytes + bytes < KEEPALIVE_BUDGET_BYTES;
+      if (keepalive) keepaliveBytes += bytes;
       try {
         const response = await fetch(`${base}/rpc/${encodeURIComponent(channel)}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify(input ?? {}),
+          body,
+          keepalive,
         });
         return (await response.json()) as Result<unknown>;
       } catch {
         return unreachable('Copydesk is not reachable: is the host still running?');
+      } finally {
+        if (keepalive) keepaliveBytes -= bytes;
       }
     },
     on(event, callback) {

@@ -1,4 +1,4 @@
-const MAX_SLUG_LENGTH = 80;
+export const SLUG_MAX_LENGTH = 80;
 
 /** A URL slug from a headline: lowercase ASCII words joined by hyphens ("Rates rise 2%" → "rates-rise-2"). */
 export function slugify(text: string): string {
@@ -8,7 +8,7 @@ export function slugify(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return slug.slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '');
+  return slug.slice(0, SLUG_MAX_LENGTH).replace(/-+$/, '');
 }
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SLUG_PATTERN } from './slug';
+import { SLUG_MAX_LENGTH, SLUG_PATTERN } from './slug';
 
 /** An id made by the core (a ULID); `what` names it in the error message. */
 export const ulidOf = (what: string) =>
@@ -30,7 +30,7 @@ export const StoryFields = z.object({
   credit: line(200),
   slug: z.union([
     z.literal(''),
-    z.string().max(80).regex(SLUG_PATTERN, 'Lowercase letters, digits and hyphens only'),
+    z.string().max(SLUG_MAX_LENGTH).regex(SLUG_PATTERN, 'Lowercase letters, digits and hyphens only'),
   ]),
   sectionId: z.string().max(64).nullable(),
   featuredImage: z.string().max(500).nullable(),

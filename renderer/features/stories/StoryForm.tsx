@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { storyFieldsOf, type Story, type StoryFields } from '../../../shared/domain/story';
-import { slugify } from '../../../shared/domain/slug';
+import { SLUG_MAX_LENGTH, slugify } from '../../../shared/domain/slug';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -23,8 +23,8 @@ import { useSections } from './useSections';
 import { TagsField } from '../tags/TagsField';
 import { useSaveState, useStorySaver } from './useStorySaver';
 
-type TextField = 'headline' | 'standfirst' | 'byline' | 'dateline' | 'credit' | 'slug';
-type FormFields = Pick<StoryFields, TextField | 'sectionId' | 'featuredImage' | 'embargoUntil'>;
+type TextField = 'headline' | 'standfirst' | 'byline' | 'dateline' | 'credit';
+type FormFields = Pick<StoryFields, TextField | 'slug' | 'sectionId' | 'featuredImage' | 'embargoUntil'>;
 
 const LINE_FIELDS: { field: 'byline' | 'dateline' | 'credit'; label: string; hint: string }[] = [
   { field: 'byline', label: 'Byline', hint: 'By Jane Reporter' },
@@ -44,7 +44,8 @@ function replaceBody(editor: Editor, body: Story['body']) {
 export function StoryForm(props: {
   story: Story;
   readOnly: boolean;
-  headerActions: ReactNode;
+  /** Actions beside the side panels; `flush` sends pending changes first (e.g. before moving to the trash). */
+  headerActions(flush: () => Promise<void>): ReactNode;
   /** The story as stored now, after it was reloaded here. */
   onStory(story: Story): void;
   onOpenStory(id: string): void;
@@ -118,8 +119,20 @@ export function StoryForm(props: {
     const value = event.target.value;
     const changes: Partial<FormFields> = { [field]: value };
     if (field === 'headline' && !slugEdited) changes.slug = slugify(value);
-    if (field === 'slug') setSlugEdited(value !== '');
     set(changes);
+  };
+
+  // The slug is shown as typed ("Storm Road") and saved as a slug ("storm-road"); leaving the field shows the
+  // slug, and an empty one the slug the core derives from the headline.
+  const changeSlug = (event: ChangeEvent<HTMLInputElement>) => {
+    const typed = event.target.value;
+    setSlugEdited(slugify(typed) !== '');
+    setFields((previous) => ({ ...previous, slug: typed }));
+    saver.update({ slug: slugify(typed) });
+  };
+  const leaveSlug = () => {
+    setFields((previous) => ({ ...previous, slug: slugify(previous.slug) || slugify(previous.headline) }));
+    void saver.flush();
   };
 
   const onBodyChange = useCallback(
@@ -140,6 +153,7 @@ export function StoryForm(props: {
         slug: '',
         ...(editorRef.current ? { body: editorRef.current.getJSON() as Story['body'] } : {}),
       });
+      saver.reset(saver.version); // the edits live on in the copy
       props.onOpenStory(copy.id);
     } catch (cause) {
       setError(errorMessage(cause));
@@ -166,13 +180,18 @@ export function StoryForm(props: {
               History
             </button>
           </div>
-          {props.headerActions}
+          {props.headerActions(saver.flush)}
         </div>
       </header>
       <div className="story-columns">
         <div className="story-form">
           {saveState.kind === 'conflict' && (
-            <ConflictNotice message={saveState.message} onReload={onReload} onKeepCopy={keepMineAsCopy} />
+            <ConflictNotice
+              message={saveState.message}
+              closeRefused={saveState.closeRefused ?? false}
+              onReload={onReload}
+              onKeepCopy={keepMineAsCopy}
+            />
           )}
           {error && (
             <p role="alert" className="banner banner-error">
@@ -236,8 +255,9 @@ export function StoryForm(props: {
                 <span>Slug</span>
                 <input
                   value={fields.slug}
-                  onChange={changeText('slug')}
-                  onBlur={flush}
+                  maxLength={SLUG_MAX_LENGTH}
+                  onChange={changeSlug}
+                  onBlur={leaveSlug}
                   placeholder="derived-from-the-headline"
                   spellCheck={false}
                 />

@@ -3,6 +3,7 @@ import type { Story } from '../../../shared/domain/story';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { StoryForm } from './StoryForm';
+import { backgroundSaveSettled } from './storySaver';
 
 /** Loads one story and shows it for editing; the key on this component is the story id. */
 export function StoryPane({
@@ -20,8 +21,9 @@ export function StoryPane({
 
   useEffect(() => {
     let current = true;
-    client
-      .call('stories:get', { id: storyId })
+    // Reopened before the changes typed last time were stored: load once they are, or it would show the older text.
+    backgroundSaveSettled(storyId)
+      .then(() => client.call('stories:get', { id: storyId }))
       .then((loaded) => current && setStory(loaded))
       .catch((cause: unknown) => current && setError(errorMessage(cause)));
     return () => {
@@ -29,8 +31,10 @@ export function StoryPane({
     };
   }, [client, storyId]);
 
-  const setTrashed = async (trashed: boolean) => {
+  const setTrashed = async (trashed: boolean, flush: () => Promise<void>) => {
     try {
+      // A trashed story takes no saves, so what was just typed is stored first.
+      if (trashed) await flush();
       setStory(await client.call(trashed ? 'stories:trash' : 'stories:restore', { id: storyId }));
       if (trashed) onClosed();
     } catch (cause) {
@@ -47,29 +51,30 @@ export function StoryPane({
   }
   if (!story) return <p className="loading">Loading story…</p>;
 
-  const trashAction = story.trashedAt ? (
-    <button className="button-quiet" onClick={() => setTrashed(false)}>
-      Restore from trash
-    </button>
-  ) : (
-    <button
-      className="button-quiet icon-button"
-      aria-label="Move to trash"
-      title="Move to trash"
-      onClick={() => setTrashed(true)}
-    >
-      <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-        <path
-          d="M2.5 4h11M6 4V2.5h4V4M4 4l.7 9.5h6.6L12 4M6.8 6.5v5M9.2 6.5v5"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.3"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        />
-      </svg>
-    </button>
-  );
+  const trashAction = (flush: () => Promise<void>) =>
+    story.trashedAt ? (
+      <button className="button-quiet" onClick={() => setTrashed(false, flush)}>
+        Restore from trash
+      </button>
+    ) : (
+      <button
+        className="button-quiet icon-button"
+        aria-label="Move to trash"
+        title="Move to trash"
+        onClick={() => setTrashed(true, flush)}
+      >
+        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+          <path
+            d="M2.5 4h11M6 4V2.5h4V4M4 4l.7 9.5h6.6L12 4M6.8 6.5v5M9.2 6.5v5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.3"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
+        </svg>
+      </button>
+    );
 
   return (
     <article className="story-pane">

@@ -6,11 +6,20 @@ export type SaveState =
   | { kind: 'unsaved' }
   | { kind: 'saving' }
   | { kind: 'retrying'; reason: string }
-  | { kind: 'conflict'; message: string };
+  /** Refused for a reason no retry can fix (e.g. invalid input); the next change tries again. */
+  | { kind: 'failed'; reason: string; closeRefused?: boolean }
+  | { kind: 'conflict'; message: string; closeRefused?: boolean };
 
 export type StoryChanges = Partial<StoryFields>;
 
 const MAX_RETRY_DELAY_MS = 30_000;
+
+/** Errors a later attempt can get past: the host unreachable or failing for a moment. */
+const RETRYABLE = new Set(['unavailable', 'internal']);
+
+/** The savers of open stories, and of stories left with changes still on their way (they keep retrying). */
+const open = new Set<StorySaver>();
+const leftBehind = new Set<StorySaver>();
 
 /**
  * Autosave for one open story: collects changes, sends them about a second after the last one
@@ -29,7 +38,7 @@ export class StorySaver {
 
   constructor(
     private readonly client: Client,
-    private readonly storyId: string,
+    readonly storyId: string,
     version: number,
     private readonly onSaved: (story: Story) => void,
     private readonly delayMs = 1000,
@@ -73,6 +82,11 @@ export class StorySaver {
     this.#changed();
   }
 
+  /** True while a save is due or on its way and no answer so far has stopped it. */
+  get #trying(): boolean {
+    return this.hasUnsavedChanges && this.#state.kind !== 'conflict' && this.#state.kind !== 'failed';
+  }
+
   #changed(): void {
     if (this.#state.kind === 'conflict') return;
     if (this.#state.kind !== 'retrying') this.#setState({ kind: 'unsaved' });
@@ -96,6 +110,7 @@ export class StorySaver {
           this.#version = story.version;
           this.#retries = 0;
           this.#inFlight = null;
+          if (!this.#hasPending) leftBehind.delete(this);
           this.#setState(this.#hasPending ? { kind: 'unsaved' } : { kind: 'saved' });
           this.onSaved(story);
         },
@@ -103,11 +118,14 @@ export class StorySaver {
           this.#inFlight = null;
           this.#pending = { ...changes, ...this.#pending };
           if (this.#bodySource) delete this.#pending.body;
-          if (error instanceof ApiError && error.code === 'conflict') {
-            this.#setState({ kind: 'conflict', message: error.message });
+          const reason = error instanceof Error ? error.message : String(error);
+          if (error instanceof ApiError && !RETRYABLE.has(error.code)) {
+            leftBehind.delete(this);
+            this.#setState(
+              error.code === 'conflict' ? { kind: 'conflict', message: reason } : { kind: 'failed', reason },
+            );
             return;
           }
-          const reason = error instanceof Error ? error.message : String(error);
           this.#setState({ kind: 'retrying', reason });
           const delay = Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** this.#retries++);
           this.#schedule(delay);
@@ -126,8 +144,39 @@ export class StorySaver {
     this.#setState({ kind: 'saved' });
   }
 
+  /** The story is open in this window again (also after React's StrictMode remount). */
+  attach(): void {
+    leftBehind.delete(this);
+    open.add(this);
+  }
+
+  /**
+   * The story was closed. Changes not yet stored keep being sent in the background until they land;
+   * in conflict or after a refusal they are dropped, as the user was asked before leaving (see leaveWarning).
+   */
   dispose(): Promise<void> {
-    return this.flush().finally(() => clearTimeout(this.#timer));
+    open.delete(this);
+    if (this.#bodySource) {
+      this.#pending.body = this.#bodySource(); // the editor is going away
+      this.#bodySource = null;
+    }
+    if (!this.#trying) {
+      clearTimeout(this.#timer);
+      return Promise.resolve();
+    }
+    leftBehind.add(this);
+    return this.flush();
+  }
+
+  /**
+   * Whether to cancel a window close because these changes can never be saved (conflict, refusal):
+   * only the first close, marking the state so the notice can say that closing again leaves them unsaved.
+   */
+  refuseCloseOnce(): boolean {
+    const state = this.#state;
+    if ((state.kind !== 'conflict' && state.kind !== 'failed') || state.closeRefused) return false;
+    this.#setState({ ...state, closeRefused: true });
+    return true;
   }
 
   #schedule(delay: number): void {
@@ -151,7 +200,44 @@ export function describeSaveState(state: SaveState): string {
       return 'Saving…';
     case 'retrying':
       return `Not saved — retrying (${state.reason})`;
+    case 'failed':
+      return `Not saved — ${state.reason}${state.closeRefused ? ' (close again to leave it unsaved)' : ''}`;
     case 'conflict':
       return 'Not saved — changed elsewhere';
   }
+}
+
+/** Whether changes of stories no longer open are still on their way. */
+export function hasBackgroundSaves(): boolean {
+  return leftBehind.size > 0;
+}
+
+/** Sends the background saves now (window hidden or closing); resolves when each attempt has an answer. */
+export function flushBackgroundSaves(): Promise<void> {
+  return Promise.all([...leftBehind].map((saver) => saver.flush())).then(() => undefined);
+}
+
+/** Resolves once no background save of this story is on its way, so opening it shows what was typed. */
+export function backgroundSaveSettled(storyId: string): Promise<void> {
+  const saver = [...leftBehind].find((candidate) => candidate.storyId === storyId);
+  if (!saver) return Promise.resolve();
+  return new Promise((resolve) => {
+    const unsubscribe = saver.subscribe(() => {
+      if (leftBehind.has(saver)) return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+
+/** Why leaving the open story would drop changes typed in it, or null when nothing would be lost. */
+export function leaveWarning(): string | null {
+  for (const saver of open) {
+    const { state } = saver;
+    if (state.kind === 'conflict')
+      return 'This story was changed in another window, so your latest edits are not saved. Leave it and discard them? (Cancel to stay, then reload their version or keep yours as a copy.)';
+    if (state.kind === 'failed' && saver.hasUnsavedChanges)
+      return `Your latest edits to this story are not saved: ${state.reason}. Leave it and discard them?`;
+  }
+  return null;
 }

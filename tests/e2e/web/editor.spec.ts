@@ -279,3 +279,71 @@ test('when the host is unreachable the save retries, says why, and lands when it
   await page.getByRole('button', { name: /Offline draft/ }).click();
   await expect(body(page)).toHaveText('Written while the host was down.');
 });
+
+test('an edit that could not be saved yet still lands after switching to another story', async ({
+  page,
+  host,
+}) => {
+  await host.rpc('stories:create', { headline: 'Other story' });
+  await newStory(page, host.uiUrl);
+  await page.getByLabel('Headline').fill('Left behind');
+  await saved(page);
+  const [left] = (await host.rpc('stories:list', {})).items.filter(
+    (item: { headline: string }) => item.headline === 'Left behind',
+  );
+
+  await host.stop();
+  await body(page).click();
+  await page.keyboard.type('Typed, then switched away.');
+  await page.getByRole('button', { name: /Other story/ }).click(); // within the autosave delay
+  await host.restart({ samePort: true });
+
+  await expect
+    .poll(async () => JSON.stringify((await host.rpc('stories:get', { id: left.id })).body), {
+      timeout: 20_000,
+    })
+    .toContain('Typed, then switched away.');
+  await page.reload();
+  await page.getByRole('button', { name: /Left behind/ }).click();
+  await expect(body(page)).toHaveText('Typed, then switched away.');
+});
+
+test('a slug typed with spaces and capitals is saved as a slug, and a cleared one shows the derived slug', async ({
+  page,
+  host,
+}) => {
+  await newStory(page, host.uiUrl);
+  await page.getByLabel('Headline').fill('Coast road closed');
+  await page.getByLabel('Slug').fill('Storm Road');
+  await body(page).click();
+  await page.keyboard.type('Saved along with the slug.');
+  await expect(page.getByLabel('Slug')).toHaveValue('storm-road');
+  await saved(page);
+
+  await page.reload();
+  await page.getByRole('button', { name: /Coast road closed/ }).click();
+  await expect(page.getByLabel('Slug')).toHaveValue('storm-road');
+  await expect(body(page)).toHaveText('Saved along with the slug.');
+
+  await page.getByLabel('Slug').fill('');
+  await body(page).click();
+  await expect(page.getByLabel('Slug')).toHaveValue('coast-road-closed');
+  await saved(page);
+  const [stored] = (await host.rpc('stories:list', {})).items;
+  expect(stored.slug).toBe('coast-road-closed');
+});
+
+test('moving a story to the trash stores what was just typed first', async ({ page, host }) => {
+  await newStory(page, host.uiUrl);
+  await page.getByLabel('Headline').fill('Binned');
+  await saved(page);
+  await body(page).click();
+  await page.keyboard.type('Last words before the trash.');
+  // A click event alone: a real click would blur the body, which sends the save anyway.
+  await page.getByRole('button', { name: 'Move to trash' }).dispatchEvent('click');
+  await expect(page.getByText('Select a story, or start a new one.')).toBeVisible();
+
+  const [trashed] = (await host.rpc('stories:list', { trashed: true })).items;
+  const stored = await host.rpc('stories:get', { id: trashed.id });
+  expect(JSON.stringify(stored.body)).toContain('Last words before the trash.');
+});

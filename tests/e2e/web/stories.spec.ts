@@ -105,3 +105,36 @@ test('the host refuses a request without the token and one from a foreign origin
   expect(good.status()).toBe(200);
   expect(await good.json()).toMatchObject({ ok: true, value: { dataDir: host.dataDir } });
 });
+
+test('leaving a story whose edits met a conflict asks first', async ({ page, host }) => {
+  const api = host.rpc;
+  await api('stories:create', { headline: 'Elsewhere' });
+  await page.goto(host.uiUrl);
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'New story' }).click();
+  await page.getByLabel('Headline').fill('Contested');
+  await expect(page.getByRole('status')).toHaveText('Saved');
+  await page.getByLabel('Byline').fill('Byline typed here');
+  const story = (await api('stories:list', {})).items.find(
+    (item: { headline: string }) => item.headline === 'Contested',
+  );
+  await api('stories:save', {
+    id: story.id,
+    expectedVersion: story.version,
+    changes: { standfirst: 'Theirs' },
+  });
+  await expect(page.getByRole('status')).toHaveText('Not saved — changed elsewhere');
+
+  const asked: string[] = [];
+  page.once('dialog', (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole('button', { name: /Elsewhere/ }).click();
+  await expect.poll(() => asked).toEqual([expect.stringContaining('changed in another window')]);
+  await expect(page.getByLabel('Byline')).toHaveValue('Byline typed here');
+  await expect(page.getByRole('button', { name: 'Keep mine as a copy' })).toBeVisible();
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: /Elsewhere/ }).click();
+  await expect(page.getByLabel('Headline')).toHaveValue('Elsewhere');
+});

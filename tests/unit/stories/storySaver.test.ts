@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Story } from '../../../shared/domain/story';
+import { ApiError, type Client } from '../../../renderer/api/client';
+import {
+  backgroundSaveSettled,
+  hasBackgroundSaves,
+  leaveWarning,
+  StorySaver,
+} from '../../../renderer/features/stories/storySaver';
+
+const STORY_ID = '01J0000000000000000000000A';
+
+/** The saver's collaborator: answers `stories:save` with whatever `answers` holds next. */
+function fakeClient(answers: (() => Promise<unknown>)[]) {
+  const saves: unknown[] = [];
+  let version = 1;
+  const client: Client = {
+    kind: 'http',
+    call: ((channel: string, input: { changes: unknown }) => {
+      if (channel !== 'stories:save') throw new Error(`unexpected ${channel}`);
+      saves.push(input.changes);
+      const answer = answers.shift() ?? (() => Promise.resolve({ version: ++version } as Story));
+      return answer();
+    }) as Client['call'],
+    on: () => () => undefined,
+  };
+  return { client, saves };
+}
+
+const unreachable = () => Promise.reject(new ApiError({ code: 'unavailable', message: 'host down' }));
+const refused = () =>
+  Promise.reject(
+    new ApiError({ code: 'invalid-input', message: 'Lowercase letters, digits and hyphens only' }),
+  );
+const conflict = () => Promise.reject(new ApiError({ code: 'conflict', message: 'Changed elsewhere' }));
+const body = (text: string) => ({
+  type: 'doc' as const,
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('StorySaver', () => {
+  it('keeps retrying changes of a story that was closed until they are stored', async () => {
+    const { client, saves } = fakeClient([unreachable, unreachable]);
+    const saver = new StorySaver(client, STORY_ID, 1, () => undefined);
+    saver.attach();
+    let editorAlive = true;
+    saver.updateBody(() => {
+      if (!editorAlive) throw new Error('the editor is gone');
+      return body('Typed before switching');
+    });
+
+    const disposed = saver.dispose();
+    editorAlive = false;
+    await disposed;
+    expect(saver.state.kind).toBe('retrying');
+    expect(hasBackgroundSaves()).toBe(true);
+    const settled = backgroundSaveSettled(STORY_ID);
+
+    await vi.advanceTimersByTimeAsync(1_000);
+    await vi.advanceTimersByTimeAsync(2_000);
+    await settled;
+    expect(saves).toHaveLength(3);
+    expect(saves[2]).toEqual({ body: body('Typed before switching') });
+    expect(saver.state.kind).toBe('saved');
+    expect(hasBackgroundSaves()).toBe(false);
+  });
+
+  it('does not retry a save the host refused as invalid, says why, and tries again on the next change', async () => {
+    const { client, saves } = fakeClient([refused]);
+    const saver = new StorySaver(client, STORY_ID, 1, () => undefined);
+    saver.update({ slug: 'Storm Road' });
+    await saver.flush();
+    expect(saver.state).toEqual({ kind: 'failed', reason: 'Lowercase letters, digits and hyphens only' });
+
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(saves).toHaveLength(1);
+
+    saver.update({ slug: 'storm-road' });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(saves).toEqual([{ slug: 'Storm Road' }, { slug: 'storm-road' }]);
+    expect(saver.state.kind).toBe('saved');
+  });
+
+  it('asks before the open story is left in conflict, and refuses only the first window close', async () => {
+    const { client } = fakeClient([conflict]);
+    const saver = new StorySaver(client, STORY_ID, 1, () => undefined);
+    saver.attach();
+    saver.update({ byline: 'Typed here' });
+    await saver.flush();
+    expect(saver.state.kind).toBe('conflict');
+    expect(leaveWarning()).toMatch(/changed in another window/);
+
+    expect(saver.refuseCloseOnce()).toBe(true);
+    expect(saver.state).toMatchObject({ kind: 'conflict', closeRefused: true });
+    expect(saver.refuseCloseOnce()).toBe(false);
+
+    saver.reset(2);
+    expect(leaveWarning()).toBeNull();
+    await saver.dispose();
+  });
+});
