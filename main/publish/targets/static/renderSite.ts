@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { MEDIA_SRC } from '../../../../shared/domain/media';
 import { slugify } from '../../../../shared/domain/slug';
 import { escapeHtml, readingTimeLabel, storyToHtml } from '../../../../shared/editor';
 import type { PublishedSnapshot } from '../../../db/queries/publicationQueries';
@@ -24,7 +25,6 @@ export interface SiteModel {
 
 const escape = escapeHtml;
 
-const MEDIA_SRC = /^media\/[0-9a-f]{64}\.(jpg|png|gif|webp)$/;
 
 // One formatter for the whole site: building it per call costs more than the rest of a list item.
 const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', {
