@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore, type Core } from './core/createCore';
@@ -69,6 +69,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => core?.close());
   ready().catch((error: unknown) => {
     console.error(error);
+    // Without a window the app would just vanish: say why (a database from a newer Copydesk, a full disk…).
+    dialog.showErrorBox('Copydesk cannot start', error instanceof Error ? error.message : String(error));
     app.exit(1);
   });
 }
