@@ -1,6 +1,6 @@
 import { useEditorState, type Editor } from '@tiptap/react';
 import { Fragment, type ReactNode } from 'react';
-import { shortcutLabel } from './shortcutLabel';
+import { ariaKeyShortcuts, shortcutLabel } from './shortcutLabel';
 
 interface ToolProps {
   label: string;
@@ -19,7 +19,7 @@ function Tool({ label, shortcut, pressed, disabled, onRun, children }: ToolProps
       className="tool"
       aria-label={label}
       aria-pressed={pressed}
-      aria-keyshortcuts={shortcut?.replace('Mod', 'Control')}
+      aria-keyshortcuts={shortcut && ariaKeyShortcuts(shortcut)}
       title={hint}
       disabled={disabled}
       // Keep the selection in the editor while clicking the toolbar.

@@ -10,3 +10,14 @@ export function shortcutLabel(shortcut: string): string {
   });
   return parts.join(isMac ? '' : '+');
 }
+
+/** "Mod-Shift-x" → "Control+Shift+X" (Meta on a Mac), the form `aria-keyshortcuts` expects. */
+export function ariaKeyShortcuts(shortcut: string): string {
+  return shortcut
+    .split('-')
+    .map((part) => {
+      if (part === 'Mod') return isMac ? 'Meta' : 'Control';
+      return part.length === 1 ? part.toUpperCase() : part;
+    })
+    .join('+');
+}

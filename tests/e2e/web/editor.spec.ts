@@ -28,6 +28,7 @@ test('fields and body are saved as they are typed and are back after a reload', 
   const bold = page.getByRole('button', { name: 'Bold', exact: true });
   await expect(bold).toHaveAttribute('aria-pressed', 'true');
   await expect(bold).toHaveAttribute('title', 'Bold (Ctrl+B)');
+  await expect(bold).toHaveAttribute('aria-keyshortcuts', 'Control+B');
   await page.keyboard.press('Control+b');
   await expect(bold).toHaveAttribute('aria-pressed', 'false');
   await page.keyboard.type(' at dawn.');
