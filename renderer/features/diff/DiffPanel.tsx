@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/errorMessage';
 import { formatWhen } from '../../components/formatTime';
 import type { StorySaver } from '../stories/storySaver';
 import { useSections } from '../stories/useSections';
+import { comparisonBase } from './comparisonBase';
 import { fieldChanges } from './fieldChanges';
 import { SidePanel } from '../../components/SidePanel';
 
@@ -21,7 +22,10 @@ const REASONS: Record<RevisionSummary['reason'], string> = {
 const revisionLabel = (r: RevisionSummary) =>
   `#${r.n} · ${r.label || REASONS[r.reason]} · ${formatWhen(r.updatedAt)}${r.author ? ` · ${r.author}` : ''}`;
 
-/** Compares two revisions (by default: since the last submission) word by word, and restores one. */
+/**
+ * Compares two revisions word by word (by default since submitted: see comparisonBase) and restores the
+ * "From" one.
+ */
 export function DiffPanel(props: {
   storyId: string;
   saver: StorySaver;
@@ -36,6 +40,8 @@ export function DiffPanel(props: {
   const [to, setTo] = useState<number | null>(null);
   const [pair, setPair] = useState<[Revision, Revision] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A restore adds a revision: the pickers then list it and compare against it.
+  const [loads, setLoads] = useState(0);
 
   useEffect(() => {
     let current = true;
@@ -47,16 +53,14 @@ export function DiffPanel(props: {
       ]);
       if (!current) return;
       const newest = list[0]?.n ?? 1;
-      // After a resubmission with nothing since, "since submission" means since the one before it.
-      const submitted = history.find((h) => h.action === 'submit' && h.revision < newest)?.revision;
       setRevisions(list);
       setTo(newest);
-      setFrom(submitted ?? list.at(-1)?.n ?? newest);
+      setFrom(comparisonBase(history, list) ?? newest);
     })().catch((cause: unknown) => current && setError(errorMessage(cause)));
     return () => {
       current = false;
     };
-  }, [client, storyId, saver]);
+  }, [client, storyId, saver, loads]);
 
   useEffect(() => {
     if (from === null || to === null) return;
@@ -90,6 +94,7 @@ export function DiffPanel(props: {
         expectedVersion: saver.version,
       });
       saver.reset(story.version);
+      setLoads((n) => n + 1);
       props.onRestored();
     } catch (cause) {
       setError(errorMessage(cause));

@@ -1,15 +1,21 @@
 import type { Story } from '../../../shared/domain/story';
 import { useCall } from '../../api/useCall';
 import { formatWhen } from '../../components/formatTime';
+import { pendingReturn } from './pendingReturn';
 
-/** The editor's note on a returned story, at the top of the form. */
+/**
+ * The editor's note on a returned story, at the top of the form: shown while the story is returned, and
+ * in draft after "Back to draft", until it is resubmitted.
+ */
 export function ReturnedNote({ story }: { story: Story }) {
+  const mayHaveNote = story.status === 'returned' || story.status === 'draft';
   const { value: history } = useCall(
     'workflow:history',
-    story.status === 'returned' ? { storyId: story.id } : null,
+    mayHaveNote ? { storyId: story.id } : null,
+    story.status,
   );
-  const change = history?.find((entry) => entry.action === 'return') ?? null;
-  if (story.status !== 'returned' || !change) return null;
+  const change = history ? pendingReturn(history) : null;
+  if (!mayHaveNote || !change) return null;
   return (
     <section className="banner banner-warning returned-note" aria-label="Returned with a note">
       <strong>

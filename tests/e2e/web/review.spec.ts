@@ -100,9 +100,13 @@ test('a story goes through review: submit, comment, return, fix, resubmit, diff,
     .getByRole('button', { name: new RegExp(HEADLINE) });
   await expect(row.locator('.status')).toHaveText('Returned');
   await row.click();
-  await expect(page.getByRole('region', { name: 'Returned with a note' })).toContainText(
-    'Please name the councillors who spoke.',
-  );
+  const returnedNote = page.getByRole('region', { name: 'Returned with a note' });
+  await expect(returnedNote).toContainText('Please name the councillors who spoke.');
+  // Back in draft, the note stays until the story is resubmitted.
+  await page.getByRole('button', { name: 'Back to draft' }).click();
+  await expect(pane.locator('.status')).toHaveText('Draft');
+  await expect(returnedNote).toContainText('Returned by Ed Editor');
+  await expect(returnedNote).toContainText('Please name the councillors who spoke.');
   await showPanel(page, 'Comments');
   const card = comments.getByRole('listitem', { name: 'Comment by Ed Editor' });
   await expect(card).toContainText('Which debate? Name who spoke.');
@@ -117,11 +121,20 @@ test('a story goes through review: submit, comment, return, fix, resubmit, diff,
   await expect(card.getByRole('button', { name: 'Reopen' })).toBeVisible();
   await page.getByRole('button', { name: 'Submit for review' }).click();
   await expect(pane.locator('.status')).toHaveText('In review');
+  await expect(returnedNote).toHaveCount(0);
 
-  // The editor sees what changed since the submission and approves.
+  // The editor comments on the fix (which saves the body), and still sees everything that changed since
+  // the submission they returned, then approves.
   await switchTo(page, 'Ed Editor');
   await page.getByRole('button', { name: 'Review queue' }).click();
   await queue.getByRole('button', { name: new RegExp(HEADLINE) }).click();
+  await expect(comments).toBeVisible();
+  await selectInBody(page, 'Park and Lee');
+  await page.keyboard.press('Control+Alt+m');
+  await comments.getByLabel('Comment text').fill('Full names, please.');
+  await comments.getByRole('button', { name: 'Add comment' }).click();
+  await expect(body.locator('span[data-comment-id]').last()).toHaveText('Park and Lee');
+  await expect(page.getByRole('status')).toHaveText('Saved');
   await page.getByRole('button', { name: 'Changes' }).click();
   const changes = page.getByRole('complementary', { name: 'Changes' });
   await expect(changes.locator('ins')).toHaveText('Councillors Park and Lee spoke against it.');
@@ -174,4 +187,52 @@ test('switching person in one window switches every window of the desk', async (
   await expect(other.getByTestId('current-person')).toContainText('Rita Reporter');
   // The other window offers what the core now allows: a reporter has no review queue.
   await expect(other.getByRole('button', { name: 'Review queue' })).toHaveCount(0);
+});
+
+test('a revision is restored from the comparison', async ({ page, host }) => {
+  await host.rpc('people:create', { name: 'Ed Editor', role: 'editor' });
+  const created = await host.rpc('stories:create', {
+    headline: 'Ferry fares',
+    body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Fares rise.' }] }] },
+  });
+  const submitted = await host.rpc('workflow:transition', {
+    storyId: created.id,
+    action: 'submit',
+    expectedVersion: created.version,
+  });
+  const edited = 'Fares rise by a tenth from May.';
+  await host.rpc('stories:save', {
+    id: created.id,
+    expectedVersion: submitted.version,
+    changes: {
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: edited }] }] },
+    },
+  });
+  const submission = (await host.rpc('workflow:history', { storyId: created.id }))[0].revision;
+
+  await page.goto(host.uiUrl);
+  await page
+    .getByRole('region', { name: 'Stories' })
+    .getByRole('button', { name: /Ferry fares/ })
+    .click();
+  const body = page.getByRole('textbox', { name: 'Story body' });
+  await expect(body).toHaveText(edited);
+  await page.getByRole('button', { name: 'Changes' }).click();
+  const changes = page.getByRole('complementary', { name: 'Changes' });
+  await expect(changes.getByRole('combobox', { name: /^From/ })).toHaveValue(String(submission));
+  await expect(changes.locator('ins')).toContainText('by a tenth from May');
+  await changes.getByRole('button', { name: `Restore revision ${submission}` }).click();
+
+  await expect(body).toHaveText('Fares rise.');
+  // The restore is a revision of its own, now the comparison's "To", with nothing left to show.
+  await expect(changes.getByRole('combobox', { name: /^To/ }).locator('option:checked')).toContainText(
+    'Restored',
+  );
+  await expect(changes.locator('ins')).toHaveCount(0);
+  await expect(changes.locator('del')).toHaveCount(0);
+  const [newest] = await host.rpc('revisions:list', { storyId: created.id });
+  expect(newest.reason).toBe('restore');
+  expect((await host.rpc('stories:get', { id: created.id })).body.content[0].content[0].text).toBe(
+    'Fares rise.',
+  );
 });

@@ -1,0 +1,31 @@
+import type { RevisionSummary } from '../../../shared/domain/revision';
+import type { StatusChange } from '../../../shared/domain/workflow';
+
+/** Moves that end a review round: after them, an earlier return no longer explains the changes. */
+const ROUND_ENDS: ReadonlySet<StatusChange['action']> = new Set(['approve', 'publish', 'unpublish']);
+
+/**
+ * The revision the comparison starts from by default ("since submitted"). After a return in the current
+ * review round it is the submission the editor returned, so the reporter's fixes show however many saves,
+ * comments or resubmissions came since; otherwise the latest submission; a story never submitted is
+ * compared from its first revision. `history` is newest first, as workflow:history answers; `revisions` too.
+ */
+export function comparisonBase(
+  history: readonly Pick<StatusChange, 'action' | 'revision'>[],
+  revisions: readonly Pick<RevisionSummary, 'n'>[],
+): number | null {
+  const oldest = revisions.at(-1)?.n ?? null;
+  const submitted = history.findIndex((change) => change.action === 'submit');
+  const latest = history[submitted];
+  if (!latest) return oldest;
+  const returned = history.findIndex((change) => change.action === 'return');
+  let base = latest.revision;
+  if (returned >= 0) {
+    const between = history.slice(Math.min(returned, submitted), Math.max(returned, submitted));
+    const returnedSubmission = history.slice(returned + 1).find((change) => change.action === 'submit');
+    if (returnedSubmission && !between.some((change) => ROUND_ENDS.has(change.action))) {
+      base = returnedSubmission.revision;
+    }
+  }
+  return revisions.some((revision) => revision.n === base) ? base : oldest;
+}
