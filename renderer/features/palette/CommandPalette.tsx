@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { ACTION_LABELS } from '../../../shared/domain/workflow';
 import type { LibraryRow } from '../../../shared/ipc/contract';
 import { useClient } from '../../api/ClientContext';
 import type { LibraryView } from '../../components/Sidebar';
+import { useCurrentPerson, type People } from '../people/PersonContext';
+import { publishSessions } from '../publish/publishSessions';
+import { useStoryCommands, type StoryCommands } from '../review/storyCommands';
 import { usePaletteShortcut } from './usePaletteShortcut';
 
 interface Command {
@@ -13,26 +17,71 @@ interface Command {
 
 /**
  * The command palette (Ctrl/Cmd+K outside the editor, Ctrl/Cmd+Shift+P anywhere): jump to a story by
- * headline, or run a common action.
+ * headline, go somewhere, switch person, or run the open story's workflow actions and Publish.
  */
-export function CommandPalette(props: {
-  onOpenStory(id: string): void;
-  onNewStory(): void;
-  onView(view: LibraryView): void;
-}) {
+export function CommandPalette(props: PaletteProps) {
   const [open, setOpen] = useState(false);
   usePaletteShortcut(useCallback(() => setOpen(true), []));
   if (!open) return null;
   return <PaletteDialog {...props} onClose={() => setOpen(false)} />;
 }
 
-function PaletteDialog(props: {
+interface PaletteProps {
   onOpenStory(id: string): void;
   onNewStory(): void;
   onView(view: LibraryView): void;
-  onClose(): void;
-}) {
+}
+
+/** The open story's workflow actions (those its header offers the current person) and Publish. */
+function storyActions(story: StoryCommands | null): Command[] {
+  if (!story) return [];
+  return [
+    ...story.actions.map((action) => ({
+      id: `workflow-${action}`,
+      label: action === 'return' ? `${ACTION_LABELS[action]}…` : ACTION_LABELS[action],
+      hint: 'This story',
+      run: () => story.run(action),
+    })),
+    {
+      id: 'publish',
+      label: 'Publish…',
+      hint: 'This story',
+      run: () => {
+        void story.flush();
+        publishSessions.open(story.storyId);
+      },
+    },
+  ];
+}
+
+/** Where to go and who to be, as the sidebar offers it. */
+function appActions(props: PaletteProps, { person, people, switchTo }: People): Command[] {
+  const go = (view: LibraryView) => () => props.onView(view);
+  return [
+    { id: 'new', label: 'New story', hint: 'Action', run: props.onNewStory },
+    { id: 'all', label: 'Go to All stories', hint: 'Action', run: go('stories') },
+    ...(person.role === 'editor'
+      ? [{ id: 'review', label: 'Go to Review queue', hint: 'Action', run: go('review') }]
+      : []),
+    { id: 'trash', label: 'Go to Trash', hint: 'Action', run: go('trash') },
+    { id: 'tags', label: 'Manage tags', hint: 'Action', run: go('tags') },
+    { id: 'sections', label: 'Manage sections', hint: 'Action', run: go('sections') },
+    { id: 'settings', label: 'Open settings', hint: 'Action', run: go('settings') },
+    ...people
+      .filter((other) => other.id !== person.id)
+      .map((other) => ({
+        id: `person-${other.id}`,
+        label: `Switch person to ${other.name}`,
+        hint: other.role === 'editor' ? 'Editor' : 'Reporter',
+        run: () => void switchTo(other.id).catch(() => undefined),
+      })),
+  ];
+}
+
+function PaletteDialog(props: PaletteProps & { onClose(): void }) {
   const client = useClient();
+  const people = useCurrentPerson();
+  const storyCommands = useStoryCommands();
   const ref = useRef<HTMLDialogElement>(null);
   const returnFocus = useRef<Element | null>(document.activeElement);
   const [text, setText] = useState('');
@@ -63,29 +112,21 @@ function PaletteDialog(props: {
   }, [client, text]);
 
   const close = props.onClose;
-  const go = (view: LibraryView) => () => props.onView(view);
-  const actions: Command[] = [
-    { id: 'new', label: 'New story', hint: 'Action', run: props.onNewStory },
-    { id: 'all', label: 'Go to All stories', hint: 'Action', run: go('stories') },
-    { id: 'trash', label: 'Go to Trash', hint: 'Action', run: go('trash') },
-    { id: 'tags', label: 'Manage tags', hint: 'Action', run: go('tags') },
-    { id: 'sections', label: 'Manage sections', hint: 'Action', run: go('sections') },
-  ];
   const needle = text.trim().toLowerCase();
+  const matches = (command: Command) => !needle || command.label.toLowerCase().includes(needle);
+  const actions = [...storyActions(storyCommands), ...appActions(props, people)].filter(matches);
   // Results for an older text would make Enter open a story the user no longer asked for.
-  const stories = found.text === text ? found.stories : [];
-  const commands: Command[] = [
-    ...stories.map((story) => ({
-      id: story.id,
-      label: story.headline || 'Untitled story',
-      hint: story.sectionName ?? 'Story',
-      run: () => {
-        props.onView('stories');
-        props.onOpenStory(story.id);
-      },
-    })),
-    ...actions.filter((action) => !needle || action.label.toLowerCase().includes(needle)),
-  ];
+  const stories = (found.text === text ? found.stories : []).map((story) => ({
+    id: story.id,
+    label: story.headline || 'Untitled story',
+    hint: story.sectionName ?? 'Story',
+    run: () => {
+      props.onView('stories');
+      props.onOpenStory(story.id);
+    },
+  }));
+  // Typed words name an action more precisely than they find stories (which match on the body too).
+  const commands: Command[] = needle ? [...actions, ...stories] : [...stories, ...actions];
   const chosen = Math.min(active, Math.max(0, commands.length - 1));
 
   const run = (command: Command | undefined) => {

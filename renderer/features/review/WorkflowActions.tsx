@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Story } from '../../../shared/domain/story';
 import { ACTION_LABELS, availableActions, type WorkflowAction } from '../../../shared/domain/workflow';
 import { useClient } from '../../api/ClientContext';
@@ -6,10 +6,14 @@ import { errorMessage } from '../../api/errorMessage';
 import { Dialog } from '../../components/Dialog';
 import { useCurrentPerson } from '../people/PersonContext';
 import type { StorySaver } from '../stories/storySaver';
+import { offerStoryCommands } from './storyCommands';
 
 const PRIMARY: WorkflowAction[] = ['submit', 'approve', 'restore'];
 
-/** The workflow buttons the current person's role allows for this story (the core checks again). */
+/**
+ * The workflow buttons the current person's role allows for this story (the core checks again), also offered
+ * to the command palette.
+ */
 export function WorkflowActions(props: { story: Story; saver: StorySaver; onMoved(): void }) {
   const { story, saver } = props;
   const client = useClient();
@@ -19,29 +23,45 @@ export function WorkflowActions(props: { story: Story; saver: StorySaver; onMove
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (story.trashedAt !== null) return null;
-  const actions = availableActions(story.status, person.role);
+  const actions = useMemo(() => availableActions(story.status, person.role), [story.status, person.role]);
+  const { onMoved } = props;
 
-  const run = async (action: WorkflowAction, withNote = '') => {
-    setBusy(true);
-    setError(null);
-    try {
-      await saver.flush();
-      const moved = await client.call('workflow:transition', {
-        storyId: story.id,
-        action,
-        expectedVersion: saver.version,
-        note: withNote,
-      });
-      saver.reset(moved.version);
-      setAsking(false);
-      props.onMoved();
-    } catch (cause) {
-      setError(errorMessage(cause));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = useCallback(
+    async (action: WorkflowAction, withNote = '') => {
+      setBusy(true);
+      setError(null);
+      try {
+        await saver.flush();
+        const moved = await client.call('workflow:transition', {
+          storyId: story.id,
+          action,
+          expectedVersion: saver.version,
+          note: withNote,
+        });
+        saver.reset(moved.version);
+        setAsking(false);
+        onMoved();
+      } catch (cause) {
+        setError(errorMessage(cause));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [client, saver, story.id, onMoved],
+  );
+  const choose = useCallback(
+    (action: WorkflowAction) => (action === 'return' ? setAsking(true) : void run(action)),
+    [run],
+  );
+
+  // The command palette offers the same actions, run the same way.
+  const trashed = story.trashedAt !== null;
+  useEffect(() => {
+    if (trashed) return;
+    return offerStoryCommands({ storyId: story.id, actions, run: choose, flush: saver.flush });
+  }, [trashed, story.id, actions, choose, saver]);
+
+  if (trashed) return null;
 
   return (
     <div className="workflow-actions">
@@ -51,7 +71,7 @@ export function WorkflowActions(props: { story: Story; saver: StorySaver; onMove
           type="button"
           className={PRIMARY.includes(action) ? 'button-primary' : 'button-quiet'}
           disabled={busy}
-          onClick={() => (action === 'return' ? setAsking(true) : void run(action))}
+          onClick={() => choose(action)}
         >
           {ACTION_LABELS[action]}
         </button>

@@ -139,7 +139,15 @@ test('the tag manager renames, merges and deletes tags', async ({ page, host }) 
 
 test('the command palette jumps to a story and runs actions', async ({ page, host }) => {
   await host.rpc('stories:create', { headline: 'Typhoon nears the coast' });
-  await host.rpc('stories:create', { headline: 'Exports rise' });
+  const exports = await host.rpc('stories:create', { headline: 'Exports rise' });
+  await host.rpc('workflow:transition', {
+    storyId: exports.id,
+    action: 'submit',
+    expectedVersion: exports.version,
+  });
+  const editor = await host.rpc('people:current', {});
+  await host.rpc('people:create', { name: 'Rita Reporter', role: 'reporter' });
+  await host.rpc('people:switch', { id: editor.id });
   await page.goto(host.uiUrl);
   await expect(storyList(page)).toHaveCount(2);
   await page.keyboard.press('Control+k');
@@ -155,6 +163,51 @@ test('the command palette jumps to a story and runs actions', async ({ page, hos
   await palette.getByRole('combobox').fill('manage tags');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Tags' })).toBeVisible();
+
+  // With a story open, the palette offers the workflow actions its header offers this person, and Publish.
+  await page.keyboard.press('Control+Shift+P');
+  await palette.getByRole('combobox').fill('exports');
+  await expect(palette.getByRole('option').first()).toContainText('Exports rise');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Headline')).toHaveValue('Exports rise');
+  await page.keyboard.press('Control+k');
+  const options = palette.getByRole('option');
+  for (const offered of ['Approve', 'Return…', 'Back to draft', 'Spike', 'Publish…', 'Go to Review queue']) {
+    await expect(options.filter({ hasText: offered })).toHaveCount(1);
+  }
+  await expect(options.filter({ hasText: 'Submit for review' })).toHaveCount(0);
+  await expect(options.filter({ hasText: 'Switch person to Rita Reporter' })).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/screenshots/command-palette-actions.png' });
+  await palette.getByRole('combobox').fill('return');
+  await page.keyboard.press('Enter');
+  const returning = page.getByRole('dialog', { name: 'Return to the reporter' });
+  await expect(returning.getByLabel('Note for the reporter')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(returning).toHaveCount(0);
+
+  await page.keyboard.press('Control+Shift+P');
+  await palette.getByRole('combobox').fill('appr');
+  await page.keyboard.press('Enter');
+  const pane = page.getByRole('main', { name: 'Story' });
+  await expect(pane.locator('.status')).toHaveText('Approved');
+  expect((await host.rpc('stories:get', { id: exports.id })).status).toBe('approved');
+
+  // Publish opens the toolbar's publish dialog.
+  await page.keyboard.press('Control+Shift+P');
+  await palette.getByRole('combobox').fill('publish');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: /Publish/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // Switching person from the palette changes what it offers.
+  await page.keyboard.press('Control+Shift+P');
+  await palette.getByRole('combobox').fill('switch person');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('current-person')).toContainText('Rita Reporter');
+  await page.keyboard.press('Control+Shift+P');
+  await expect(options.filter({ hasText: 'Back to draft' })).toHaveCount(0);
+  await expect(options.filter({ hasText: 'Go to Review queue' })).toHaveCount(0);
+  await expect(options.filter({ hasText: 'Publish…' })).toHaveCount(1);
 });
 
 test('sections are created, renamed and reordered', async ({ page, host }) => {
