@@ -1,4 +1,4 @@
-import type { Story, StoryBody, StoryFields } from '../../../shared/domain/story';
+import { storyFieldsOf, type Story, type StoryBody, type StoryFields } from '../../../shared/domain/story';
 import { ApiError, type Client } from '../../api/client';
 
 export type SaveState =
@@ -120,6 +120,10 @@ export class StorySaver {
           if (this.#bodySource) delete this.#pending.body;
           const reason = error instanceof Error ? error.message : String(error);
           if (error instanceof ApiError && !RETRYABLE.has(error.code)) {
+            if (error.code === 'conflict' && leftBehind.has(this)) {
+              this.#pending = {};
+              return this.#keepAsCopy(changes);
+            }
             leftBehind.delete(this);
             this.#setState(
               error.code === 'conflict' ? { kind: 'conflict', message: reason } : { kind: 'failed', reason },
@@ -133,6 +137,32 @@ export class StorySaver {
       );
     return this.#inFlight;
   };
+
+  /**
+   * A closed story's edits met someone else's save: nobody is there to choose, so they are kept as a
+   * copy of the story (what "Keep mine as a copy" does), retried until the host takes it.
+   */
+  async #keepAsCopy(changes: StoryChanges): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const theirs = await this.client.call('stories:get', { id: this.storyId });
+        const mine = { ...storyFieldsOf(theirs), ...changes };
+        await this.client.call('stories:create', {
+          ...mine,
+          headline: `${mine.headline || 'Untitled story'} (my version)`,
+          slug: '',
+        });
+        break;
+      } catch (error) {
+        if (error instanceof ApiError && !RETRYABLE.has(error.code)) break;
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.min(MAX_RETRY_DELAY_MS, 1000 * 2 ** attempt)),
+        );
+      }
+    }
+    leftBehind.delete(this);
+    this.#setState({ kind: 'saved' });
+  }
 
   /** Forgets unsaved changes and continues from the stored story (after "Reload"). */
   reset(version: number): void {

@@ -101,4 +101,46 @@ describe('StorySaver', () => {
     expect(leaveWarning()).toBeNull();
     await saver.dispose();
   });
+
+  it("keeps a closed story's edits as a copy when they meet someone else's save", async () => {
+    const theirs = { id: STORY_ID, headline: 'Their headline', byline: 'By Them', body: body('Theirs') };
+    const calls: [string, unknown][] = [];
+    const answers: Record<string, (() => Promise<unknown>)[]> = {
+      'stories:save': [unreachable, conflict],
+      'stories:get': [unreachable, () => Promise.resolve(theirs)],
+      'stories:create': [() => Promise.resolve({ id: 'copy' })],
+    };
+    const client: Client = {
+      kind: 'http',
+      call: ((channel: string, input: unknown) => {
+        calls.push([channel, input]);
+        return answers[channel]!.shift()!();
+      }) as Client['call'],
+      on: () => () => undefined,
+    };
+    const saver = new StorySaver(client, STORY_ID, 1, () => undefined);
+    saver.attach();
+    saver.update({ byline: 'By Me' });
+    saver.updateBody(() => body('Mine'));
+    await saver.dispose();
+    const settled = backgroundSaveSettled(STORY_ID);
+    await vi.advanceTimersByTimeAsync(1_000); // the save again: conflict; the copy's first read fails
+    await vi.advanceTimersByTimeAsync(1_000);
+    await settled;
+
+    expect(calls.map(([channel]) => channel)).toEqual([
+      'stories:save',
+      'stories:save',
+      'stories:get',
+      'stories:get',
+      'stories:create',
+    ]);
+    expect(calls.at(-1)![1]).toMatchObject({
+      headline: 'Their headline (my version)',
+      byline: 'By Me',
+      body: body('Mine'),
+      slug: '',
+    });
+    expect(hasBackgroundSaves()).toBe(false);
+  });
 });
