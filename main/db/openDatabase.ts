@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { tagKey } from '../../shared/domain/tag';
 import { migrate, type MigrateResult, type Migration } from './migrate';
 import { migrations as allMigrations } from './migrations';
 
@@ -21,6 +22,8 @@ export function openDatabase(
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Migrations that fold tag names call the same function as the tag service.
+    db.function('tag_key', { deterministic: true }, (name) => tagKey(String(name)));
     const migration = migrate(db, options.migrations ?? allMigrations, {
       backupDir: join(dirname(file), 'backups'),
       now: options.now ?? (() => new Date()),

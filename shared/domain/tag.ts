@@ -30,6 +30,14 @@ export function normalizeTagName(value: string): string {
   return value.trim().replace(/\s+/gu, ' ');
 }
 
+/**
+ * The key that makes tags unique ignoring case in every script ("Économie" = "économie",
+ * "Österreich" = "ÖSTERREICH"): compatibility-normalised, then lower-cased. SQLite's NOCASE folds A–Z only.
+ */
+export function tagKey(name: string): string {
+  return normalizeTagName(name).normalize('NFKC').toLowerCase();
+}
+
 /** Why a typed tag cannot be used, or null when it can. */
 export function tagNameProblem(value: string): string | null {
   const result = TagName.safeParse(value);
@@ -42,7 +50,7 @@ export function uniqueTagNames(names: readonly string[]): string[] {
   const unique: string[] = [];
   for (const raw of names) {
     const name = normalizeTagName(raw);
-    const key = name.toLowerCase();
+    const key = tagKey(name);
     if (!name || seen.has(key)) continue;
     seen.add(key);
     unique.push(name);

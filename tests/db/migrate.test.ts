@@ -98,3 +98,48 @@ describe('openDatabase', () => {
     expect(readdirSync(dir.path)).not.toContain('backups');
   });
 });
+
+describe('0011_tag_keys', () => {
+  it('folds tag names beyond A–Z and merges tags that differed only in case, keeping every story tagged', () => {
+    const before = migrations.findIndex((migration) => migration.name === '0011_tag_keys');
+    const { db: old } = openDatabase(file, { migrations: migrations.slice(0, before) });
+    const story = old.prepare(
+      "INSERT INTO stories (id, body_json, created_at, updated_at) VALUES (?, '{}', 0, 0)",
+    );
+    const tag = old.prepare<[string]>('INSERT INTO tags (name, created_at) VALUES (?, 0)');
+    const assign = old.prepare('INSERT INTO story_tags (story_id, tag_id, position) VALUES (?, ?, ?)');
+    for (const id of ['a', 'b', 'c']) story.run(id);
+    const [economie, lower, seoul] = ['Économie', 'économie', 'Seoul'].map((name) =>
+      Number(tag.run(name).lastInsertRowid),
+    );
+    assign.run('a', economie, 0);
+    assign.run('a', seoul, 1);
+    assign.run('b', seoul, 0);
+    assign.run('b', lower, 1);
+    assign.run('c', lower, 0);
+    assign.run('c', economie, 1);
+    old.close();
+
+    const { db } = openDatabase(file);
+    expect(db.prepare('SELECT id, name, name_key FROM tags ORDER BY id').all()).toEqual([
+      { id: economie, name: 'Économie', name_key: 'économie' },
+      { id: seoul, name: 'Seoul', name_key: 'seoul' },
+    ]);
+    const tagsOf = (id: string) =>
+      db
+        .prepare(
+          'SELECT t.name FROM story_tags st JOIN tags t ON t.id = st.tag_id WHERE story_id = ? ORDER BY position',
+        )
+        .pluck()
+        .all(id);
+    expect([tagsOf('a'), tagsOf('b'), tagsOf('c')]).toEqual([
+      ['Économie', 'Seoul'],
+      ['Seoul', 'Économie'],
+      ['Économie'],
+    ]);
+    expect(() =>
+      db.prepare("INSERT INTO tags (name, name_key, created_at) VALUES ('économie', 'économie', 0)").run(),
+    ).toThrow(/UNIQUE/);
+    db.close();
+  });
+});

@@ -153,3 +153,94 @@ describe('tag manager', () => {
     }
   });
 });
+
+describe('one tag at a time, from a window whose list may be stale', () => {
+  const add = (storyId: string, name: string) => call<string[]>('tags:addToStory', { storyId, name });
+  const remove = (storyId: string, name: string) => call<string[]>('tags:removeFromStory', { storyId, name });
+
+  it('adds and removes single tags, so a list loaded before a rename cannot bring the old tag back', async () => {
+    const story = await call<Story>('stories:create', { headline: 'Floods' });
+    expect(await add(story.id, 'Climate')).toEqual(['Climate']);
+    // Another window renames the tag while this one still shows "Climate".
+    await call('tags:rename', { id: (await tagNamed('Climate')).id, name: 'Environment' });
+    expect(await add(story.id, 'Weather')).toEqual(['Environment', 'Weather']);
+    expect(await remove(story.id, 'Climate')).toEqual(['Environment', 'Weather']);
+    expect((await allTags()).map((tag) => tag.name)).toEqual(['Environment', 'Weather']);
+    expect(await add(story.id, 'ENVIRONMENT')).toEqual(['Environment', 'Weather']);
+    expect(await remove(story.id, 'environment')).toEqual(['Weather']);
+  });
+
+  it('refuses a tag past the limit and tags on a trashed story', async () => {
+    const story = await call<Story>('stories:create', { headline: 'A' });
+    await setTags(
+      story.id,
+      Array.from({ length: 30 }, (_, i) => `T${i}`),
+    );
+    expect(await core.dispatch('tags:addToStory', { storyId: story.id, name: 'One more' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    await call('stories:trash', { id: story.id });
+    expect(await core.dispatch('tags:removeFromStory', { storyId: story.id, name: 'T1' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+  });
+
+  it('announces tags:changed for every tag write and never for a plain story save', async () => {
+    const story = await call<Story>('stories:create', { headline: 'A' });
+    const seen: unknown[] = [];
+    core.events.on('tags:changed', (event) => seen.push(event));
+    await add(story.id, 'Climate');
+    const climate = await tagNamed('Climate');
+    expect(seen).toEqual([{ tagIds: [climate.id] }]);
+    await add(story.id, 'climate');
+    await call('stories:save', { id: story.id, expectedVersion: story.version, changes: { headline: 'B' } });
+    expect(seen).toHaveLength(1);
+    await remove(story.id, 'Climate');
+    await setTags(story.id, ['Climate']);
+    expect(seen).toHaveLength(3);
+  });
+});
+
+describe('tags beyond ASCII', () => {
+  it('treats names that differ only in case as one tag in every script', async () => {
+    const a = await call<Story>('stories:create', { headline: 'A' });
+    const b = await call<Story>('stories:create', { headline: 'B' });
+    await setTags(a.id, ['Économie', 'Österreich']);
+    expect(await setTags(b.id, ['économie', 'ÖSTERREICH', 'österreich'])).toEqual(['Économie', 'Österreich']);
+    expect((await allTags()).map((tag) => [tag.name, tag.count])).toEqual([
+      ['Économie', 2],
+      ['Österreich', 2],
+    ]);
+    expect((await call<LibraryPage>('library:query', { filters: { tag: 'économie' } })).items).toHaveLength(
+      2,
+    );
+  });
+
+  it('finds "Économie" when autocompleting "é"', async () => {
+    const story = await call<Story>('stories:create', { headline: 'A' });
+    await setTags(story.id, ['Économie', 'Ecology']);
+    expect((await call<TagWithCount[]>('tags:list', { prefix: 'é' })).map((tag) => tag.name)).toEqual([
+      'Économie',
+    ]);
+    expect((await call<TagWithCount[]>('tags:list', { prefix: 'ÉCO' })).map((tag) => tag.name)).toEqual([
+      'Économie',
+    ]);
+  });
+
+  it('renames to a name that differs only in case; another tag differing only in case is a conflict', async () => {
+    const story = await call<Story>('stories:create', { headline: 'A' });
+    await setTags(story.id, ['Économie', 'Economy']);
+    const economie = await tagNamed('Économie');
+    expect(await call('tags:rename', { id: economie.id, name: 'ÉCONOMIE' })).toMatchObject({
+      name: 'ÉCONOMIE',
+    });
+    expect(await tagsOf(story.id)).toEqual(['ÉCONOMIE', 'Economy']);
+    const economy = await tagNamed('Economy');
+    expect(await core.dispatch('tags:rename', { id: economy.id, name: 'économie' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+  });
+});

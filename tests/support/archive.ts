@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { tagKey } from '../../shared/domain/tag';
 
 const PLACES = [
   'Seoul',
@@ -225,8 +226,10 @@ export function generateArchive(
      VALUES (@id, @slug, @headline, @standfirst, @byline, @dateline, @credit, @section_id, @status,
        @body_json, @body_text, @word_count, @author, @created_at, @updated_at, 1)`,
   );
-  const findTag = db.prepare<[string], { id: number }>('SELECT id FROM tags WHERE name = ?');
-  const insertTag = db.prepare<[string, number]>('INSERT INTO tags (name, created_at) VALUES (?, ?)');
+  const findTag = db.prepare<[string], { id: number }>('SELECT id FROM tags WHERE name_key = ?');
+  const insertTag = db.prepare<[string, string, number]>(
+    'INSERT INTO tags (name, name_key, created_at) VALUES (?, ?, ?)',
+  );
   const assign = db.prepare<[string, number, number]>(
     'INSERT OR IGNORE INTO story_tags (story_id, tag_id, position) VALUES (?, ?, ?)',
   );
@@ -239,7 +242,8 @@ export function generateArchive(
 
   return db.transaction(() => {
     const tagIds = TAG_POOL.map(
-      (name) => findTag.get(name)?.id ?? Number(insertTag.run(name, now).lastInsertRowid),
+      (name) =>
+        findTag.get(tagKey(name))?.id ?? Number(insertTag.run(name, tagKey(name), now).lastInsertRowid),
     );
     for (let i = 0; i < options.count; i++) {
       const updated = now - Math.floor(r.next() * span);

@@ -8,6 +8,7 @@ import publishing from './0007_publishing.sql';
 import embargo from './0008_embargo.sql';
 import searchReindexOnChange from './0009_search_reindex_on_change.sql';
 import storyTargets from './0010_story_targets.sql';
+import tagKeys from './0011_tag_keys.sql';
 
 /** Schema migrations in order (keep this list sorted by number); a database's `user_version` is the number of them it has applied. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -21,4 +22,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0008_embargo', sql: embargo },
   { name: '0009_search_reindex_on_change', sql: searchReindexOnChange },
   { name: '0010_story_targets', sql: storyTargets },
+  { name: '0011_tag_keys', sql: tagKeys },
 ];

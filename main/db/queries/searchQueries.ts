@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { StoryStatus, StorySummary } from '../../../shared/domain/story';
+import { tagKey } from '../../../shared/domain/tag';
 
 /** Filters already checked and converted for SQL (timestamps in ms). */
 export interface SearchFilters {
@@ -103,9 +104,9 @@ function filterSql(filters: SearchFilters, match: string | null) {
   }
   if (filters.tag !== undefined) {
     where.push(
-      's.id IN (SELECT st.story_id FROM story_tags st WHERE st.tag_id = (SELECT id FROM tags WHERE name = @tag))',
+      's.id IN (SELECT st.story_id FROM story_tags st WHERE st.tag_id = (SELECT id FROM tags WHERE name_key = @tag))',
     );
-    params.tag = filters.tag;
+    params.tag = tagKey(filters.tag);
   }
   if (filters.author !== undefined) {
     where.push('s.author = @author COLLATE NOCASE');

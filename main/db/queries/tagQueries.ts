@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Tag, TagWithCount } from '../../../shared/domain/tag';
+import { tagKey, type Tag, type TagWithCount } from '../../../shared/domain/tag';
 
 const likePattern = (prefix: string) => `${prefix.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
 
@@ -9,23 +9,30 @@ export function tagQueries(db: Database.Database) {
       WHERE st.tag_id = t.id AND s.trashed_at IS NULL) AS count`;
   const list = db.prepare<{ pattern: string; limit: number }, TagWithCount>(
     `SELECT t.id, t.name, ${countColumn} FROM tags t
-     WHERE t.name LIKE @pattern ESCAPE '\\' ORDER BY t.name COLLATE NOCASE LIMIT @limit`,
+     WHERE t.name_key LIKE @pattern ESCAPE '\\' ORDER BY t.name_key, t.id LIMIT @limit`,
   );
   const withCount = db.prepare<[number], TagWithCount>(
     `SELECT t.id, t.name, ${countColumn} FROM tags t WHERE t.id = ?`,
   );
-  const byName = db.prepare<[string], Tag>('SELECT id, name FROM tags WHERE name = ?');
-  const insert = db.prepare<[string, number]>('INSERT INTO tags (name, created_at) VALUES (?, ?)');
-  const rename = db.prepare<[string, number]>('UPDATE tags SET name = ? WHERE id = ?');
+  const byKey = db.prepare<[string], Tag>('SELECT id, name FROM tags WHERE name_key = ?');
+  const insert = db.prepare<[string, string, number]>(
+    'INSERT INTO tags (name, name_key, created_at) VALUES (?, ?, ?)',
+  );
+  const rename = db.prepare<[string, string, number]>('UPDATE tags SET name = ?, name_key = ? WHERE id = ?');
   const remove = db.prepare<[number]>('DELETE FROM tags WHERE id = ?');
-  const ofStory = db.prepare<[string], { name: string }>(
-    `SELECT t.name FROM story_tags st JOIN tags t ON t.id = st.tag_id
+  const ofStory = db.prepare<[string], Tag>(
+    `SELECT t.id, t.name FROM story_tags st JOIN tags t ON t.id = st.tag_id
      WHERE st.story_id = ? ORDER BY st.position, t.name`,
   );
   const clearStory = db.prepare<[string]>('DELETE FROM story_tags WHERE story_id = ?');
   const assign = db.prepare<[string, number, number]>(
     'INSERT INTO story_tags (story_id, tag_id, position) VALUES (?, ?, ?)',
   );
+  const append = db.prepare<{ story: string; tag: number }>(
+    `INSERT OR IGNORE INTO story_tags (story_id, tag_id, position)
+     SELECT @story, @tag, coalesce(max(position) + 1, 0) FROM story_tags WHERE story_id = @story`,
+  );
+  const unassign = db.prepare<[string, number]>('DELETE FROM story_tags WHERE story_id = ? AND tag_id = ?');
   const moveAll = db.prepare<{ source: number; target: number }>(
     `INSERT OR IGNORE INTO story_tags (story_id, tag_id, position)
      SELECT story_id, @target, position FROM story_tags WHERE tag_id = @source`,
@@ -36,12 +43,13 @@ export function tagQueries(db: Database.Database) {
     transaction: <T>(work: () => T): T => db.transaction(work)(),
     /** Tags by name with live-story counts; `prefix` matches the start of the name, ignoring case. */
     list: (prefix: string, limit: number): TagWithCount[] =>
-      list.all({ pattern: likePattern(prefix), limit }),
+      list.all({ pattern: likePattern(tagKey(prefix)), limit }),
     get: (id: number): TagWithCount | null => withCount.get(id) ?? null,
-    /** The tag with this name, ignoring case. */
-    byName: (name: string): Tag | null => byName.get(name) ?? null,
-    insert: (name: string, createdAt: number): number => Number(insert.run(name, createdAt).lastInsertRowid),
-    rename: (id: number, name: string): void => void rename.run(name, id),
+    /** The tag with this name, ignoring case (see `tagKey`). */
+    byName: (name: string): Tag | null => byKey.get(tagKey(name)) ?? null,
+    insert: (name: string, createdAt: number): number =>
+      Number(insert.run(name, tagKey(name), createdAt).lastInsertRowid),
+    rename: (id: number, name: string): void => void rename.run(name, tagKey(name), id),
     /** Deletes a tag; its assignments go with it. Returns how many stories carried it. */
     remove(id: number): number {
       const { n } = usage.get(id)!;
@@ -49,10 +57,17 @@ export function tagQueries(db: Database.Database) {
       return n;
     },
     ofStory: (storyId: string): string[] => ofStory.all(storyId).map((row) => row.name),
+    /** The story's tags with their ids, in the story's order. */
+    tagsOfStory: (storyId: string): Tag[] => ofStory.all(storyId),
     setStoryTags(storyId: string, tagIds: number[]): void {
       clearStory.run(storyId);
       tagIds.forEach((tagId, position) => assign.run(storyId, tagId, position));
     },
+    /** Puts the tag last among the story's tags; false if the story already had it. */
+    addToStory: (storyId: string, tagId: number): boolean =>
+      append.run({ story: storyId, tag: tagId }).changes > 0,
+    /** Takes the tag off the story; false if the story did not have it. */
+    removeFromStory: (storyId: string, tagId: number): boolean => unassign.run(storyId, tagId).changes > 0,
     /** Gives every story of `source` the tag `target` (keeping its place among the story's tags). */
     moveAssignments: (source: number, target: number): void => void moveAll.run({ source, target }),
   };

@@ -1,5 +1,5 @@
 import type { Story } from '../../../shared/domain/story';
-import { uniqueTagNames, type TagWithCount } from '../../../shared/domain/tag';
+import { MAX_TAGS_PER_STORY, uniqueTagNames, type TagWithCount } from '../../../shared/domain/tag';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CoreEvents } from '../../core/coreEvents';
 import type { TagQueries } from '../../db/queries/tagQueries';
@@ -20,6 +20,26 @@ export function createTagService({ queries, getStory, now, events }: TagServiceD
     return tag;
   };
 
+  const idFor = (name: string): number => queries.byName(name)?.id ?? queries.insert(name, now().getTime());
+
+  /**
+   * Runs `change` on a live story in one transaction; it returns the ids of the tags it put on or
+   * took off (or reordered), and when there are any both events go out. Returns the story's tags as stored.
+   */
+  const changeStoryTags = (storyId: string, change: () => number[]): string[] => {
+    const { story, touched, tags } = queries.transaction(() => {
+      const story = getStory(storyId);
+      if (story.trashedAt !== null)
+        throw new AppError('conflict', 'This story is in the trash; restore it first.');
+      return { story, touched: change(), tags: queries.ofStory(storyId) };
+    });
+    if (touched.length === 0) return tags;
+    // The story's own fields and version are unchanged, so an open editor keeps saving without a conflict.
+    events.emit('stories:changed', { id: storyId, version: story.version, change: 'saved' });
+    events.emit('tags:changed', { tagIds: touched });
+    return tags;
+  };
+
   return {
     list: (input: { prefix?: string | undefined; limit?: number | undefined }): TagWithCount[] =>
       queries.list(input.prefix?.trim() ?? '', input.limit ?? 5000),
@@ -29,21 +49,38 @@ export function createTagService({ queries, getStory, now, events }: TagServiceD
       return queries.ofStory(storyId);
     },
 
-    /** Replaces the story's tags atomically, creating unknown ones; existing tags keep their spelling. */
-    setStoryTags(storyId: string, names: string[]): string[] {
-      const tags = queries.transaction(() => {
-        const story = getStory(storyId);
-        if (story.trashedAt !== null)
-          throw new AppError('conflict', 'This story is in the trash; restore it first.');
-        const at = now().getTime();
-        const ids = uniqueTagNames(names).map((name) => queries.byName(name)?.id ?? queries.insert(name, at));
+    /**
+     * Replaces the story's tags atomically, creating unknown ones; existing tags keep their spelling.
+     * For bulk edits and imports: an editing window uses `addToStory`/`removeFromStory`, so a list it
+     * loaded before a rename elsewhere cannot bring the old tag back.
+     */
+    setStoryTags: (storyId: string, names: string[]): string[] =>
+      changeStoryTags(storyId, () => {
+        const before = queries.tagsOfStory(storyId).map((tag) => tag.id);
+        const ids = uniqueTagNames(names).map(idFor);
         queries.setStoryTags(storyId, ids);
-        return { story, tags: queries.ofStory(storyId) };
-      });
-      // The story's own fields and version are unchanged, so an open editor keeps saving without a conflict.
-      events.emit('stories:changed', { id: storyId, version: tags.story.version, change: 'saved' });
-      return tags.tags;
-    },
+        return before.join() === ids.join() ? [] : [...new Set([...before, ...ids])];
+      }),
+
+    /** Puts one tag (an existing one matched ignoring case, else a new one) last on the story. */
+    addToStory: (storyId: string, name: string): string[] =>
+      changeStoryTags(storyId, () => {
+        const present = queries.tagsOfStory(storyId);
+        const existing = queries.byName(name);
+        if (existing && present.some((tag) => tag.id === existing.id)) return [];
+        if (present.length >= MAX_TAGS_PER_STORY)
+          throw new AppError('invalid-input', `At most ${MAX_TAGS_PER_STORY} tags per story`);
+        const id = existing?.id ?? idFor(name);
+        queries.addToStory(storyId, id);
+        return [id];
+      }),
+
+    /** Takes one tag (matched ignoring case) off the story; a tag it no longer has changes nothing. */
+    removeFromStory: (storyId: string, name: string): string[] =>
+      changeStoryTags(storyId, () => {
+        const tag = queries.byName(name);
+        return tag && queries.removeFromStory(storyId, tag.id) ? [tag.id] : [];
+      }),
 
     /** Renames a tag; a different tag with the same name (ignoring case) is a conflict: merge instead. */
     rename(id: number, name: string): TagWithCount {

@@ -1,9 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { tagNameProblem, type TagWithCount } from '../../../shared/domain/tag';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { Dialog } from '../../components/Dialog';
 import { RenameDialog } from '../../components/RenameDialog';
+import { coalesce } from '../comments/coalesce';
+
+/** Counting every tag's stories takes about a second on a big library, so bursts of changes share one reload. */
+const RELOAD_COALESCE_MS = 300;
 
 type Pending =
   | { kind: 'rename'; tag: TagWithCount }
@@ -18,21 +22,32 @@ export function TagManager() {
   const [pending, setPending] = useState<Pending | null>(null);
   const [filter, setFilter] = useState('');
 
-  const load = useCallback(() => {
+  const [generation, setGeneration] = useState(0);
+  const reload = useMemo(() => coalesce(() => setGeneration((n) => n + 1), RELOAD_COALESCE_MS), []);
+  useEffect(() => {
+    let current = true;
     client
       .call('tags:list', {})
-      .then(setTags)
-      .catch((cause: unknown) => setError(errorMessage(cause)));
-  }, [client]);
+      .then((loaded) => current && setTags(loaded))
+      .catch((cause: unknown) => current && setError(errorMessage(cause)));
+    return () => {
+      current = false;
+    };
+  }, [client, generation]);
+  // Only tag writes and a story entering or leaving the trash change the list or its counts; a
+  // plain story save (every autosave, in any window) does not reload it.
   useEffect(() => {
-    load();
-    const offTags = client.on('tags:changed', load);
-    const offStories = client.on('stories:changed', load);
+    const offTags = client.on('tags:changed', reload.trigger);
+    const offStories = client.on(
+      'stories:changed',
+      (event) => (event.change === 'trashed' || event.change === 'restored') && reload.trigger(),
+    );
     return () => {
       offTags();
       offStories();
+      reload.cancel();
     };
-  }, [client, load]);
+  }, [client, reload]);
 
   const shown = (tags ?? []).filter((tag) => tag.name.toLowerCase().includes(filter.trim().toLowerCase()));
 
@@ -130,7 +145,7 @@ export function TagManager() {
             setPending(null);
             client
               .call('tags:delete', { id: tag.id })
-              .then(load, (cause: unknown) => setError(errorMessage(cause)));
+              .catch((cause: unknown) => setError(errorMessage(cause)));
           }}
         >
           <p>

@@ -1,5 +1,5 @@
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import { normalizeTagName, tagNameProblem } from '../../../shared/domain/tag';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { normalizeTagName, tagKey, tagNameProblem } from '../../../shared/domain/tag';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 
@@ -17,15 +17,24 @@ export function TagsField({ storyId, disabled }: { storyId: string; disabled: bo
   const listId = useId();
   const problemId = useId();
 
+  // Only the newest load or save may set the chips, so a slow answer never overwrites a newer one.
+  const latest = useRef(0);
+  const settle = (request: Promise<string[]>, onError: (cause: unknown) => void) => {
+    const ticket = ++latest.current;
+    request.then(
+      (stored) => ticket === latest.current && setTags(stored),
+      (cause: unknown) => ticket === latest.current && onError(cause),
+    );
+  };
+
+  // Every tag write (rename, merge, delete in the Tag manager; a tag put on or taken off a story in
+  // another window) announces tags:changed, so the chips never keep showing a name that is gone.
   useEffect(() => {
-    let current = true;
-    client
-      .call('tags:ofStory', { storyId })
-      .then((loaded) => current && setTags(loaded))
-      .catch((cause: unknown) => current && setProblem(errorMessage(cause)));
-    return () => {
-      current = false;
-    };
+    const load = () =>
+      settle(client.call('tags:ofStory', { storyId }), (cause) => setProblem(errorMessage(cause)));
+    load();
+    // A newer ticket (this load, on a story switch too) makes any answer still on its way stale.
+    return client.on('tags:changed', load);
   }, [client, storyId]);
 
   const typed = normalizeTagName(text);
@@ -37,11 +46,11 @@ export function TagsField({ storyId, disabled }: { storyId: string; disabled: bo
         .call('tags:list', { prefix: typed, limit: SUGGESTIONS + tags.length })
         .then((found) => {
           if (!current) return;
-          const taken = new Set(tags.map((tag) => tag.toLowerCase()));
+          const taken = new Set(tags.map(tagKey));
           setSuggestions(
             found
               .map((tag) => tag.name)
-              .filter((name) => !taken.has(name.toLowerCase()))
+              .filter((name) => !taken.has(tagKey(name)))
               .slice(0, SUGGESTIONS),
           );
           setActive(-1);
@@ -55,16 +64,17 @@ export function TagsField({ storyId, disabled }: { storyId: string; disabled: bo
   }, [client, typed, tags]);
   const shown = typed ? suggestions : [];
 
-  const save = async (next: string[]) => {
+  /** Adds or removes one tag, never sending the whole list: one this field loaded earlier may be out of date. */
+  const change = (channel: 'tags:addToStory' | 'tags:removeFromStory', name: string) => {
     const previous = tags;
-    setTags(next);
-    try {
-      setTags(await client.call('stories:setTags', { id: storyId, tags: next }));
-      setProblem(null);
-    } catch (cause) {
+    setTags(
+      channel === 'tags:addToStory' ? [...tags, name] : tags.filter((tag) => tagKey(tag) !== tagKey(name)),
+    );
+    setProblem(null);
+    settle(client.call(channel, { storyId, name }), (cause) => {
       setTags(previous);
       setProblem(errorMessage(cause));
-    }
+    });
   };
 
   const add = (raw: string) => {
@@ -76,11 +86,11 @@ export function TagsField({ storyId, disabled }: { storyId: string; disabled: bo
     const name = normalizeTagName(raw);
     setText('');
     setSuggestions([]);
-    if (tags.some((tag) => tag.toLowerCase() === name.toLowerCase())) {
+    if (tags.some((tag) => tagKey(tag) === tagKey(name))) {
       setProblem(null);
       return;
     }
-    void save([...tags, name]);
+    change('tags:addToStory', name);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -89,7 +99,7 @@ export function TagsField({ storyId, disabled }: { storyId: string; disabled: bo
       add(active >= 0 && shown[active] ? shown[active] : text);
     } else if (event.key === 'Backspace' && text === '' && tags.length > 0) {
       event.preventDefault();
-      void save(tags.slice(0, -1));
+      change('tags:removeFromStory', tags[tags.length - 1]!);
     } else if (event.key === 'ArrowDown' && shown.length) {
       event.preventDefault();
       setActive((index) => (index + 1) % shown.length);
@@ -113,7 +123,7 @@ export function TagsField({ storyId, disabled }: { storyId: string; disabled: bo
               type="button"
               aria-label={`Remove tag ${tag}`}
               disabled={disabled}
-              onClick={() => void save(tags.filter((other) => other !== tag))}
+              onClick={() => change('tags:removeFromStory', tag)}
             >
               ×
             </button>

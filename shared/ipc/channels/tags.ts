@@ -17,7 +17,8 @@ export const tagChannels = {
   'tags:ofStory': channel(z.object({ storyId: StoryId }).strict(), z.array(z.string())),
   /**
    * Replaces a story's tags in one transaction; unknown tags are created, known ones matched
-   * case-insensitively. Returns the tags as stored.
+   * case-insensitively. Returns the tags as stored. For bulk edits: a list loaded before someone
+   * renamed a tag would bring the old name back, so an editing window adds and removes single tags.
    */
   'stories:setTags': channel(
     z
@@ -26,6 +27,16 @@ export const tagChannels = {
         tags: z.array(TagName).max(MAX_TAGS_PER_STORY, `At most ${MAX_TAGS_PER_STORY} tags per story`),
       })
       .strict(),
+    z.array(z.string()),
+  ),
+  /**
+   * Puts one tag last on a story (a known tag matched ignoring case, else a new one); a tag it
+   * already has changes nothing. Returns the story's tags as stored.
+   */
+  'tags:addToStory': channel(z.object({ storyId: StoryId, name: TagName }).strict(), z.array(z.string())),
+  /** Takes one tag (matched ignoring case) off a story; one it does not have changes nothing. Returns the story's tags. */
+  'tags:removeFromStory': channel(
+    z.object({ storyId: StoryId, name: TagName }).strict(),
     z.array(z.string()),
   ),
   /** Renames a tag everywhere; fails with `conflict` if another tag already has that name (merge instead). */
@@ -37,6 +48,6 @@ export const tagChannels = {
 };
 
 export const tagEvents = {
-  /** Tags were renamed, merged or deleted: lists showing tags should reload. */
+  /** Tags were renamed, merged or deleted, or put on or taken off a story: lists showing tags or counts should reload. */
   'tags:changed': TagsChanged,
 };

@@ -137,6 +137,68 @@ test('the tag manager renames, merges and deletes tags', async ({ page, host }) 
   expect(await host.rpc('tags:ofStory', { storyId: b.id })).toEqual(['Economy']);
 });
 
+test('a story left open beside the tag manager follows a rename and does not undo it', async ({
+  page,
+  host,
+}) => {
+  const story = await host.rpc<{ id: string }>('stories:create', { headline: 'Floods spread' });
+  await host.rpc('stories:setTags', { id: story.id, tags: ['Climate'] });
+  await page.goto(host.uiUrl);
+  await page.getByRole('button', { name: /Floods spread/ }).click();
+  await expect(page.getByRole('button', { name: 'Remove tag Climate' })).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Tags' }).click();
+  const manager = page.getByRole('region', { name: 'Tags' });
+  await manager.getByRole('button', { name: 'Rename Climate', exact: true }).click();
+  const rename = page.getByRole('dialog', { name: 'Rename “Climate”' });
+  await rename.getByLabel('New name').fill('Environment');
+  await rename.getByRole('button', { name: 'Rename' }).click();
+  await expect(manager.getByRole('row', { name: /Environment/ })).toContainText('1 story');
+
+  await expect(page.getByRole('button', { name: 'Remove tag Environment' })).toBeVisible();
+  const tags = page.getByRole('combobox', { name: 'Tags' });
+  await tags.fill('Weather');
+  await tags.press('Enter');
+  await expect
+    .poll(() => host.rpc('tags:ofStory', { storyId: story.id }))
+    .toEqual(['Environment', 'Weather']);
+  const names = (await host.rpc<{ name: string }[]>('tags:list', {})).map((tag) => tag.name);
+  expect(names).toEqual(['Environment', 'Weather']);
+  await expect(manager.getByRole('row', { name: /Climate/ })).toHaveCount(0);
+});
+
+test('the tag manager reloads its counts when tags change, not on every story save', async ({
+  page,
+  host,
+}) => {
+  const story = await host.rpc<{ id: string; version: number }>('stories:create', { headline: 'Alpha' });
+  await host.rpc('stories:setTags', { id: story.id, tags: ['Seoul'] });
+  await page.goto(host.uiUrl);
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Tags' }).click();
+  const manager = page.getByRole('region', { name: 'Tags' });
+  await expect(manager.getByRole('row', { name: /Seoul/ })).toContainText('1 story');
+
+  let listed = 0;
+  page.on('request', (request) => {
+    if (request.url().includes(`/rpc/${encodeURIComponent('tags:list')}`)) listed++;
+  });
+  let version = story.version;
+  for (const headline of ['Alpha 2', 'Alpha 3', 'Alpha 4']) {
+    ({ version } = await host.rpc<{ version: number }>('stories:save', {
+      id: story.id,
+      expectedVersion: version,
+      changes: { headline },
+    }));
+  }
+  await page.waitForTimeout(800);
+  expect(listed).toBe(0);
+
+  const other = await host.rpc<{ id: string }>('stories:create', { headline: 'Beta' });
+  await host.rpc('tags:addToStory', { storyId: other.id, name: 'seoul' });
+  await expect(manager.getByRole('row', { name: /Seoul/ })).toContainText('2 stories');
+  expect(listed).toBe(1);
+});
+
 test('the command palette jumps to a story and runs actions', async ({ page, host }) => {
   await host.rpc('stories:create', { headline: 'Typhoon nears the coast' });
   const exports = await host.rpc('stories:create', { headline: 'Exports rise' });
