@@ -110,6 +110,29 @@ export function createPublishService(deps: PublishServiceDeps) {
     return job;
   };
 
+  const markPublished = deps.markPublished ?? ((id: string) => facts.setPublished(id, true));
+
+  /** Moves the story to published; the status change is not an edit, so a version published stays published. */
+  const markLive = (storyId: string, site: string, publishedVersion: number): number => {
+    const before = deps.getStory(storyId).version;
+    markPublished(storyId, site);
+    return before === publishedVersion ? deps.getStory(storyId).version : publishedVersion;
+  };
+
+  /** A scheduled publication whose time has come is live: it reads as published and its story moves to published. */
+  const promoteDue = () => {
+    for (const record of publications.dueScheduled(now().getTime())) {
+      let { publishedVersion } = record;
+      try {
+        publishedVersion = markLive(record.storyId, targets.get(record.targetId).name, publishedVersion);
+      } catch {
+        // A story trashed meanwhile keeps its status; the post is live all the same.
+      }
+      const publishedAt = record.scheduledFor ?? record.publishedAt;
+      publications.save({ ...record, state: 'published', publishedVersion, publishedAt });
+    }
+  };
+
   const isLiveOn = (storyId: string, targetId: string) =>
     publications.get(storyId, targetId)?.state === 'published';
 
@@ -177,6 +200,7 @@ export function createPublishService(deps: PublishServiceDeps) {
   };
 
   const send = async (job: PublishJobRecord, progress: (p: PublishJobRecord['progress']) => void) => {
+    promoteDue();
     const target = targets.get(job.targetId);
     const story = deps.getStory(job.storyId);
     const previous = publications.get(story.id, target.id);
@@ -195,8 +219,13 @@ export function createPublishService(deps: PublishServiceDeps) {
       return previous.remoteUrl;
     }
     const snapshot = snapshotOf(story, target.id);
-    const scheduledFor =
-      job.action === 'schedule' && job.scheduledFor !== null ? new Date(job.scheduledFor) : null;
+    // An update of a story scheduled for later keeps its time: it must not go live early.
+    const keptSchedule =
+      previous?.state === 'scheduled' && (previous.scheduledFor ?? 0) > now().getTime()
+        ? previous.scheduledFor
+        : null;
+    const scheduledAt = job.action === 'schedule' ? job.scheduledFor : keptSchedule;
+    const scheduledFor = scheduledAt === null ? null : new Date(scheduledAt);
     const resolveStoryUrl = storyUrlOn(target.id);
     const result = await adapter.publish({
       storyId: story.id,
@@ -211,13 +240,8 @@ export function createPublishService(deps: PublishServiceDeps) {
         storyToHtml(snapshot.body, { forPublishing: true, resolveStoryUrl, resolveMediaUrl: mediaUrl }),
       progress,
     });
-    let publishedVersion = story.version;
-    if (!scheduledFor) {
-      const before = deps.getStory(story.id).version;
-      (deps.markPublished ?? ((id: string) => facts.setPublished(id, true)))(story.id, target.name);
-      // The status change is not an edit; edits saved while the job ran are.
-      if (before === story.version) publishedVersion = deps.getStory(story.id).version;
-    }
+    // Edits saved while the job ran are not published.
+    const publishedVersion = scheduledFor ? story.version : markLive(story.id, target.name, story.version);
     publications.save({
       storyId: story.id,
       targetId: target.id,
@@ -240,6 +264,7 @@ export function createPublishService(deps: PublishServiceDeps) {
     storyId: string;
     targetId?: string | undefined;
   }): Preflight => {
+    promoteDue();
     const story = deps.getStory(storyId);
     const chosen = targets.chosenFor(storyId);
     const target = targets.get(targetId ?? chosen ?? targets.defaultId(deps.settings().defaultTargetId));
@@ -295,6 +320,8 @@ export function createPublishService(deps: PublishServiceDeps) {
           throw new AppError('conflict', blockers.map((item) => item.message).join(' '), {
             blockers: blockers.map((b) => b.code),
           });
+      } else if (deps.publisherRole?.() === 'reporter') {
+        throw new AppError('forbidden', 'Only an editor can unpublish.');
       } else if (!check.publication || check.publication.state === 'unpublished') {
         throw new AppError('conflict', 'The story is not published on this site.');
       }
@@ -345,6 +372,7 @@ export function createPublishService(deps: PublishServiceDeps) {
     },
 
     status(storyId: string): { publications: Publication[]; jobs: PublishJob[] } {
+      promoteDue();
       const story = deps.getStory(storyId);
       return {
         publications: publications.ofStory(storyId).map((record) => toPublication(record, story)),

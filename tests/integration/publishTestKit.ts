@@ -96,8 +96,8 @@ export async function importImage(kit: PublishingCore, seed: number): Promise<st
   return ref.src;
 }
 
-/** Forward, refuse the connection, forward and drop the answer, or answer with this HTTP status itself. */
-export type ProxyMode = 'forward' | 'refuse' | 'drop-response' | number;
+/** Forward, refuse the connection, forward and drop the answer, 301 to the same path upstream, or answer with this HTTP status itself. */
+export type ProxyMode = 'forward' | 'refuse' | 'drop-response' | 'redirect' | number;
 
 /**
  * A loopback proxy in front of the real site, so a test can refuse a request or forward it and then
@@ -115,6 +115,12 @@ export async function startProxy(
       seen.push({ method: req.method ?? '', url: req.url ?? '', mode });
       if (mode === 'refuse') {
         req.socket.destroy();
+        return;
+      }
+      if (mode === 'redirect') {
+        req.resume();
+        res.writeHead(301, { location: `${target.origin}${req.url ?? '/'}` });
+        res.end();
         return;
       }
       if (typeof mode === 'number') {

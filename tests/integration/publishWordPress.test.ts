@@ -160,12 +160,24 @@ describe.skipIf(!hasWordPress)('publishing to a real WordPress', () => {
     expect(preflight.publication?.changedSince).toBe(true);
     const update = await publish(created.id, target.id);
     expect(update).toMatchObject({ state: 'done', action: 'update' });
+    // The published URL stays: the slug no longer follows the headline.
     const renamed = await kit.call('stories:get', { id: created.id });
-    expect(await postsWithSlug(created.slug)).toHaveLength(0);
-    const after = await postsWithSlug(renamed.slug);
+    expect(renamed).toMatchObject({ slug: created.slug, slugEdited: true });
+    const after = await postsWithSlug(created.slug);
     expect(after).toHaveLength(1);
     expect(after[0]!.id).toBe(post!.id);
     expect(after[0]!.title.raw).toBe(`${headline} (updated)`);
+
+    // A deliberate slug edit still moves it.
+    const newSlug = `${created.slug}-moved`;
+    await kit.call('stories:save', {
+      id: created.id,
+      expectedVersion: renamed.version,
+      changes: { slug: newSlug },
+    });
+    expect((await publish(created.id, target.id)).state).toBe('done');
+    expect(await postsWithSlug(created.slug)).toHaveLength(0);
+    expect((await postsWithSlug(newSlug)).map((moved) => moved.id)).toEqual([post!.id]);
   });
 
   it('creates tags and uploads images once across stories', async () => {
@@ -227,6 +239,51 @@ describe.skipIf(!hasWordPress)('publishing to a real WordPress', () => {
     expect((await wp<{ date_gmt: string }>(`/wp/v2/posts/${future!.id}`, { context: 'edit' })).date_gmt).toBe(
       '2031-05-04T10:30:00',
     );
+
+    // Updating the scheduled story keeps it scheduled at its time on the site and in Copydesk.
+    const current = await kit.call('stories:get', { id: scheduled.id });
+    await kit.call('stories:save', {
+      id: scheduled.id,
+      expectedVersion: current.version,
+      changes: { standfirst: 'Revised before it goes out' },
+    });
+    const update = await publish(scheduled.id, target.id);
+    expect(update, update.lastError ?? '').toMatchObject({ state: 'done', action: 'update' });
+    const updated = await wp<{ status: string; date_gmt: string; excerpt: { raw: string } }>(
+      `/wp/v2/posts/${future!.id}`,
+      { context: 'edit' },
+    );
+    expect(updated).toMatchObject({
+      status: 'future',
+      date_gmt: '2031-05-04T10:30:00',
+      excerpt: { raw: 'Revised before it goes out' },
+    });
+    expect((await kit.call('publish:status', { storyId: scheduled.id })).publications[0]).toMatchObject({
+      state: 'scheduled',
+      scheduledFor: '2031-05-04T10:30:00.000Z',
+    });
+    expect((await kit.call('stories:get', { id: scheduled.id })).status).not.toBe('published');
+
+    // Once its time has passed it counts as published: linked stories may go out, the story is published.
+    const follow = await story(unique('After the budget vote'), {
+      linkTo: { storyId: scheduled.id, headline: scheduled.headline },
+    });
+    const blockers = async () =>
+      (await kit.call('publish:preflight', { storyId: follow.id, targetId: target.id })).items
+        .filter((item) => item.level === 'blocker')
+        .map((item) => item.code);
+    expect(await blockers()).toEqual(['unpublished-link']);
+    kit.tick(Date.parse('2031-05-04T10:31:00Z') - Date.parse('2026-03-01T09:00:00Z'));
+    expect(await blockers()).toEqual([]);
+    expect((await kit.call('publish:status', { storyId: scheduled.id })).publications[0]).toMatchObject({
+      state: 'published',
+      publishedAt: '2031-05-04T10:30:00.000Z',
+      changedSince: false,
+    });
+    expect(await kit.call('stories:get', { id: scheduled.id })).toMatchObject({
+      status: 'published',
+      slugEdited: true,
+    });
 
     const live = await story(unique('Recall petition'));
     expect((await publish(live.id, target.id)).state).toBe('done');
@@ -458,6 +515,57 @@ describe.skipIf(!hasWordPress)('publishing to a real WordPress', () => {
       expect(job.resultUrl).toBe(`${pretty.url}/${created.slug}/`);
     } finally {
       await pretty.stop();
+    }
+  });
+
+  it('follows a redirect to the site’s real address when finding the REST API, then publishes there', async () => {
+    const redirector = await startProxy(peer.url, () => 'redirect');
+    try {
+      const report = await kit.call('targets:test', {
+        url: redirector.url,
+        userName: peer.user,
+        password: peer.appPassword,
+      });
+      expect(report).toMatchObject({
+        userName: peer.user,
+        canPublish: true,
+        restBase: `${peer.url}/?rest_route=`,
+      });
+      const target = await addSite(redirector.url);
+      const created = await story(unique('Moved site'));
+      const job = await publish(created.id, target.id);
+      expect(job.state, job.lastError ?? '').toBe('done');
+      const posts = await postsWithSlug(created.slug);
+      expect(posts).toHaveLength(1);
+      expect(job.resultUrl).toBe(posts[0]!.link);
+      expect(redirector.seen.filter((request) => request.method !== 'GET')).toEqual([]);
+    } finally {
+      await redirector.close();
+    }
+  });
+
+  it('stops a write that is redirected or answered with something that is not a post, storing nothing', async () => {
+    let answer: 'redirect' | 200 = 'redirect';
+    const proxy = await startProxy(peer.url, (req) => {
+      const route = new URL(req.url ?? '/', 'http://x').searchParams.get('rest_route');
+      return req.method === 'POST' && route === '/wp/v2/posts' ? answer : 'forward';
+    });
+    try {
+      const target = await addSite(proxy.url);
+      for (const [mode, message] of [
+        ['redirect', /redirected POST \/wp\/v2\/posts/],
+        [200, /not a WordPress object/],
+      ] as const) {
+        answer = mode;
+        const created = await story(unique(`Lost write ${mode}`));
+        const job = await publish(created.id, target.id);
+        expect(job).toMatchObject({ state: 'failed', errorKind: 'invalid', resultUrl: null });
+        expect(job.lastError).toMatch(message);
+        expect((await kit.call('publish:status', { storyId: created.id })).publications).toEqual([]);
+        expect(await postsWithSlug(created.slug)).toHaveLength(0);
+      }
+    } finally {
+      await proxy.close();
     }
   });
 

@@ -62,6 +62,38 @@ describe('publishing as a workflow move', () => {
   });
 });
 
+describe('who may unpublish', () => {
+  let kit: PublishingCore;
+  afterEach(() => kit.dispose());
+
+  it('refuses a reporter and lets an editor take the story off', async () => {
+    kit = publishingCore();
+    await kit.call('settings:update', { requireApproval: false });
+    const editor = await kit.call('people:create', { name: 'Ed Editor', role: 'editor' });
+    const story = await kit.call('stories:create', {
+      headline: 'Live',
+      sectionId: 'world',
+      body: body('Text.'),
+    });
+    await runJobAs(kit, story.id, 'publish');
+    await kit.call('people:create', { name: 'Rita Reporter', role: 'reporter' });
+    const refused = await kit.refuse('publish:start', { storyId: story.id, action: 'unpublish' });
+    expect(refused).toMatchObject({ code: 'forbidden', message: 'Only an editor can unpublish.' });
+    expect((await kit.call('publish:status', { storyId: story.id })).jobs).toHaveLength(1);
+
+    await kit.call('people:switch', { id: editor.id });
+    await runJobAs(kit, story.id, 'unpublish');
+    expect((await kit.call('publish:status', { storyId: story.id })).publications[0]!.state).toBe(
+      'unpublished',
+    );
+  });
+});
+
+async function runJobAs(kit: PublishingCore, storyId: string, action: 'publish' | 'unpublish') {
+  await kit.call('publish:start', { storyId, action });
+  await kit.runDue();
+}
+
 describe('changed since published', () => {
   let kit: PublishingCore;
   afterEach(() => kit.dispose());

@@ -64,6 +64,9 @@ export function publicationQueries(db: Database.Database) {
   const ofTarget = db.prepare<[string], PublicationRow>(
     "SELECT * FROM publications WHERE target_id = ? AND state = 'published' ORDER BY published_at DESC, story_id DESC",
   );
+  const due = db.prepare<[number], PublicationRow>(
+    "SELECT * FROM publications WHERE state = 'scheduled' AND scheduled_for <= ?",
+  );
   const upsert = db.prepare(
     `INSERT INTO publications (story_id, target_id, state, remote_id, remote_url, remote_modified,
        published_version, published_at, scheduled_for, snapshot)
@@ -82,6 +85,8 @@ export function publicationQueries(db: Database.Database) {
     ofStory: (storyId: string): PublicationRecord[] => ofStory.all(storyId).map(toRecord),
     /** The stories live on a target, newest first. */
     publishedOn: (targetId: string): PublicationRecord[] => ofTarget.all(targetId).map(toRecord),
+    /** Scheduled publications whose time has come. */
+    dueScheduled: (now: number): PublicationRecord[] => due.all(now).map(toRecord),
     save(record: PublicationRecord): void {
       upsert.run({
         story_id: record.storyId,

@@ -213,12 +213,16 @@ export function createStoryService({
       return revisions.transaction(() => revisions.record(mustGet(id), { ...note, author: author() }));
     },
 
-    /** Moves a story to `status` if still at `expectedVersion` (the workflow decides who may), with a revision. */
+    /**
+     * Moves a story to `status` if still at `expectedVersion` (the workflow decides who may), with a revision.
+     * A published story keeps its URL: from then on its slug no longer follows the headline.
+     */
     setStatus(id: string, expectedVersion: number, status: StoryStatus, note: RevisionNote): Story {
       const story = mustGet(id);
       if (story.trashedAt !== null)
         throw new AppError('conflict', 'This story is in the trash; restore it first.');
-      return write({ ...story, status }, expectedVersion, 'saved', false, note);
+      const slugEdited = story.slugEdited || status === 'published';
+      return write({ ...story, status, slugEdited }, expectedVersion, 'saved', false, note);
     },
   };
 }

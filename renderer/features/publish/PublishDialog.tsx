@@ -44,6 +44,11 @@ export function PublishDialog(props: {
   const warnings = preflight.items.filter((item) => item.level === 'warning');
   const publication = preflight.publication;
   const live = publication?.state === 'published' || publication?.state === 'scheduled';
+  // An update keeps a scheduled story's time (the core sends it as scheduled again).
+  const scheduledFor =
+    publication?.state === 'scheduled' && publication.scheduledFor
+      ? new Date(publication.scheduledFor)
+      : null;
   // The title stays what the user opened, even when the story goes live while the dialog is open.
   const wasLive = session?.wasLive ?? live;
   useEffect(() => {
@@ -127,6 +132,14 @@ export function PublishDialog(props: {
               </select>
             </label>
           )}
+          {scheduledFor && (
+            <p className="publish-scheduled">
+              Scheduled for{' '}
+              <time dateTime={scheduledFor.toISOString()}>
+                {scheduledFor.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
+              </time>
+            </p>
+          )}
           <section aria-label="Pre-flight check" className="preflight">
             {blockers.length === 0 && warnings.length === 0 && (
               <p className="preflight-ok">Ready to publish.</p>
@@ -204,7 +217,13 @@ export function PublishDialog(props: {
             disabled={busy || blockers.length > 0}
             onClick={() => void start(mode === 'schedule' ? 'schedule' : 'publish')}
           >
-            {mode === 'schedule' ? 'Schedule' : wasLive ? 'Update now' : 'Publish now'}
+            {mode === 'schedule'
+              ? 'Schedule'
+              : scheduledFor
+                ? 'Update, keep the time'
+                : wasLive
+                  ? 'Update now'
+                  : 'Publish now'}
           </button>
         )}
       </div>

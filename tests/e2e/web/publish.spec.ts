@@ -143,6 +143,24 @@ test.describe('publishing to WordPress', () => {
       'title',
       'Publish to Built-in static site',
     );
+
+    // A scheduled story says when it goes out, and updating it keeps that time.
+    await writeStory(page, 'Ferry timetable changes next month');
+    await toolbar(page).getByRole('button', { name: 'Publish' }).click();
+    const scheduling = page.getByRole('dialog');
+    await scheduling.getByRole('radio', { name: 'Schedule' }).check();
+    await scheduling.getByLabel('Publish at').fill('2031-05-04T10:30');
+    await scheduling.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await expect(scheduling.getByText(/^Scheduled for/)).toBeVisible({ timeout: 20_000 });
+    await scheduling.getByRole('button', { name: 'Close' }).click();
+    await toolbar(page).getByRole('button', { name: 'Update' }).click();
+    const scheduled = page.getByRole('dialog', { name: 'Update to Copydesk Test Site' });
+    const when = new Date('2031-05-04T10:30').toLocaleString('en-US', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
+    await expect(scheduled.locator('.publish-scheduled')).toHaveText(`Scheduled for ${when}`);
+    await expect(scheduled.getByRole('button', { name: 'Update, keep the time' })).toBeVisible();
   });
 });
 

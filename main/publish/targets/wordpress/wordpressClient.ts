@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { PublishError } from '../../publishError';
 
 export type FetchLike = typeof fetch;
@@ -29,6 +30,18 @@ export function restUrl(restBase: string, route: string, query: Record<string, s
   return `${restBase}${route}${params ? `${joiner}${params}` : ''}`;
 }
 
+/** The REST base a detection request ended up at, after any redirect (http → https, www …). */
+function finalBase(requested: string, final: string, candidate: string): string {
+  if (!final || final === requested) return candidate;
+  const url = new URL(final);
+  return url.searchParams.has('rest_route')
+    ? `${url.origin}${url.pathname}?rest_route=`
+    : `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** What WordPress answers to a create or update: at least the object's numeric id. */
+const Written = z.object({ id: z.number() });
+
 function siteMessage(body: unknown, status: number): string {
   const message = (body as { message?: unknown } | null)?.message;
   const text = typeof message === 'string' && message.trim() !== '' ? message.replace(/<[^>]*>/g, '') : '';
@@ -42,9 +55,11 @@ export function wordpressClient(connection: WordPressConnection) {
   const auth = `Basic ${Buffer.from(`${connection.userName}:${connection.password}`).toString('base64')}`;
   let restBase = connection.restBase;
 
+  // fetch turns a redirected POST into a GET without Authorization, so only reads follow redirects.
   const send = async (url: string, init: RequestInit): Promise<Response> => {
+    const redirect = (init.method ?? 'GET') === 'GET' ? 'follow' : 'manual';
     try {
-      return await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' });
+      return await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs), redirect });
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code;
       const reason = (error as Error).name === 'TimeoutError' ? 'timed out' : (cause ?? 'failed');
@@ -55,12 +70,13 @@ export function wordpressClient(connection: WordPressConnection) {
   const detect = async (): Promise<string> => {
     const base = trimSlash(connection.url);
     for (const candidate of [`${base}/wp-json`, `${base}/?rest_route=`]) {
-      const response = await send(restUrl(candidate, '/'), { headers: { accept: 'application/json' } });
+      const requested = restUrl(candidate, '/');
+      const response = await send(requested, { headers: { accept: 'application/json' } });
       if (response.status >= 500 || response.status === 429)
         throw new PublishError('network', `The site answered HTTP ${response.status}.`);
       const body = (await response.json().catch(() => null)) as { namespaces?: unknown } | null;
       if (response.ok && Array.isArray(body?.namespaces) && body.namespaces.includes('wp/v2'))
-        return candidate;
+        return finalBase(requested, response.url, candidate);
     }
     throw new PublishError('rejected', `No WordPress REST API found at ${connection.url}.`);
   };
@@ -82,7 +98,17 @@ export function wordpressClient(connection: WordPressConnection) {
         body = JSON.stringify(options.json);
       } else if (options.body) body = new Blob([options.body as Uint8Array<ArrayBuffer>]);
       const response = await send(restUrl(await base(), route, options.query), { method, headers, body });
+      if (response.status >= 300 && response.status < 400)
+        throw new PublishError(
+          'invalid',
+          `The site redirected ${method} ${route} to ${response.headers.get('location') ?? 'another address'}; enter the site's final address (e.g. https:// or www) and test the connection again.`,
+        );
       const parsed: unknown = await response.json().catch(() => null);
+      if (response.ok && method !== 'GET' && !Written.safeParse(parsed).success)
+        throw new PublishError(
+          'invalid',
+          `The site's answer to ${method} ${route} is not a WordPress object.`,
+        );
       if (response.ok) return parsed as T;
       if (response.status === 429 || response.status >= 500)
         throw new PublishError('network', `The site is unavailable: ${siteMessage(parsed, response.status)}`);
