@@ -25,7 +25,6 @@ export interface SiteModel {
 
 const escape = escapeHtml;
 
-
 // One formatter for the whole site: building it per call costs more than the rest of a list item.
 const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
