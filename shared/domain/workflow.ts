@@ -13,14 +13,13 @@ interface Rule {
   needsNote?: boolean;
 }
 
-const ANY_BUT_SPIKED: readonly StoryStatus[] = ['draft', 'in_review', 'returned', 'approved', 'published'];
-
 export const WORKFLOW_RULES: Record<WorkflowAction, Rule> = {
   submit: { from: ['draft', 'returned'], to: 'in_review', roles: ['reporter', 'editor'] },
   approve: { from: ['in_review'], to: 'approved', roles: ['editor'] },
   return: { from: ['in_review'], to: 'returned', roles: ['editor'], needsNote: true },
   draft: { from: ['returned', 'in_review', 'approved'], to: 'draft', roles: ['reporter', 'editor'] },
-  spike: { from: ANY_BUT_SPIKED, to: 'spiked', roles: ['editor'] },
+  // A published story stays live on its sites until unpublished, so spiking it would hide that.
+  spike: { from: ['draft', 'in_review', 'returned', 'approved'], to: 'spiked', roles: ['editor'] },
   restore: { from: ['spiked'], to: 'previous', roles: ['editor'] },
 };
 
@@ -64,6 +63,14 @@ export function checkTransition(args: {
   }
   if (args.role === 'reporter' && args.action === 'draft' && args.from !== 'returned') {
     return { ok: false, code: 'forbidden', message: 'Only an editor can send this story back to draft.' };
+  }
+  if (args.action === 'spike' && args.from === 'published') {
+    return {
+      ok: false,
+      code: 'conflict',
+      message:
+        'Cannot spike: the story is live. Unpublish it first (Update ▸ Unpublish in the toolbar), then spike it.',
+    };
   }
   if (!rule.from.includes(args.from)) {
     return {

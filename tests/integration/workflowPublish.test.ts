@@ -33,6 +33,16 @@ describe('publishing as a workflow move', () => {
     const published = await kit.call('stories:get', { id: story.id });
     await runJob(story.id, 'publish');
     expect((await kit.call('stories:get', { id: story.id })).version).toBe(published.version);
+    const spikeLive = await kit.refuse('workflow:transition', {
+      storyId: story.id,
+      action: 'spike',
+      expectedVersion: published.version,
+      note: '',
+    });
+    expect(spikeLive).toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('Unpublish it first'),
+    });
     await runJob(story.id, 'unpublish');
 
     expect((await kit.call('stories:get', { id: story.id })).status).toBe('approved');

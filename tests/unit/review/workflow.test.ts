@@ -43,6 +43,11 @@ describe('checkTransition', () => {
       message: 'Cannot submit for review: the story is approved.',
     });
     expect(checkTransition({ from: 'spiked', action: 'spike', role: 'editor' })).toMatchObject({ ok: false });
+    expect(checkTransition({ from: 'published', action: 'spike', role: 'editor' })).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      message: expect.stringContaining('Unpublish it first'),
+    });
     expect(checkTransition({ from: 'in_review', action: 'return', role: 'editor', note: ' ' })).toMatchObject(
       {
         ok: false,
@@ -71,6 +76,7 @@ describe('checkTransition', () => {
     expect(availableActions('in_review', 'reporter')).toEqual([]);
     expect(availableActions('returned', 'reporter')).toEqual(['submit', 'draft']);
     expect(availableActions('spiked', 'editor')).toEqual(['restore']);
+    expect(availableActions('published', 'editor')).toEqual([]);
   });
 });
 
