@@ -15,6 +15,8 @@ async function allowUnapproved(page: Page) {
 
 async function writeStory(page: Page, headline: string, section = 'Politics') {
   await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'New story' }).click();
+  // With a story already open, wait for the new one before typing, or the headline lands in the old one.
+  await expect(page.getByLabel('Headline')).toHaveValue('');
   await page.getByLabel('Headline').fill(headline);
   await page
     .getByLabel('Standfirst')
