@@ -19,6 +19,8 @@ const timeOf = (iso: string) =>
 export function JobProgressView(props: {
   job: PublishJob;
   target: Target;
+  /** The time a scheduled story keeps when it is updated. */
+  keptSchedule: Date | null;
   onJob(job: PublishJob): void;
   onError(message: string): void;
 }) {
@@ -84,7 +86,11 @@ export function JobProgressView(props: {
               ? 'Taken off the site.'
               : job.action === 'schedule'
                 ? `Scheduled for ${new Date(job.scheduledFor ?? job.updatedAt).toLocaleString()}.`
-                : 'Published.'}{' '}
+                : job.action === 'update' && props.keptSchedule
+                  ? `Updated, still scheduled for ${props.keptSchedule.toLocaleString()}.`
+                  : job.action === 'update'
+                    ? 'Updated.'
+                    : 'Published.'}{' '}
             {href && job.action !== 'unpublish' && (
               <a href={href} target="_blank" rel="noreferrer noopener">
                 View live page

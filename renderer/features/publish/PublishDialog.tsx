@@ -107,6 +107,7 @@ export function PublishDialog(props: {
         <JobProgressView
           job={job}
           target={preflight.target}
+          keptSchedule={scheduledFor}
           onJob={publishSessions.offer}
           onError={setError}
         />

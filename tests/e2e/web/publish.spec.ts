@@ -162,7 +162,10 @@ test.describe('publishing to WordPress', () => {
       timeStyle: 'short',
     });
     await expect(scheduled.locator('.publish-scheduled')).toHaveText(`Scheduled for ${when}`);
-    await expect(scheduled.getByRole('button', { name: 'Update, keep the time' })).toBeVisible();
+    await scheduled.getByRole('button', { name: 'Update, keep the time' }).click();
+    await expect(scheduled.getByText(/^Updated, still scheduled for 5\/4\/2031, 10:30/)).toBeVisible({
+      timeout: 20_000,
+    });
   });
 });
 
