@@ -15,6 +15,19 @@ const ORDER: PublishStep[] = ['queued', 'render', 'images', 'tags', 'send', 'don
 const timeOf = (iso: string) =>
   new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
+function doneMessage(job: PublishJob, keptSchedule: Date | null): string {
+  switch (job.action) {
+    case 'unpublish':
+      return 'Taken off the site.';
+    case 'schedule':
+      return `Scheduled for ${new Date(job.scheduledFor ?? job.updatedAt).toLocaleString()}.`;
+    case 'update':
+      return keptSchedule ? `Updated, still scheduled for ${keptSchedule.toLocaleString()}.` : 'Updated.';
+    case 'publish':
+      return 'Published.';
+  }
+}
+
 /** A job's steps as a checklist, what it is waiting for, and what the user can do about it. */
 export function JobProgressView(props: {
   job: PublishJob;
@@ -82,15 +95,7 @@ export function JobProgressView(props: {
         )}
         {job.state === 'done' && (
           <p className="job-done">
-            {job.action === 'unpublish'
-              ? 'Taken off the site.'
-              : job.action === 'schedule'
-                ? `Scheduled for ${new Date(job.scheduledFor ?? job.updatedAt).toLocaleString()}.`
-                : job.action === 'update' && props.keptSchedule
-                  ? `Updated, still scheduled for ${props.keptSchedule.toLocaleString()}.`
-                  : job.action === 'update'
-                    ? 'Updated.'
-                    : 'Published.'}{' '}
+            {doneMessage(job, props.keptSchedule)}{' '}
             {href && job.action !== 'unpublish' && (
               <a href={href} target="_blank" rel="noreferrer noopener">
                 View live page
