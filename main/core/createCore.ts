@@ -76,8 +76,9 @@ export function createCore(options: CoreOptions): Core {
   const personName = () => people.current()?.name ?? '';
   const activityStore = activityQueries(db);
   const activity = createActivityService({ queries: activityStore, now, actor: personName });
+  const commentStore = commentQueries(db);
   const comments = createCommentService({
-    queries: commentQueries(db),
+    queries: commentStore,
     people,
     activity,
     storyExists: (id) => void stories.get(id),
@@ -112,6 +113,8 @@ export function createCore(options: CoreOptions): Core {
     events,
     now,
     getStory: (id) => stories.get(id),
+    tagsOf: (id) => tagStore.ofStory(id),
+    unresolvedComments: (id) => commentStore.unresolvedCount(id),
     settings: () => settings.get(),
     sections: () => sections.list(),
     ports: options.publishing,

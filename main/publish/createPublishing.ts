@@ -6,12 +6,17 @@ import type { CoreEvents } from '../core/coreEvents';
 import { publicationQueries } from '../db/queries/publicationQueries';
 import { publishJobQueries } from '../db/queries/publishJobQueries';
 import { targetQueries } from '../db/queries/targetQueries';
+import { adapterFor } from './adapterRegistry';
+import { createPublicationStatus } from './publicationStatus';
 import { publishHandlers, targetHandlers } from './publishHandlers';
-import { createPublishService } from './publishService';
-import { createPublishWorker } from './publishWorker';
+import { createPublishJobStore } from './publishJobStore';
+import { createPublishOutbox } from './publishOutbox';
+import { createPublishPreflight } from './publishPreflight';
+import { createPublishRequests } from './publishRequest';
+import { createPublishRunner } from './publishRunner';
+import { createPublishWorker, type Timers } from './publishWorker';
 import { fileSecretBox } from './secrets/fileSecretBox';
 import type { SecretBox } from './secrets/secretBox';
-import { storyFacts } from './storyFacts';
 import { createTargetService } from './targetService';
 import type { FetchLike } from './targets/wordpress/wordpressClient';
 
@@ -23,10 +28,12 @@ export interface PublishingPorts {
   openSite?: (folder: string) => Promise<void>;
   /** false leaves the outbox worker stopped, for tests that drive it with `runDue()`. */
   startWorker?: boolean;
+  /** The worker's timers; default: Node's. Tests pass a clock they move. */
+  timers?: Timers;
   fetch?: FetchLike;
 }
 
-/** Publishing wired onto the core's database: targets, outbox, worker and their handlers. */
+/** Publishing wired onto the core's database: targets, pre-flight, outbox, runner, worker and their handlers. */
 export function createPublishing(options: {
   db: Database.Database;
   dataDir: string;
@@ -34,15 +41,21 @@ export function createPublishing(options: {
   events: CoreEvents;
   now: () => Date;
   getStory(id: string): Story;
+  /** The story's tag names in its order. */
+  tagsOf(storyId: string): string[];
+  unresolvedComments(storyId: string): number;
   settings(): Settings;
   sections(): Section[];
   ports?: PublishingPorts | undefined;
-  markPublished?: (storyId: string, site: string) => void;
-  markUnpublished?: (storyId: string, site: string) => void;
-  publisherRole?: () => 'reporter' | 'editor' | null;
+  /** Marks a story published (the workflow's move, with its activity and revision). */
+  markPublished(storyId: string, site: string): void;
+  /** Marks a story no longer published anywhere. */
+  markUnpublished(storyId: string, site: string): void;
+  /** The role of the current person, if people are set up (only editors publish). */
+  publisherRole(): 'reporter' | 'editor' | null;
   log?: ((error: unknown) => void) | undefined;
 }) {
-  const { db, now, ports = {} } = options;
+  const { db, now, getStory, tagsOf, ports = {} } = options;
   const cache = targetQueries(db);
   const targets = createTargetService({
     queries: cache,
@@ -51,37 +64,76 @@ export function createPublishing(options: {
     now,
     fetch: ports.fetch,
   });
+  const publications = publicationQueries(db);
   const jobs = publishJobQueries(db);
-  let kick = () => undefined as void;
-  const service = createPublishService({
-    targets,
-    targetCache: cache,
-    publications: publicationQueries(db),
-    jobs,
-    facts: storyFacts(db),
-    getStory: options.getStory,
-    settings: options.settings,
-    sections: options.sections,
-    mediaDir: options.mediaDir,
-    events: options.events,
-    now,
-    onQueued: () => kick(),
-    ...(options.markPublished ? { markPublished: options.markPublished } : {}),
-    ...(options.markUnpublished ? { markUnpublished: options.markUnpublished } : {}),
-    ...(options.publisherRole ? { publisherRole: options.publisherRole } : {}),
+  const store = createPublishJobStore({ jobs, events: options.events, now });
+  const status = createPublicationStatus({
+    publications,
+    getStory,
+    targetName: (id) => targets.get(id).name,
+    markPublished: options.markPublished,
+    markUnpublished: options.markUnpublished,
   });
-  service.requeueInterrupted();
+  const preflight = createPublishPreflight({
+    targets,
+    publications,
+    jobs,
+    getStory,
+    tagsOf,
+    unresolvedComments: options.unresolvedComments,
+    settings: options.settings,
+    publisherRole: options.publisherRole,
+    now,
+  });
+  const runner = createPublishRunner({
+    store,
+    publications,
+    status,
+    requests: createPublishRequests({
+      publications,
+      getStory,
+      tagsOf,
+      sections: options.sections,
+      mediaDir: options.mediaDir,
+      now,
+    }),
+    getStory,
+    getTarget: targets.get,
+    adapterOf: (target) =>
+      adapterFor({
+        target,
+        secret: () => targets.secretOf(target),
+        fetch: ports.fetch,
+        cache,
+        publications,
+        folderOf: targets.folderOf,
+        sections: options.sections,
+        mediaDir: options.mediaDir,
+        now,
+      }),
+    now,
+  });
   const worker = createPublishWorker({
     jobs,
-    run: (job) => service.runJob(job),
+    run: (job) => runner.runJob(job),
+    promoteDue: status.promoteDue,
+    nextScheduledAt: status.nextScheduledAt,
     now,
+    ...(ports.timers ? { timers: ports.timers } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
-  kick = () => worker.kick();
+  const outbox = createPublishOutbox({
+    store,
+    preflight,
+    publisherRole: options.publisherRole,
+    now,
+    onQueued: () => worker.kick(),
+  });
+  outbox.requeueInterrupted();
   if (ports.startWorker !== false) worker.start();
   return {
-    handlers: { ...targetHandlers(targets, ports.openSite), ...publishHandlers(service) },
-    /** Sends every job due now (tests drive the outbox with it). */
+    handlers: { ...targetHandlers(targets, ports.openSite), ...publishHandlers(preflight, outbox) },
+    /** Makes due scheduled stories live and sends every job due now (tests drive the outbox with it). */
     runDue: () => worker.runDue(),
     /** The static site's folder, for hosts that serve it. */
     siteFolder: (): string => targets.folderOf(targets.get('static')),

@@ -1,4 +1,5 @@
 import type { JobErrorKind } from '../../shared/domain/publication';
+import { isRetryable } from '../../shared/domain/publishJob';
 
 /** Why sending a job failed; only `network` (connection, timeout, 5xx, 429) is worth retrying. */
 export class PublishError extends Error {
@@ -11,6 +12,6 @@ export class PublishError extends Error {
   }
 
   get retryable(): boolean {
-    return this.kind === 'network';
+    return isRetryable(this.kind);
   }
 }

@@ -4,7 +4,8 @@ import { AppError } from '../../shared/ipc/errors';
 import type { publishChannels } from '../../shared/ipc/channels/publish';
 import type { targetChannels } from '../../shared/ipc/channels/targets';
 import type { HandlersFor } from '../ipc/dispatch';
-import type { PublishService } from './publishService';
+import type { PublishOutbox } from './publishOutbox';
+import type { PublishPreflight } from './publishPreflight';
 import type { TargetService } from './targetService';
 
 export const targetHandlers = (
@@ -28,11 +29,14 @@ export const targetHandlers = (
   },
 });
 
-export const publishHandlers = (publishing: PublishService): HandlersFor<typeof publishChannels> => ({
-  'publish:preflight': (input) => publishing.preflight(input),
-  'publish:chooseTarget': ({ storyId, targetId }) => publishing.chooseTarget(storyId, targetId),
-  'publish:start': (input) => publishing.start(input),
-  'publish:status': ({ storyId }) => publishing.status(storyId),
-  'publish:overwrite': ({ id }) => publishing.overwrite(id),
-  'publish:retry': ({ id }) => publishing.retry(id),
+export const publishHandlers = (
+  preflight: PublishPreflight,
+  outbox: PublishOutbox,
+): HandlersFor<typeof publishChannels> => ({
+  'publish:preflight': (input) => preflight.check(input),
+  'publish:chooseTarget': ({ storyId, targetId }) => preflight.chooseTarget(storyId, targetId),
+  'publish:start': (input) => outbox.start(input),
+  'publish:status': ({ storyId }) => preflight.status(storyId),
+  'publish:overwrite': ({ id }) => outbox.overwrite(id),
+  'publish:retry': ({ id }) => outbox.retry(id),
 });

@@ -1,6 +1,5 @@
 import { monotonicFactory } from 'ulid';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   STATIC_TARGET_ID,
   type ConnectionReport,
@@ -14,7 +13,7 @@ import { foreignContentIn } from './targets/static/writeSite';
 import { PublishError } from './publishError';
 import type { SecretBox } from './secrets/secretBox';
 import { checkConnection } from './targets/wordpress/checkConnection';
-import { wordpressClient, type FetchLike, type WordPressClient } from './targets/wordpress/wordpressClient';
+import { wordpressClient, type FetchLike } from './targets/wordpress/wordpressClient';
 
 export interface TargetServiceDeps {
   queries: TargetQueries;
@@ -23,8 +22,6 @@ export interface TargetServiceDeps {
   now: () => Date;
   fetch?: FetchLike | undefined;
 }
-
-const withSlash = (url: string) => (url === '' || url.endsWith('/') ? url : `${url}/`);
 
 /** A PublishError from a site, as the user should see it across the contract. */
 export function toAppError(error: unknown): unknown {
@@ -55,29 +52,18 @@ export function createTargetService({ queries, secrets, dataDir, now, fetch }: T
     createdAt: new Date(record.createdAt).toISOString(),
   });
 
-  const clientFor = (target: TargetRecord): WordPressClient => {
+  /** The stored password of a site, unsealed, for sending to it. */
+  const secretOf = (target: TargetRecord): string => {
     if (!target.secret)
       throw new PublishError('auth', `No application password is stored for ${target.name}.`);
-    return wordpressClient({
-      url: target.url,
-      userName: String(target.options.userName ?? ''),
-      password: secrets.open(target.secret),
-      restBase: typeof target.options.restBase === 'string' ? target.options.restBase : undefined,
-      ...(fetch ? { fetch } : {}),
-    });
+    return secrets.open(target.secret);
   };
 
   return {
     get: mustGet,
     folderOf,
-    clientFor,
+    secretOf,
     toTarget,
-    /** The static site's folder and the address its feed and sitemap use. */
-    staticSite(target: TargetRecord): { folder: string; publicUrl: string; baseUrl: string } {
-      const folder = folderOf(target);
-      const publicUrl = withSlash(target.url);
-      return { folder, publicUrl, baseUrl: publicUrl || withSlash(pathToFileURL(folder).href) };
-    },
     list: (): Target[] => queries.list().map(toTarget),
 
     save(input: TargetInput): Target {

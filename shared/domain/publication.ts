@@ -58,3 +58,19 @@ export const Publication = z.object({
   changedSince: z.boolean(),
 });
 export type Publication = z.infer<typeof Publication>;
+
+/**
+ * Whether a story differs from what a publication of it sent: a newer version, or other tags (tags change
+ * without a new version, as an open editor keeps saving, so they are compared as published).
+ */
+export function changedSincePublished(
+  publication: { state: PublicationState; publishedVersion: number; tags: readonly string[] },
+  story: { version: number; tags: readonly string[] },
+): boolean {
+  if (publication.state === 'unpublished') return false;
+  if (story.version > publication.publishedVersion) return true;
+  return (
+    publication.tags.length !== story.tags.length ||
+    publication.tags.some((tag, index) => tag !== story.tags[index])
+  );
+}

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../main/core/createCore';
-import { retryDelay } from '../../main/publish/publishWorker';
+import { retryDelay } from '../../shared/domain/publishJob';
 import { SECRET_KEY_FILE } from '../../main/publish/secrets/fileSecretBox';
 import { safeStorageSecretBox } from '../../main/publish/secrets/safeStorageSecretBox';
 import type { PublishJob } from '../../shared/domain/publication';

@@ -4,19 +4,26 @@ import { createCore, type Core } from '../../main/core/createCore';
 import type { ChannelInput, ChannelOutput, Channel } from '../../shared/ipc/contract';
 import { png } from '../support/png';
 import { tempDir } from '../support/tempDir';
+import { testClock } from '../support/testClock';
 
-/** A real core whose outbox worker only runs when the test calls `runDue()`, with a clock the test moves. */
-export function publishingCore(start = new Date('2026-03-01T09:00:00Z')) {
+/**
+ * A real core with a clock the test moves. Its outbox worker only runs when the test calls `runDue()`,
+ * unless `startWorker` is set: then it runs on its own, its timers firing as the test moves the clock.
+ */
+export function publishingCore(
+  start = new Date('2026-03-01T09:00:00Z'),
+  options: { startWorker?: boolean } = {},
+) {
   const dir = tempDir('copydesk-publish-');
-  let now = start.getTime();
+  const clock = testClock(start);
   const open = () =>
     createCore({
       dataDir: dir.path,
       appVersion: '9.9.9-test',
       host: 'test',
-      now: () => new Date(now),
+      now: clock.now,
       log: () => undefined,
-      publishing: { startWorker: false },
+      publishing: { startWorker: options.startWorker ?? false, timers: clock.timers },
     });
   let core: Core = open();
   const call = async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
@@ -36,9 +43,11 @@ export function publishingCore(start = new Date('2026-03-01T09:00:00Z')) {
       if (result.ok) throw new Error(`${channel} succeeded`);
       return result.error;
     },
+    /** Moves the clock on, firing the worker's timers that come due (when it was started). */
     tick(ms: number) {
-      now += ms;
+      clock.advance(ms);
     },
+    clock,
     runDue: () => core.publishing.runDue(),
     /** Closes the core and opens a new one on the same data directory, as an app restart does. */
     restart() {

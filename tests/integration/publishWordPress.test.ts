@@ -264,7 +264,7 @@ describe.skipIf(!hasWordPress)('publishing to a real WordPress', () => {
     });
     expect((await kit.call('stories:get', { id: scheduled.id })).status).not.toBe('published');
 
-    // Once its time has passed it counts as published: linked stories may go out, the story is published.
+    // Once its time has passed and the worker has run, it counts as published: linked stories may go out.
     const follow = await story(unique('After the budget vote'), {
       linkTo: { storyId: scheduled.id, headline: scheduled.headline },
     });
@@ -274,6 +274,12 @@ describe.skipIf(!hasWordPress)('publishing to a real WordPress', () => {
         .map((item) => item.code);
     expect(await blockers()).toEqual(['unpublished-link']);
     kit.tick(Date.parse('2031-05-04T10:31:00Z') - Date.parse('2026-03-01T09:00:00Z'));
+    // Reading never writes: pre-flight and status leave the publication as it is until the worker runs.
+    expect(await blockers()).toEqual(['unpublished-link']);
+    expect((await kit.call('publish:status', { storyId: scheduled.id })).publications[0]!.state).toBe(
+      'scheduled',
+    );
+    await kit.runDue();
     expect(await blockers()).toEqual([]);
     expect((await kit.call('publish:status', { storyId: scheduled.id })).publications[0]).toMatchObject({
       state: 'published',
@@ -294,6 +300,37 @@ describe.skipIf(!hasWordPress)('publishing to a real WordPress', () => {
     expect((await kit.call('publish:status', { storyId: live.id })).publications[0]!.state).toBe(
       'unpublished',
     );
+  });
+
+  it("makes a scheduled story published when the running worker's timer reaches its time", async () => {
+    kit.dispose();
+    kit = publishingCore(new Date('2026-03-01T09:00:00Z'), { startWorker: true });
+    await kit.call('settings:update', { requireApproval: false });
+    const target = await addSite();
+    const scheduled = await story(unique('Harbour opening at noon'));
+    const job = await kit.call('publish:start', {
+      storyId: scheduled.id,
+      targetId: target.id,
+      action: 'schedule',
+      at: '2026-03-01T12:00:00.000Z',
+    });
+    await expect
+      .poll(async () => (await jobOf(job.id, scheduled.id)).state, { timeout: 20_000 })
+      .toBe('done');
+    const publication = async () =>
+      (await kit.call('publish:status', { storyId: scheduled.id })).publications[0];
+    await expect.poll(() => kit.clock.pendingTimers).toBe(1);
+
+    kit.tick(2 * 3_600_000 + 59 * 60_000);
+    expect(await publication()).toMatchObject({ state: 'scheduled' });
+    expect((await kit.call('stories:get', { id: scheduled.id })).status).not.toBe('published');
+
+    kit.tick(60_000);
+    expect(await publication()).toMatchObject({
+      state: 'published',
+      publishedAt: '2026-03-01T12:00:00.000Z',
+    });
+    expect((await kit.call('stories:get', { id: scheduled.id })).status).toBe('published');
   });
 
   it('waits while the site is down mid-job, survives a restart, and sends exactly one post when it is back', async () => {

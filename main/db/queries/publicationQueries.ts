@@ -67,6 +67,9 @@ export function publicationQueries(db: Database.Database) {
   const due = db.prepare<[number], PublicationRow>(
     "SELECT * FROM publications WHERE state = 'scheduled' AND scheduled_for <= ?",
   );
+  const nextScheduled = db.prepare<[], { at: number | null }>(
+    "SELECT min(scheduled_for) AS at FROM publications WHERE state = 'scheduled'",
+  );
   const upsert = db.prepare(
     `INSERT INTO publications (story_id, target_id, state, remote_id, remote_url, remote_modified,
        published_version, published_at, scheduled_for, snapshot)
@@ -87,6 +90,8 @@ export function publicationQueries(db: Database.Database) {
     publishedOn: (targetId: string): PublicationRecord[] => ofTarget.all(targetId).map(toRecord),
     /** Scheduled publications whose time has come. */
     dueScheduled: (now: number): PublicationRecord[] => due.all(now).map(toRecord),
+    /** When the earliest scheduled publication is due, or null if none is scheduled. */
+    nextScheduledAt: (): number | null => nextScheduled.get()?.at ?? null,
     save(record: PublicationRecord): void {
       upsert.run({
         story_id: record.storyId,

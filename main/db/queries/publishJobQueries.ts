@@ -100,9 +100,7 @@ export function publishJobQueries(db: Database.Database) {
   const recent = db.prepare<[string], JobRow>(
     'SELECT * FROM publish_jobs WHERE story_id = ? ORDER BY created_at DESC, id DESC LIMIT 10',
   );
-  const interrupted = db.prepare<[number]>(
-    "UPDATE publish_jobs SET state = 'waiting', updated_at = ? WHERE state = 'running'",
-  );
+  const inState = db.prepare<[JobState], JobRow>('SELECT * FROM publish_jobs WHERE state = ? ORDER BY id');
   return {
     insert(job: PublishJobRecord): void {
       insert.run(toRow(job));
@@ -127,10 +125,7 @@ export function publishJobQueries(db: Database.Database) {
       return row && row.state !== 'done' ? toRecord(row) : null;
     },
     recent: (storyId: string): PublishJobRecord[] => recent.all(storyId).map(toRecord),
-    /** Jobs left running by a previous run of the app are sent again (they may have reached the site). */
-    requeueInterrupted(now: number): number {
-      return interrupted.run(now).changes;
-    },
+    inState: (state: JobState): PublishJobRecord[] => inState.all(state).map(toRecord),
   };
 }
 
