@@ -17,6 +17,7 @@ import { settingsQueries } from '../db/queries/settingsQueries';
 import { createSettingsService, settingsHandlers } from '../services/settings/settingsService';
 import { sectionQueries } from '../db/queries/sectionQueries';
 import { searchQueries } from '../db/queries/searchQueries';
+import { publicationQueries } from '../db/queries/publicationQueries';
 import { tagQueries } from '../db/queries/tagQueries';
 import { createLibraryService } from '../services/library/libraryService';
 import { libraryHandlers } from '../services/library/libraryHandlers';
@@ -137,7 +138,14 @@ export function createCore(options: CoreOptions): Core {
     'app:info': () => info,
     ...storyHandlers(stories),
     ...sectionHandlers(sections),
-    ...libraryHandlers(createLibraryService({ queries: searchQueries(db), sections: sections.list })),
+    ...libraryHandlers(
+      createLibraryService({
+        queries: searchQueries(db),
+        tags: tagStore,
+        publications: publicationQueries(db),
+        sections: sections.list,
+      }),
+    ),
     ...tagHandlers(createTagService({ queries: tagStore, getStory: stories.get, now, events })),
     'media:import': (input) => media.importImage(input),
     ...revisionHandlers(revisions),

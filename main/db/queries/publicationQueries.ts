@@ -29,6 +29,14 @@ export interface PublicationRecord {
   snapshot: PublishedSnapshot;
 }
 
+/** A publication as far as `changedSincePublished` looks at it. */
+export interface PublicationChangeBasis {
+  storyId: string;
+  state: PublicationState;
+  publishedVersion: number;
+  tags: string[];
+}
+
 interface PublicationRow {
   story_id: string;
   target_id: string;
@@ -67,6 +75,13 @@ export function publicationQueries(db: Database.Database) {
   const due = db.prepare<[number], PublicationRow>(
     "SELECT * FROM publications WHERE state = 'scheduled' AND scheduled_for <= ?",
   );
+  const basisOf = db.prepare<
+    [string],
+    { story_id: string; state: PublicationState; published_version: number; tags: string | null }
+  >(
+    `SELECT story_id, state, published_version, snapshot -> '$.tags' AS tags FROM publications
+     WHERE story_id IN (SELECT value FROM json_each(?)) AND state != 'unpublished'`,
+  );
   const nextScheduled = db.prepare<[], { at: number | null }>(
     "SELECT min(scheduled_for) AS at FROM publications WHERE state = 'scheduled'",
   );
@@ -90,6 +105,15 @@ export function publicationQueries(db: Database.Database) {
     publishedOn: (targetId: string): PublicationRecord[] => ofTarget.all(targetId).map(toRecord),
     /** Scheduled publications whose time has come. */
     dueScheduled: (now: number): PublicationRecord[] => due.all(now).map(toRecord),
+    /** What telling whether the given stories changed since published needs: each live or scheduled publication. */
+    changeBasisOf(storyIds: readonly string[]): PublicationChangeBasis[] {
+      return basisOf.all(JSON.stringify(storyIds)).map((row) => ({
+        storyId: row.story_id,
+        state: row.state,
+        publishedVersion: row.published_version,
+        tags: row.tags === null ? [] : (JSON.parse(row.tags) as string[]),
+      }));
+    },
     /** When the earliest scheduled publication is due, or null if none is scheduled. */
     nextScheduledAt: (): number | null => nextScheduled.get()?.at ?? null,
     save(record: PublicationRecord): void {

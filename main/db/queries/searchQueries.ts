@@ -44,7 +44,6 @@ interface SummaryRow {
   updated_at: number;
   trashed_at: number | null;
   version: number;
-  changed_since_published: 0 | 1;
   search_id: number;
   key0: KeyValue;
   key1: KeyValue;
@@ -52,7 +51,7 @@ interface SummaryRow {
 
 /** One library row before tags and snippets are attached, with the values its cursor needs. */
 export interface FoundStory {
-  summary: StorySummary & { sectionName: string | null; changedSincePublished: boolean };
+  summary: StorySummary & { sectionName: string | null };
   searchId: number;
   keys: KeyValue[];
 }
@@ -64,11 +63,7 @@ const FLAT_KEYS: Record<FlatSort, [string, string]> = {
 };
 
 const COLUMNS = `s.id, s.headline, s.standfirst, s.slug, s.status, s.section_id, sec.name AS section_name,
-  s.byline, s.author, s.word_count, s.updated_at, s.trashed_at, s.version, ss.search_id,
-  EXISTS (SELECT 1 FROM publications p WHERE p.story_id = s.id AND p.state != 'unpublished'
-    AND (p.published_version < s.version OR coalesce(p.snapshot -> '$.tags', '[]') IS NOT
-      (SELECT json_group_array(t.name ORDER BY st.position, t.name)
-       FROM story_tags st JOIN tags t ON t.id = st.tag_id WHERE st.story_id = s.id))) AS changed_since_published`;
+  s.byline, s.author, s.word_count, s.updated_at, s.trashed_at, s.version, ss.search_id`;
 
 function toFound(row: SummaryRow): FoundStory {
   const summary = {
@@ -85,7 +80,6 @@ function toFound(row: SummaryRow): FoundStory {
     updatedAt: new Date(row.updated_at).toISOString(),
     trashedAt: row.trashed_at === null ? null : new Date(row.trashed_at).toISOString(),
     version: row.version,
-    changedSincePublished: row.changed_since_published === 1,
   };
   return { summary, searchId: row.search_id, keys: [row.key0, row.key1] };
 }
@@ -176,10 +170,6 @@ export function searchQueries(db: Database.Database) {
        snippet(stories_fts, 2, char(2), char(3), '…', 14) AS body,
        snippet(stories_fts, 1, char(2), char(3), '…', 14) AS standfirst
      FROM stories_fts WHERE stories_fts MATCH ? AND rowid = CAST(? AS INTEGER)`,
-  );
-  const tagsOf = db.prepare<[string], { story_id: string; name: string }>(
-    `SELECT st.story_id, t.name FROM story_tags st JOIN tags t ON t.id = st.tag_id
-     WHERE st.story_id IN (SELECT value FROM json_each(?)) ORDER BY st.story_id, st.position, t.name`,
   );
   const ranked = {
     asc: db.prepare<{ match: string; limit: number }, RankedId>(
@@ -289,17 +279,6 @@ export function searchQueries(db: Database.Database) {
       if (!row) return null;
       const passage = [row.body, row.standfirst].find((text) => text.includes('\u0002')) ?? null;
       return { headline: row.headline, passage };
-    },
-
-    /** Tags of the given stories, in each story's order. */
-    tagsOf(storyIds: string[]): Map<string, string[]> {
-      const byStory = new Map<string, string[]>();
-      for (const row of tagsOf.all(JSON.stringify(storyIds))) {
-        const list = byStory.get(row.story_id) ?? [];
-        list.push(row.name);
-        byStory.set(row.story_id, list);
-      }
-      return byStory;
     },
 
     authors: (): string[] => authors.all().map((row) => row.author),

@@ -20,10 +20,22 @@ export function tagQueries(db: Database.Database) {
   );
   const rename = db.prepare<[string, string, number]>('UPDATE tags SET name = ?, name_key = ? WHERE id = ?');
   const remove = db.prepare<[number]>('DELETE FROM tags WHERE id = ?');
-  const ofStory = db.prepare<[string], Tag>(
-    `SELECT t.id, t.name FROM story_tags st JOIN tags t ON t.id = st.tag_id
-     WHERE st.story_id = ? ORDER BY st.position, t.name`,
+  // The one query for "the tags of a story", in the story's order; every reader goes through `tagsOf`.
+  const ofStories = db.prepare<[string], Tag & { story_id: string }>(
+    `SELECT st.story_id, t.id, t.name FROM story_tags st JOIN tags t ON t.id = st.tag_id
+     WHERE st.story_id IN (SELECT value FROM json_each(?)) ORDER BY st.story_id, st.position, t.name`,
   );
+  /** The tags of each given story (with their ids), in each story's order; a story without tags is absent. */
+  const tagsOf = (storyIds: readonly string[]): Map<string, Tag[]> => {
+    const byStory = new Map<string, Tag[]>();
+    for (const { story_id, id, name } of ofStories.all(JSON.stringify(storyIds))) {
+      const list = byStory.get(story_id) ?? [];
+      list.push({ id, name });
+      byStory.set(story_id, list);
+    }
+    return byStory;
+  };
+  const tagsOfStory = (storyId: string): Tag[] => tagsOf([storyId]).get(storyId) ?? [];
   const clearStory = db.prepare<[string]>('DELETE FROM story_tags WHERE story_id = ?');
   const assign = db.prepare<[string, number, number]>(
     'INSERT INTO story_tags (story_id, tag_id, position) VALUES (?, ?, ?)',
@@ -56,9 +68,11 @@ export function tagQueries(db: Database.Database) {
       remove.run(id);
       return n;
     },
-    ofStory: (storyId: string): string[] => ofStory.all(storyId).map((row) => row.name),
+    tagsOf,
+    /** The story's tag names, in the story's order. */
+    ofStory: (storyId: string): string[] => tagsOfStory(storyId).map((tag) => tag.name),
     /** The story's tags with their ids, in the story's order. */
-    tagsOfStory: (storyId: string): Tag[] => ofStory.all(storyId),
+    tagsOfStory,
     setStoryTags(storyId: string, tagIds: number[]): void {
       clearStory.run(storyId);
       tagIds.forEach((tagId, position) => assign.run(storyId, tagId, position));

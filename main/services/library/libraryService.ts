@@ -1,3 +1,4 @@
+import { changedSincePublished } from '../../../shared/domain/publication';
 import { parseSearch, snippetSegments, toFtsQuery } from '../../../shared/domain/search';
 import type { Section } from '../../../shared/domain/section';
 import { StoryStatus } from '../../../shared/domain/story';
@@ -10,6 +11,8 @@ import type {
   SearchFilters,
   SearchQueries,
 } from '../../db/queries/searchQueries';
+import type { PublicationQueries } from '../../db/queries/publicationQueries';
+import type { TagQueries } from '../../db/queries/tagQueries';
 import { decodeLibraryCursor, encodeLibraryCursor } from './libraryCursor';
 
 type ParsedQuery = Required<Omit<LibraryQueryInput, 'cursor' | 'sort' | 'direction' | 'filters'>> & {
@@ -55,7 +58,12 @@ function toFilters(filters: ParsedQuery['filters']): SearchFilters {
 }
 
 /** The story list and its search: one page of rows with section names, tags and highlighted snippets. */
-export function createLibraryService(deps: { queries: SearchQueries; sections: () => Section[] }) {
+export function createLibraryService(deps: {
+  queries: SearchQueries;
+  tags: Pick<TagQueries, 'tagsOf'>;
+  publications: Pick<PublicationQueries, 'changeBasisOf'>;
+  sections: () => Section[];
+}) {
   const { queries } = deps;
 
   const partitionsFor = (sort: 'status' | 'section' | 'tag', filters: SearchFilters): Partition[] => {
@@ -143,12 +151,20 @@ export function createLibraryService(deps: { queries: SearchQueries; sections: (
       }
 
       const page = found.slice(0, input.limit);
-      const tags = queries.tagsOf(page.map(({ story }) => story.summary.id));
+      const ids = page.map(({ story }) => story.summary.id);
+      const tags = deps.tags.tagsOf(ids);
+      const publications = deps.publications.changeBasisOf(ids);
       const items: LibraryRow[] = page.map(({ story }) => {
         const marked = match ? queries.snippet(match, story.searchId) : null;
+        const names = (tags.get(story.summary.id) ?? []).map((tag) => tag.name);
         return {
           ...story.summary,
-          tags: tags.get(story.summary.id) ?? [],
+          tags: names,
+          changedSincePublished: publications.some(
+            (publication) =>
+              publication.storyId === story.summary.id &&
+              changedSincePublished(publication, { version: story.summary.version, tags: names }),
+          ),
           headlineMarks: marked ? snippetSegments(marked.headline) : null,
           snippet: marked?.passage ? snippetSegments(marked.passage) : null,
         };
