@@ -86,7 +86,7 @@ export function createCore(options: CoreOptions): Core {
     now,
     events,
   });
-  const links = createLinkService({ queries: linkQueries(db), now });
+  const links = createLinkService({ queries: linkQueries(db) });
   const tagStore = tagQueries(db);
   const stories = createStoryService({
     afterWrite: [links.afterWrite, activity.afterWrite, comments.afterWrite],

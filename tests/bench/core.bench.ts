@@ -54,8 +54,8 @@ describe(`core dispatch, ${ARCHIVE} stories in the store (durable commits)`, () 
       }),
     );
   });
-  bench('stories:list first page of 50', async () => {
-    await core.dispatch('stories:list', { limit: 50 });
+  bench('library:query first page of 50', async () => {
+    await core.dispatch('library:query', { limit: 50 });
   });
 });
 

@@ -143,3 +143,51 @@ describe('0011_tag_keys', () => {
     db.close();
   });
 });
+
+describe('the migration list', () => {
+  const folder = join(import.meta.dirname, '../../main/db/migrations');
+  const files = readdirSync(folder)
+    .filter((name) => name.endsWith('.sql'))
+    .sort();
+
+  it('lists every .sql file of main/db/migrations once, in the order of their numbers, with their text', () => {
+    expect(migrations.map((migration) => `${migration.name}.sql`)).toEqual(files);
+    expect(files.map((name) => Number(name.slice(0, 4)))).toEqual(files.map((_, index) => index + 1));
+    migrations.forEach((migration, index) =>
+      expect(migration.sql, migration.name).toBe(readFileSync(join(folder, files[index]!), 'utf8')),
+    );
+  });
+
+  it('applies them one at a time in order, each step leaving user_version at its number', () => {
+    for (let count = 1; count <= migrations.length; count++) {
+      const { db, migration } = openDatabase(file, { migrations: migrations.slice(0, count) });
+      expect(migration, migrations[count - 1]!.name).toMatchObject({ from: count - 1, to: count });
+      expect(db.pragma('user_version', { simple: true })).toBe(count);
+      db.close();
+    }
+  });
+});
+
+describe('0012_drop_story_published_at', () => {
+  it('drops stories.published_at and its index, keeping the stories', () => {
+    const before = migrations.findIndex((migration) => migration.name === '0012_drop_story_published_at');
+    const { db: old } = openDatabase(file, { migrations: migrations.slice(0, before) });
+    old
+      .prepare(
+        "INSERT INTO stories (id, headline, status, body_json, created_at, updated_at, published_at) VALUES ('a', 'Out', 'published', '{}', 0, 0, 5)",
+      )
+      .run();
+    old.close();
+
+    const { db } = openDatabase(file);
+    const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('stories');
+    expect(columns).not.toContain('published_at');
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'stories_section_published'").get()).toBe(
+      undefined,
+    );
+    expect(db.prepare('SELECT headline, status FROM stories').all()).toEqual([
+      { headline: 'Out', status: 'published' },
+    ]);
+    db.close();
+  });
+});

@@ -105,12 +105,12 @@ describe('dispatch round trips', () => {
       core.tick();
       ids.push((await call<Story>('stories:create', { headline: `Story ${i}` })).id);
     }
-    const first = await call<{ items: Story[]; nextCursor: string | null }>('stories:list', { limit: 2 });
-    const second = await call<{ items: Story[]; nextCursor: string | null }>('stories:list', {
+    const first = await call<{ items: Story[]; nextCursor: string | null }>('library:query', { limit: 2 });
+    const second = await call<{ items: Story[]; nextCursor: string | null }>('library:query', {
       limit: 2,
       cursor: first.nextCursor,
     });
-    const third = await call<{ items: Story[]; nextCursor: string | null }>('stories:list', {
+    const third = await call<{ items: Story[]; nextCursor: string | null }>('library:query', {
       limit: 2,
       cursor: second.nextCursor,
     });
@@ -122,9 +122,11 @@ describe('dispatch round trips', () => {
     const story = await call<Story>('stories:create', { headline: 'Spare' });
     const trashed = await call<Story>('stories:trash', { id: story.id });
     expect(trashed.trashedAt).not.toBeNull();
-    expect((await call<{ items: Story[] }>('stories:list', {})).items).toHaveLength(0);
+    expect((await call<{ items: Story[] }>('library:query', {})).items).toHaveLength(0);
     expect(
-      (await call<{ items: Story[] }>('stories:list', { trashed: true })).items.map((s) => s.id),
+      (await call<{ items: Story[] }>('library:query', { filters: { trashed: true } })).items.map(
+        (s) => s.id,
+      ),
     ).toEqual([story.id]);
     const saveInTrash = await core.dispatch('stories:save', {
       id: story.id,
@@ -135,7 +137,7 @@ describe('dispatch round trips', () => {
 
     const restored = await call<Story>('stories:restore', { id: story.id });
     expect(restored.trashedAt).toBeNull();
-    expect((await call<{ items: Story[] }>('stories:list', {})).items.map((s) => s.id)).toEqual([story.id]);
+    expect((await call<{ items: Story[] }>('library:query', {})).items.map((s) => s.id)).toEqual([story.id]);
   });
 });
 
@@ -148,8 +150,8 @@ describe('dispatch refuses bad calls with a clear error and never throws', () =>
     ['a non-object input', 'stories:get', 'abc', 'invalid-input', /Invalid input for stories:get/],
     ['a malformed id', 'stories:get', { id: '../../etc/passwd' }, 'invalid-input', /story id/],
     ['a missing story', 'stories:get', { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' }, 'not-found', /No story/],
-    ['a list limit too large', 'stories:list', { limit: 100000 }, 'invalid-input', /limit/],
-    ['a forged cursor', 'stories:list', { cursor: 'bm9wZQ' }, 'invalid-input', /cursor/],
+    ['a list limit too large', 'library:query', { limit: 100000 }, 'invalid-input', /limit/],
+    ['a forged cursor', 'library:query', { cursor: 'bm9wZQ' }, 'invalid-input', /cursor/],
     ['a headline too long', 'stories:create', { headline: 'x'.repeat(301) }, 'invalid-input', /At most 300/],
     ['a bad slug', 'stories:create', { slug: 'Not A Slug' }, 'invalid-input', /slug/i],
     [

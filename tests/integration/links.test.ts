@@ -12,7 +12,7 @@ import { createRevisionRecorder } from '../../main/services/revisions/revisionSe
 import { createStoryService } from '../../main/services/stories/storyService';
 import type { Story } from '../../shared/domain/story';
 import type { StoryLinks } from '../../shared/domain/storyLinks';
-import type { LinkCandidate, SiteAdjacent, SiteStory } from '../../shared/ipc/channels/links';
+import type { LinkCandidate } from '../../shared/ipc/channels/links';
 import { tempDir } from '../support/tempDir';
 import { testCore } from '../support/testCore';
 
@@ -247,107 +247,13 @@ describe('links:search', () => {
   });
 });
 
-describe('site queries', () => {
-  const publish = (id: string, at: number | null) =>
-    inspect((db) =>
-      db.prepare(`UPDATE stories SET status = 'published', published_at = ? WHERE id = ?`).run(at, id),
-    );
-  const adjacent = (id: string) => call<SiteAdjacent>('site:adjacent', { id });
-  const headlines = (adjacency: SiteAdjacent) => [adjacency.previous?.headline, adjacency.next?.headline];
-
-  it('finds the previous and next published story of the same section by publish time', async () => {
-    const world = { sectionId: 'world' };
-    const a = await create('A', world);
-    const b = await create('B', world);
-    const c = await create('C', world);
-    const d = await create('D', world);
-    const draft = await create('Draft', world);
-    const sport = await create('Sport', { sectionId: 'sport' });
-    const t = Date.parse('2026-02-20T00:00:00Z');
-    // Publish order differs from creation order: C, A, D, B.
-    publish(c.id, t);
-    publish(a.id, t + 1000);
-    publish(d.id, t + 2000);
-    publish(b.id, t + 3000);
-    publish(sport.id, t + 1500);
-
-    expect(headlines(await adjacent(a.id))).toEqual(['C', 'D']);
-    expect(headlines(await adjacent(c.id))).toEqual([undefined, 'A']);
-    expect(headlines(await adjacent(b.id))).toEqual(['D', undefined]);
-    expect((await adjacent(a.id)).next).toMatchObject({
-      id: d.id,
-      sectionId: 'world',
-      publishedAt: new Date(t + 2000).toISOString(),
-    });
-    // A story not yet published sits where it would if published now: after the newest.
-    expect(headlines(await adjacent(draft.id))).toEqual(['B', undefined]);
-    await call('stories:trash', { id: d.id });
-    expect(headlines(await adjacent(a.id))).toEqual(['C', 'B']);
-  });
-
-  it('falls back to the creation time for a published story without a publish time', async () => {
-    const first = await create('First', { sectionId: 'world' });
-    core.tick();
-    const second = await create('Second', { sectionId: 'world' });
-    publish(first.id, null);
-    publish(second.id, null);
-    expect(headlines(await adjacent(first.id))).toEqual([undefined, 'Second']);
-    expect((await adjacent(first.id)).next?.publishedAt).toBe(second.createdAt);
-  });
-
-  it('stamps the publish time when a write finds the story published', async () => {
-    const story = await create('Out now', { sectionId: 'world' });
-    inspect((db) => db.prepare(`UPDATE stories SET status = 'published' WHERE id = ?`).run(story.id));
-    core.tick(60_000);
-    const saved = await save(story, { standfirst: 'Now with a standfirst' });
-    core.tick(60_000);
-    await save(saved, { standfirst: 'Edited again' });
-    const publishedAt = inspect(
-      (db) =>
-        db.prepare('SELECT published_at FROM stories WHERE id = ?').get(story.id) as { published_at: number },
-    ).published_at;
-    expect(publishedAt).toBe(Date.parse(saved.updatedAt));
-  });
-
-  it('lists the latest published stories of a section with their standfirst', async () => {
-    const t = Date.parse('2026-03-02T00:00:00Z');
-    const stories: Story[] = [];
-    for (let i = 0; i < 7; i++) {
-      const story = await create(`World ${i}`, { sectionId: 'world', standfirst: `Standfirst ${i}` });
-      publish(story.id, t + i * 1000);
-      stories.push(story);
-    }
-    await create('Unpublished', { sectionId: 'world' });
-    publish((await create('Sport', { sectionId: 'sport' })).id, t + 99_000);
-
-    const latest = await call<SiteStory[]>('site:latest', { sectionId: 'world', limit: 3 });
-    expect(latest.map((story) => [story.headline, story.standfirst])).toEqual([
-      ['World 6', 'Standfirst 6'],
-      ['World 5', 'Standfirst 5'],
-      ['World 4', 'Standfirst 4'],
-    ]);
-    const excluding = await call<SiteStory[]>('site:latest', {
-      sectionId: 'world',
-      limit: 2,
-      excludeId: stories[6]!.id,
-    });
-    expect(excluding.map((story) => story.headline)).toEqual(['World 5', 'World 4']);
-    expect(await call<SiteStory[]>('site:latest', { sectionId: 'culture' })).toEqual([]);
-  });
-
-  it('answers not-found for the neighbours of an unknown story', async () => {
-    const result = await core.dispatch('site:adjacent', { id: MISSING });
-    expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
-  });
-});
-
 describe('the links hook runs inside the story write transaction', () => {
   it('leaves the links as they were when a later step of the same save fails', () => {
     const dir = tempDir();
     const { db } = openDatabase(join(dir.path, DATABASE_FILE));
     try {
       const now = () => new Date('2026-03-01T09:00:00Z');
-      const links = createLinkService({ queries: linkQueries(db), now });
+      const links = createLinkService({ queries: linkQueries(db) });
       let failing = false;
       const stories = createStoryService({
         afterWrite: [

@@ -302,7 +302,7 @@ describe('revisions', () => {
 
     const failedCreate = await core.dispatch('stories:create', { headline: 'Never' });
     expect(failedCreate).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect((await call<{ items: Story[] }>('stories:list', {})).items.map((s) => s.id)).toEqual([story.id]);
+    expect((await call<{ items: Story[] }>('library:query', {})).items.map((s) => s.id)).toEqual([story.id]);
   });
 
   it('keeps a two-hour session of 1,000 autosaves of a 3,000-word story to a few compact rows', async () => {

@@ -76,7 +76,7 @@ describe('browser host', () => {
   it('refuses a foreign Origin with 403 even with the token (CSRF)', async () => {
     const reply = await rpc('stories:create', { headline: 'forged' }, { Origin: 'http://evil.example' });
     expect(reply.status).toBe(403);
-    const list = JSON.parse((await rpc('stories:list', {})).body) as {
+    const list = JSON.parse((await rpc('library:query', {})).body) as {
       value: { items: { headline: string }[] };
     };
     expect(list.value.items.map((s) => s.headline)).not.toContain('forged');

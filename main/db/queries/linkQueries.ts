@@ -6,7 +6,7 @@ import {
   type LinkKind,
   type LinkTarget,
 } from '../../../shared/domain/storyLinks';
-import type { LinkCandidate, SiteStory } from '../../../shared/ipc/channels/links';
+import type { LinkCandidate } from '../../../shared/ipc/channels/links';
 
 interface LinkRow {
   id: string;
@@ -24,23 +24,12 @@ interface CandidateRow {
   updated_at: number;
 }
 
-interface SiteRow {
-  id: string;
-  headline: string;
-  standfirst: string;
-  slug: string;
-  section_id: string | null;
-  published_at: number;
-}
-
 /** Words of a picker query, at most this many, each matched anywhere in the headline. */
 export const MAX_SEARCH_WORDS = 6;
 
 // The highest code point sorts after every headline starting with the prefix.
 const PREFIX_END = '\u{10FFFF}';
 
-const PUBLISHED_KEY = 'coalesce(published_at, created_at)';
-const SITE_COLUMNS = `id, headline, standfirst, slug, section_id, ${PUBLISHED_KEY} AS published_at`;
 const LIVE = `status <> 'spiked' AND id <> @exclude`;
 
 /** Groups link rows (one per kind) into one linked story each, keeping the rows' order. */
@@ -73,16 +62,7 @@ const toCandidate = (row: CandidateRow): LinkCandidate => ({
   updatedAt: new Date(row.updated_at).toISOString(),
 });
 
-const toSiteStory = (row: SiteRow): SiteStory => ({
-  id: row.id,
-  headline: row.headline,
-  standfirst: row.standfirst,
-  slug: row.slug,
-  sectionId: row.section_id,
-  publishedAt: new Date(row.published_at).toISOString(),
-});
-
-/** Prepared statements over `story_links`, plus the headline and section look-ups the pickers and site pages need. */
+/** Prepared statements over `story_links`, plus the headline look-ups of the link pickers. */
 export function linkQueries(db: Database.Database) {
   const targets = db.prepare<[string], LinkTarget>(
     'SELECT to_id AS toId, kind FROM story_links WHERE from_id = ? ORDER BY kind, to_id',
@@ -92,9 +72,6 @@ export function linkQueries(db: Database.Database) {
   );
   const remove = db.prepare<[string, string, LinkKind]>(
     'DELETE FROM story_links WHERE from_id = ? AND to_id = ? AND kind = ?',
-  );
-  const markPublished = db.prepare<[number, string]>(
-    `UPDATE stories SET published_at = ? WHERE id = ? AND status = 'published' AND published_at IS NULL`,
   );
   const exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM stories WHERE id = ?');
   const outgoing = db.prepare<[string], LinkRow>(
@@ -134,26 +111,6 @@ export function linkQueries(db: Database.Database) {
     return statement;
   };
 
-  const placeOf = db.prepare<
-    [string],
-    { section_id: string | null; published_at: number | null; created_at: number; status: StoryStatus }
-  >('SELECT section_id, published_at, created_at, status FROM stories WHERE id = ?');
-  const published = `section_id = @section AND status = 'published' AND trashed_at IS NULL`;
-  const previous = db.prepare<{ section: string; key: number; id: string }, SiteRow>(
-    `SELECT ${SITE_COLUMNS} FROM stories WHERE ${published}
-       AND (${PUBLISHED_KEY} < @key OR (${PUBLISHED_KEY} = @key AND id < @id))
-     ORDER BY section_id, ${PUBLISHED_KEY} DESC, id DESC LIMIT 1`,
-  );
-  const next = db.prepare<{ section: string; key: number; id: string }, SiteRow>(
-    `SELECT ${SITE_COLUMNS} FROM stories WHERE ${published}
-       AND (${PUBLISHED_KEY} > @key OR (${PUBLISHED_KEY} = @key AND id > @id))
-     ORDER BY section_id, ${PUBLISHED_KEY}, id LIMIT 1`,
-  );
-  const latest = db.prepare<{ section: string; exclude: string; limit: number }, SiteRow>(
-    `SELECT ${SITE_COLUMNS} FROM stories WHERE ${published} AND id <> @exclude
-     ORDER BY section_id, ${PUBLISHED_KEY} DESC, id DESC LIMIT @limit`,
-  );
-
   return {
     /** The links stored for a story, sorted by kind then target. */
     targetsOf: (fromId: string): LinkTarget[] => targets.all(fromId),
@@ -162,8 +119,6 @@ export function linkQueries(db: Database.Database) {
       for (const link of removed) remove.run(fromId, link.toId, link.kind);
       for (const link of added) insert.run(fromId, link.toId, link.kind);
     },
-    /** Stamps the publish time of a story that is published and has none yet. */
-    markPublished: (id: string, at: number): void => void markPublished.run(at, id),
     exists: (id: string): boolean => exists.get(id) !== undefined,
     linksTo: (id: string): LinkedStory[] => toLinkedStories(outgoing.all(id)),
     linkedFrom: (id: string): LinkedStory[] => toLinkedStories(incoming.all(id)),
@@ -185,26 +140,6 @@ export function linkQueries(db: Database.Database) {
         }
       }
       return found.map(toCandidate);
-    },
-
-    /**
-     * The published neighbours of a story in its section, or null when the story does not exist. A story not
-     * published yet is placed where it would be if published at `now`.
-     */
-    adjacent(id: string, now: number): { previous: SiteStory | null; next: SiteStory | null } | null {
-      const place = placeOf.get(id);
-      if (!place) return null;
-      if (place.section_id === null) return { previous: null, next: null };
-      const key = place.published_at ?? (place.status === 'published' ? place.created_at : now);
-      const params = { section: place.section_id, key, id };
-      const before = previous.get(params);
-      const after = next.get(params);
-      return { previous: before ? toSiteStory(before) : null, next: after ? toSiteStory(after) : null };
-    },
-
-    /** The newest published stories of a section. */
-    latest(sectionId: string, limit: number, excludeId: string | null): SiteStory[] {
-      return latest.all({ section: sectionId, exclude: excludeId ?? '', limit }).map(toSiteStory);
     },
   };
 }

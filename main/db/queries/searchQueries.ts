@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { StoryStatus, StorySummary } from '../../../shared/domain/story';
 import { tagKey } from '../../../shared/domain/tag';
+import { toSummary, type SummaryRow as StorySummaryRow } from './storyQueries';
 
 /** Filters already checked and converted for SQL (timestamps in ms). */
 export interface SearchFilters {
@@ -30,20 +31,8 @@ export interface PageRequest {
   limit: number;
 }
 
-interface SummaryRow {
-  id: string;
-  headline: string;
-  standfirst: string;
-  slug: string;
-  status: StoryStatus;
-  section_id: string | null;
+interface SummaryRow extends StorySummaryRow {
   section_name: string | null;
-  byline: string;
-  author: string;
-  word_count: number;
-  updated_at: number;
-  trashed_at: number | null;
-  version: number;
   search_id: number;
   key0: KeyValue;
   key1: KeyValue;
@@ -66,22 +55,11 @@ const COLUMNS = `s.id, s.headline, s.standfirst, s.slug, s.status, s.section_id,
   s.byline, s.author, s.word_count, s.updated_at, s.trashed_at, s.version, ss.search_id`;
 
 function toFound(row: SummaryRow): FoundStory {
-  const summary = {
-    id: row.id,
-    headline: row.headline,
-    standfirst: row.standfirst,
-    slug: row.slug,
-    status: row.status,
-    sectionId: row.section_id,
-    sectionName: row.section_name,
-    byline: row.byline,
-    author: row.author,
-    wordCount: row.word_count,
-    updatedAt: new Date(row.updated_at).toISOString(),
-    trashedAt: row.trashed_at === null ? null : new Date(row.trashed_at).toISOString(),
-    version: row.version,
+  return {
+    summary: { ...toSummary(row), sectionName: row.section_name },
+    searchId: row.search_id,
+    keys: [row.key0, row.key1],
   };
-  return { summary, searchId: row.search_id, keys: [row.key0, row.key1] };
 }
 
 function filterSql(filters: SearchFilters, match: string | null) {

@@ -23,7 +23,8 @@ interface StoryRow {
   version: number;
 }
 
-type SummaryRow = Omit<
+/** The columns of a story a list row shows. */
+export type SummaryRow = Omit<
   StoryRow,
   'body_json' | 'slug_edited' | 'dateline' | 'credit' | 'featured_image' | 'created_at'
 >;
@@ -39,10 +40,8 @@ export interface StoryRecord extends Omit<Story, 'createdAt' | 'updatedAt' | 'tr
 const iso = (ms: number) => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
-const SUMMARY_COLUMNS =
-  'id, headline, standfirst, slug, status, section_id, byline, author, word_count, updated_at, trashed_at, version';
-
-function toSummary(row: SummaryRow): StorySummary {
+/** A story row (or any row with its summary columns) as a list row shows it. */
+export function toSummary(row: SummaryRow): StorySummary {
   return {
     id: row.id,
     headline: row.headline,
@@ -97,12 +96,6 @@ function toParams(story: StoryRecord) {
   };
 }
 
-export interface ListQuery {
-  trashed: boolean;
-  limit: number;
-  after: { updatedAt: number; id: string } | null;
-}
-
 /** Prepared statements over `stories`; snake_case rows become camelCase stories here and nowhere else. */
 export function storyQueries(db: Database.Database) {
   const columns = Object.keys(toParams({} as StoryRecord));
@@ -119,15 +112,6 @@ export function storyQueries(db: Database.Database) {
   const updateWithBody = updateStatement([]);
   const updateWithoutBody = updateStatement(['body_json', 'body_text', 'word_count']);
   const byId = db.prepare<[string], StoryRow>('SELECT * FROM stories WHERE id = ?');
-  const firstPage = db.prepare<[number, number], SummaryRow>(
-    `SELECT ${SUMMARY_COLUMNS} FROM stories WHERE (trashed_at IS NOT NULL) = ?
-     ORDER BY trashed_at IS NOT NULL, updated_at DESC, id DESC LIMIT ?`,
-  );
-  const nextPage = db.prepare<[number, number, number, string, number], SummaryRow>(
-    `SELECT ${SUMMARY_COLUMNS} FROM stories WHERE (trashed_at IS NOT NULL) = ?
-       AND (updated_at < ? OR (updated_at = ? AND id < ?))
-     ORDER BY trashed_at IS NOT NULL, updated_at DESC, id DESC LIMIT ?`,
-  );
 
   return {
     insert(story: StoryRecord): void {
@@ -144,12 +128,6 @@ export function storyQueries(db: Database.Database) {
     get(id: string): Story | null {
       const row = byId.get(id);
       return row ? toStory(row) : null;
-    },
-    list({ trashed, limit, after }: ListQuery): StorySummary[] {
-      const rows = after
-        ? nextPage.all(trashed ? 1 : 0, after.updatedAt, after.updatedAt, after.id, limit)
-        : firstPage.all(trashed ? 1 : 0, limit);
-      return rows.map(toSummary);
     },
   };
 }

@@ -5,6 +5,4 @@ import type { LinkService } from './linkService';
 export const linkHandlers = (links: LinkService): HandlersFor<typeof linkChannels> => ({
   'links:forStory': ({ id }) => links.forStory(id),
   'links:search': ({ query, excludeId, limit }) => links.search(query, excludeId, limit),
-  'site:adjacent': ({ id }) => links.adjacent(id),
-  'site:latest': ({ sectionId, limit, excludeId }) => links.latest(sectionId, limit, excludeId),
 });

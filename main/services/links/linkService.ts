@@ -1,17 +1,16 @@
 import type { Story } from '../../../shared/domain/story';
 import { extractLinkTargets, linkTargetKey, type StoryLinks } from '../../../shared/domain/storyLinks';
-import type { LinkCandidate, SiteAdjacent, SiteStory } from '../../../shared/ipc/channels/links';
+import type { LinkCandidate } from '../../../shared/ipc/channels/links';
 import { AppError } from '../../../shared/ipc/errors';
 import type { LinkQueries } from '../../db/queries/linkQueries';
 import type { StoryChange } from '../stories/storyService';
 
 export interface LinkServiceDeps {
   queries: LinkQueries;
-  now: () => Date;
 }
 
-/** Links between stories, derived from their bodies, and the section queries the site pages need. */
-export function createLinkService({ queries, now }: LinkServiceDeps) {
+/** Links between stories, derived from their bodies. */
+export function createLinkService({ queries }: LinkServiceDeps) {
   const mustExist = (id: string) => {
     if (!queries.exists(id)) throw new AppError('not-found', `No story with id ${id}`);
   };
@@ -19,10 +18,9 @@ export function createLinkService({ queries, now }: LinkServiceDeps) {
   return {
     /**
      * The story write hook: brings the story's stored links in line with its body (touching only the
-     * rows that differ) and stamps its first publish time. Runs inside the write's transaction.
+     * rows that differ). Runs inside the write's transaction.
      */
     afterWrite(story: Story, change: StoryChange): void {
-      if (story.status === 'published') queries.markPublished(story.id, now().getTime());
       // Trashing and restoring never change the body.
       if (change === 'trashed' || change === 'restored') return;
       const wanted = extractLinkTargets(story.body, story.id);
@@ -41,16 +39,6 @@ export function createLinkService({ queries, now }: LinkServiceDeps) {
 
     search(query: string, excludeId: string | undefined, limit: number): LinkCandidate[] {
       return queries.search(query.trim(), excludeId ?? null, limit);
-    },
-
-    adjacent(id: string): SiteAdjacent {
-      const found = queries.adjacent(id, now().getTime());
-      if (!found) throw new AppError('not-found', `No story with id ${id}`);
-      return found;
-    },
-
-    latest(sectionId: string, limit: number, excludeId?: string): SiteStory[] {
-      return queries.latest(sectionId, limit, excludeId ?? null);
     },
   };
 }

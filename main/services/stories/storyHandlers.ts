@@ -5,7 +5,6 @@ import type { StoryService } from './storyService';
 export const storyHandlers = (stories: StoryService): HandlersFor<typeof storyChannels> => ({
   'stories:create': (input) => stories.create(input),
   'stories:get': ({ id }) => stories.get(id),
-  'stories:list': (input) => stories.list(input),
   'stories:save': (input) => stories.save(input),
   'stories:trash': ({ id }) => stories.trash(id),
   'stories:restore': ({ id }) => stories.restore(id),

@@ -9,12 +9,7 @@ import {
   type StoryStatus,
 } from '../../../shared/domain/story';
 import { countWords, InvalidDocumentError, parseStoryDoc, storyToText } from '../../../shared/editor';
-import type {
-  StoryCreateInput,
-  StoryListInput,
-  StoryPage,
-  StorySaveInput,
-} from '../../../shared/ipc/contract';
+import type { StoryCreateInput, StorySaveInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import type { StoryQueries, StoryRecord } from '../../db/queries/storyQueries';
 import type { CoreEvents } from '../../core/coreEvents';
@@ -57,20 +52,6 @@ function derivedFromBody(body: StoryBody): Pick<StoryRecord, 'bodyText' | 'wordC
   }
   const bodyText = storyToText(body);
   return { bodyText, wordCount: countWords(bodyText) };
-}
-
-function encodeCursor(story: { updatedAt: string; id: string }): string {
-  return Buffer.from(JSON.stringify([Date.parse(story.updatedAt), story.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { updatedAt: number; id: string } {
-  try {
-    const [updatedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof updatedAt === 'number' && typeof id === 'string') return { updatedAt, id };
-  } catch {
-    // falls through to the error below
-  }
-  throw new AppError('invalid-input', 'The list cursor is not one this app gave out');
 }
 
 /** Applies changed fields to a stored story; the slug follows the headline until someone edits it. */
@@ -176,14 +157,6 @@ export function createStoryService({
     },
 
     get: mustGet,
-
-    list(input: Required<Omit<StoryListInput, 'cursor'>> & { cursor?: string | undefined }): StoryPage {
-      const after = input.cursor ? decodeCursor(input.cursor) : null;
-      const rows = queries.list({ trashed: input.trashed, limit: input.limit + 1, after });
-      const items = rows.slice(0, input.limit);
-      const last = items.at(-1);
-      return { items, nextCursor: rows.length > input.limit && last ? encodeCursor(last) : null };
-    },
 
     /** Saves changed fields and records the result as a revision (coalesced autosave unless `note` says otherwise). */
     save(

@@ -7,18 +7,6 @@ export const ById = z.object({ id: StoryId }).strict();
 export const StoryCreateInput = StoryFields.partial().strict();
 export type StoryCreateInput = z.infer<typeof StoryCreateInput>;
 
-export const StoryListInput = z
-  .object({
-    limit: z.number().int().min(1).max(200).default(50),
-    cursor: z.string().max(200).optional(),
-    trashed: z.boolean().default(false),
-  })
-  .strict();
-export type StoryListInput = z.input<typeof StoryListInput>;
-
-export const StoryPage = z.object({ items: z.array(StorySummary), nextCursor: z.string().nullable() });
-export type StoryPage = z.infer<typeof StoryPage>;
-
 export const StorySaveInput = z
   .object({
     id: StoryId,
@@ -39,8 +27,6 @@ export const storyChannels = {
   'stories:create': channel(StoryCreateInput, Story),
   /** One story, trashed or not. */
   'stories:get': channel(ById, Story),
-  /** A page of stories, most recently changed first; pass `nextCursor` back for the next page. */
-  'stories:list': channel(StoryListInput, StoryPage),
   /** Saves changed fields if the story is still at `expectedVersion`; otherwise fails with `conflict`. */
   'stories:save': channel(StorySaveInput, Story),
   /** Moves a story to the trash (restorable). */

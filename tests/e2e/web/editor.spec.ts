@@ -289,7 +289,7 @@ test('an edit that could not be saved yet still lands after switching to another
   await newStory(page, host.uiUrl);
   await page.getByLabel('Headline').fill('Left behind');
   await saved(page);
-  const [left] = (await host.rpc('stories:list', {})).items.filter(
+  const [left] = (await host.rpc('library:query', {})).items.filter(
     (item: { headline: string }) => item.headline === 'Left behind',
   );
 
@@ -330,7 +330,7 @@ test('a slug typed with spaces and capitals is saved as a slug, and a cleared on
   await body(page).click();
   await expect(page.getByLabel('Slug')).toHaveValue('coast-road-closed');
   await saved(page);
-  const [stored] = (await host.rpc('stories:list', {})).items;
+  const [stored] = (await host.rpc('library:query', {})).items;
   expect(stored.slug).toBe('coast-road-closed');
 });
 
@@ -344,7 +344,7 @@ test('moving a story to the trash stores what was just typed first', async ({ pa
   await page.getByRole('button', { name: 'Move to trash' }).dispatchEvent('click');
   await expect(page.getByText('Select a story, or start a new one.')).toBeVisible();
 
-  const [trashed] = (await host.rpc('stories:list', { trashed: true })).items;
+  const [trashed] = (await host.rpc('library:query', { filters: { trashed: true } })).items;
   const stored = await host.rpc('stories:get', { id: trashed.id });
   expect(JSON.stringify(stored.body)).toContain('Last words before the trash.');
 });

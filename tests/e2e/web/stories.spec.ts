@@ -42,7 +42,7 @@ test('a change saved elsewhere shows up in the open story in place, keeping the 
   await body.click();
   await page.keyboard.press('Control+End');
 
-  const [listed] = (await api('stories:list', {})).items;
+  const [listed] = (await api('library:query', {})).items;
   await api('stories:save', {
     id: listed.id,
     expectedVersion: listed.version,
@@ -70,7 +70,7 @@ test('a save from another window is never overwritten silently', async ({ page, 
 
   // This window has unsaved text when the other window's save lands, so its own save meets a conflict.
   await page.getByLabel('Byline').fill('Byline typed here');
-  const [listed] = (await api('stories:list', {})).items;
+  const [listed] = (await api('library:query', {})).items;
   await api('stories:save', {
     id: listed.id,
     expectedVersion: listed.version,
@@ -114,7 +114,7 @@ test('leaving a story whose edits met a conflict asks first', async ({ page, hos
   await page.getByLabel('Headline').fill('Contested');
   await expect(page.getByRole('status')).toHaveText('Saved');
   await page.getByLabel('Byline').fill('Byline typed here');
-  const story = (await api('stories:list', {})).items.find(
+  const story = (await api('library:query', {})).items.find(
     (item: { headline: string }) => item.headline === 'Contested',
   );
   await api('stories:save', {
