@@ -103,7 +103,6 @@ export function createCore(options: CoreOptions): Core {
     activity,
     activityQueries: activityStore,
     revisionQueries: revisionStore,
-    settings,
     now,
   });
   const media = createMediaService({ queries: mediaQueries(db), mediaDir: mediaDirOf(options.dataDir), now });

@@ -96,22 +96,6 @@ export function availableActions(status: StoryStatus, role: Role): WorkflowActio
   );
 }
 
-export type PublishCheck = { ok: true } | { ok: false; reason: string };
-
-/** Whether `person` may publish `story`: editors only, approved stories unless approval is not required. */
-export function canPublish(
-  story: { status: StoryStatus },
-  person: { role: Role } | null,
-  requireApproval: boolean,
-): PublishCheck {
-  if (!person) return { ok: false, reason: 'Choose who you are before publishing.' };
-  if (person.role !== 'editor') return { ok: false, reason: 'Only an editor can publish.' };
-  if (story.status === 'spiked') return { ok: false, reason: 'A spiked story cannot be published.' };
-  if (story.status === 'approved' || story.status === 'published') return { ok: true };
-  if (requireApproval) return { ok: false, reason: 'The story must be approved before it is published.' };
-  return { ok: true };
-}
-
 export const StatusChange = z.object({
   storyId: z.string(),
   from: StoryStatus,

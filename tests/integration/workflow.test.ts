@@ -4,6 +4,7 @@ import type { RevisionSummary } from '../../shared/domain/revision';
 import type { Story, StoryStatus } from '../../shared/domain/story';
 import type { QueueItem, StatusChange, WorkflowAction } from '../../shared/domain/workflow';
 import type { ActivityEntry } from '../../shared/domain/activity';
+import type { Preflight } from '../../shared/ipc/channels/publish';
 import { paragraph } from '../support/docs';
 import { testCore } from '../support/testCore';
 
@@ -246,24 +247,22 @@ describe('workflow state machine through the core', () => {
     ]);
   });
 
-  it('marks a story published for the publisher and answers whether it may be published', async () => {
+  it('lets only an editor publish, and an unapproved story only when approval is not required', async () => {
     const { reporter, editor } = await setup();
     const story = await storyIn('in_review', editor);
-    expect(await call('workflow:canPublish', { storyId: story.id })).toEqual({
-      ok: false,
-      reason: 'The story must be approved before it is published.',
-    });
+    const blockers = async (id: string) =>
+      (await call<Preflight>('publish:preflight', { storyId: id })).items
+        .filter((item) => item.level === 'blocker')
+        .map((item) => item.code);
+    expect(await blockers(story.id)).toContain('not-approved');
     const approved = await act(story, 'approve');
-    expect(await call('workflow:canPublish', { storyId: story.id })).toEqual({ ok: true });
+    expect(await blockers(story.id)).not.toContain('not-approved');
     await as(reporter);
-    expect(await call('workflow:canPublish', { storyId: story.id })).toEqual({
-      ok: false,
-      reason: 'Only an editor can publish.',
-    });
+    expect(await blockers(story.id)).toContain('not-allowed');
     await call('settings:update', { requireApproval: false });
     await as(editor);
     const draft = await call<Story>('stories:create', { headline: 'Quick' });
-    expect(await call('workflow:canPublish', { storyId: draft.id })).toEqual({ ok: true });
+    expect(await blockers(draft.id)).not.toContain('not-approved');
     expect(approved.status).toBe('approved');
   });
 });

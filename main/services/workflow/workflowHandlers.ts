@@ -6,5 +6,4 @@ export const workflowHandlers = (workflow: WorkflowService): HandlersFor<typeof 
   'workflow:transition': (input) => workflow.transition(input),
   'workflow:history': ({ storyId }) => workflow.history(storyId),
   'workflow:queue': () => workflow.queue(),
-  'workflow:canPublish': ({ storyId }) => workflow.canPublishStory(storyId),
 });

@@ -2,9 +2,7 @@ import type { Person } from '../../../shared/domain/person';
 import type { Story } from '../../../shared/domain/story';
 import {
   ACTION_LABELS,
-  canPublish,
   checkTransition,
-  type PublishCheck,
   type QueueItem,
   type StatusChange,
   type WorkflowAction,
@@ -14,10 +12,7 @@ import type { ActivityQueries } from '../../db/queries/activityQueries';
 import type { RevisionQueries } from '../../db/queries/revisionQueries';
 import type { ActivityService } from '../activity/activityService';
 import type { PeopleService } from '../people/peopleService';
-import type { SettingsService } from '../settings/settingsService';
 import type { StoryService } from '../stories/storyService';
-
-export { canPublish };
 
 export interface WorkflowServiceDeps {
   stories: StoryService;
@@ -25,7 +20,6 @@ export interface WorkflowServiceDeps {
   activity: ActivityService;
   activityQueries: ActivityQueries;
   revisionQueries: RevisionQueries;
-  settings: SettingsService;
   now: () => Date;
 }
 
@@ -129,11 +123,6 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
       const story = stories.get(storyId);
       if (story.status !== 'published') return story;
       return move(story, story.version, 'approved', 'unpublish', people.current(), site);
-    },
-
-    /** Whether the current person may publish the story under the install's approval setting. */
-    canPublishStory(storyId: string): PublishCheck {
-      return canPublish(stories.get(storyId), people.current(), deps.settings.get().requireApproval);
     },
 
     history(storyId: string): StatusChange[] {

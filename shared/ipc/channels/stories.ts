@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Story, StoryFields, StoryId, StorySummary } from '../../domain/story';
+import { Story, StoryFields, StoryId } from '../../domain/story';
 import { channel } from '../channel';
 
 export const ById = z.object({ id: StoryId }).strict();

@@ -23,9 +23,4 @@ export const workflowChannels = {
   'workflow:history': channel(z.object({ storyId: StoryId }).strict(), z.array(StatusChange)),
   /** Stories in review, oldest submission first (editors only). */
   'workflow:queue': channel(NoInput, z.array(QueueItem)),
-  /** Whether the current person may publish the story now, and why not. */
-  'workflow:canPublish': channel(
-    z.object({ storyId: StoryId }).strict(),
-    z.object({ ok: z.boolean(), reason: z.string().optional() }),
-  ),
 };

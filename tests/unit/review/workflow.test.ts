@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableActions, canPublish, checkTransition } from '../../../shared/domain/workflow';
+import { availableActions, checkTransition } from '../../../shared/domain/workflow';
 
 describe('checkTransition', () => {
   it('sends a story through review', () => {
@@ -77,17 +77,5 @@ describe('checkTransition', () => {
     expect(availableActions('returned', 'reporter')).toEqual(['submit', 'draft']);
     expect(availableActions('spiked', 'editor')).toEqual(['restore']);
     expect(availableActions('published', 'editor')).toEqual([]);
-  });
-});
-
-describe('canPublish', () => {
-  it('lets editors publish approved stories, and drafts only when approval is not required', () => {
-    const editor = { role: 'editor' as const };
-    expect(canPublish({ status: 'approved' }, editor, true)).toEqual({ ok: true });
-    expect(canPublish({ status: 'draft' }, editor, true)).toMatchObject({ ok: false });
-    expect(canPublish({ status: 'draft' }, editor, false)).toEqual({ ok: true });
-    expect(canPublish({ status: 'spiked' }, editor, false)).toMatchObject({ ok: false });
-    expect(canPublish({ status: 'approved' }, { role: 'reporter' }, false)).toMatchObject({ ok: false });
-    expect(canPublish({ status: 'approved' }, null, false)).toMatchObject({ ok: false });
   });
 });
