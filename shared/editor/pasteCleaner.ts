@@ -1,4 +1,5 @@
 import { MEDIA_SRC } from '../domain/media';
+import { VOID_ELEMENTS } from './voidElements';
 
 type Token =
   | { kind: 'text'; raw: string }
@@ -32,22 +33,6 @@ const RAW_TEXT = new Set([
   'noembed',
   'noframes',
   'noscript',
-]);
-const VOID = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'param',
-  'source',
-  'track',
-  'wbr',
 ]);
 const DROPPED = new Set([
   ...RAW_TEXT,
@@ -244,7 +229,7 @@ export function cleanPastedHtml(html: string): string {
     }
     const { name, attributes, selfClosing } = token;
     const style = styleOf(attributes);
-    const leaf = selfClosing || VOID.has(name);
+    const leaf = selfClosing || VOID_ELEMENTS.has(name);
     if (DROPPED.has(name) || (name === 'span' && style.includes('mso-list:ignore'))) {
       if (!leaf) index = skipElement(tokens, index, name);
       continue;

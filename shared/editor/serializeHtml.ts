@@ -9,6 +9,7 @@ import {
 import { parseStoryDoc } from './parseStoryDoc';
 import { storyExtensions } from './storyExtensions';
 import { defaultStoryUrl, type MediaUrlResolver, type StoryUrlResolver } from './storyUrl';
+import { VOID_ELEMENTS } from './voidElements';
 
 /** How `storyToHtml` renders a story body. */
 export interface StoryHtmlOptions {
@@ -20,21 +21,6 @@ export interface StoryHtmlOptions {
   forPublishing?: boolean;
 }
 
-const VOID_ELEMENTS = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'source',
-  'track',
-  'wbr',
-]);
 const ATTRIBUTE_NAME = /^[^\s"'<>/=\p{Cc}]+$/u;
 
 const escapeText = (text: string): string =>
