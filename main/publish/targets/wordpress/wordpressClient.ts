@@ -92,7 +92,7 @@ export function wordpressClient(connection: WordPressConnection) {
         accept: 'application/json',
         ...options.headers,
       };
-      let body: BodyInit | undefined;
+      let body: RequestInit['body'];
       if (options.json !== undefined) {
         headers['content-type'] = 'application/json';
         body = JSON.stringify(options.json);
