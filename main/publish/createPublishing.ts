@@ -12,7 +12,7 @@ import { publishHandlers, targetHandlers } from './publishHandlers';
 import { createPublishJobStore } from './publishJobStore';
 import { createPublishOutbox } from './publishOutbox';
 import { createPublishPreflight } from './publishPreflight';
-import { createPublishRequests } from './publishRequest';
+import { createPublishRequests } from './publishRequests';
 import { createPublishRunner } from './publishRunner';
 import { createPublishWorker, type Timers } from './publishWorker';
 import { fileSecretBox } from './secrets/fileSecretBox';

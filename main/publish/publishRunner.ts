@@ -7,7 +7,7 @@ import type { TargetRecord } from '../db/queries/targetQueries';
 import type { PublicationStatus } from './publicationStatus';
 import type { PublishJobStore } from './publishJobStore';
 import { PublishError } from './publishError';
-import type { PublishRequests } from './publishRequest';
+import type { PublishRequests } from './publishRequests';
 import type { TargetAdapter } from './targetAdapter';
 
 export interface PublishRunnerDeps {
