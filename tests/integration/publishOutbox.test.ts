@@ -16,6 +16,38 @@ describe('publish outbox and secrets', () => {
   let kit: PublishingCore | undefined;
   afterEach(() => kit?.dispose());
 
+  it('makes a scheduled publication live when the running worker reaches its time, and reading never does', async () => {
+    kit = publishingCore(new Date('2026-03-01T09:00:00Z'), { startWorker: true });
+    await kit.call('settings:update', { requireApproval: false });
+    const story = await kit.call('stories:create', {
+      headline: 'Harbour opens at noon',
+      sectionId: 'politics',
+      body: body('The harbour opens.'),
+    });
+    // A publication as a schedule job leaves it on a site (the static site itself cannot schedule).
+    const noon = Date.parse('2026-03-01T12:00:00Z');
+    const db = new Database(join(kit.dir, 'copydesk.db'));
+    db.prepare(
+      `INSERT INTO publications (story_id, target_id, state, remote_id, remote_url, published_version,
+         published_at, scheduled_for, snapshot) VALUES (?, 'static', 'scheduled', 'x', 'https://site/x', ?, ?, ?, '{"tags":[]}')`,
+    ).run(story.id, story.version, Date.parse('2026-03-01T09:00:00Z'), noon);
+    db.close();
+    kit.restart();
+    await expect.poll(() => kit!.clock.pendingTimers).toBe(1);
+    const state = async () =>
+      (await kit!.call('publish:status', { storyId: story.id })).publications[0]?.state;
+
+    kit.tick(noon - Date.parse('2026-03-01T09:00:00Z') - 1);
+    await kit.call('publish:preflight', { storyId: story.id, targetId: 'static' });
+    expect(await state()).toBe('scheduled');
+    expect((await kit.call('stories:get', { id: story.id })).status).toBe('draft');
+
+    kit.tick(1);
+    expect(await state()).toBe('published');
+    expect((await kit.call('stories:get', { id: story.id })).status).toBe('published');
+    expect(kit.clock.pendingTimers).toBe(0);
+  });
+
   it('keeps the application password encrypted under a key file only its user can read', async () => {
     kit = publishingCore();
     const target = await kit.call('targets:save', {
