@@ -22,6 +22,7 @@ import { retryDelay } from './publishWorker';
 import { linkedStoryIds, mediaSources, withAlsoReadHeadlines, type StoryFacts } from './storyFacts';
 import type { MediaAsset, TargetAdapter } from './targetAdapter';
 import type { TargetService } from './targetService';
+import { ghostTarget } from './targets/ghost/ghostTarget';
 import { staticTarget } from './targets/static/staticTarget';
 import { wordpressTarget } from './targets/wordpress/wordpressTarget';
 
@@ -177,6 +178,12 @@ export function createPublishService(deps: PublishServiceDeps) {
       return wordpressTarget({
         targetId: target.id,
         client: targets.clientFor(target),
+        cache: deps.targetCache,
+      });
+    if (target.kind === 'ghost')
+      return ghostTarget({
+        targetId: target.id,
+        client: targets.ghostClientFor(target),
         cache: deps.targetCache,
       });
     throw new PublishError('invalid', `Publishing to ${target.kind} is not available yet.`);
