@@ -72,7 +72,7 @@ describe.skipIf(!hasGhost)('publishing to a real Ghost', () => {
   beforeAll(async () => {
     peer = await startGhost();
     console.info(`ghost peer started in ${peer.startMs} ms`);
-  });
+  }, 300_000);
   afterAll(async () => {
     await peer?.stop();
   });
@@ -297,7 +297,7 @@ describe.skipIf(!hasGhost)('publishing to a real Ghost', () => {
       await peer.resume();
       await proxy.close();
     }
-  });
+  }, 180_000);
 
   it('never duplicates a post when the answer to its creation or to an update is lost', async () => {
     let drop: 'POST' | 'PUT' | null = 'POST';
@@ -339,6 +339,38 @@ describe.skipIf(!hasGhost)('publishing to a real Ghost', () => {
       expect((await postsWithSlug(created.slug)).map((one) => one.title)).toEqual([
         `${created.headline} (corrected)`,
       ]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('never uploads an image twice when the answer to its upload is lost', async () => {
+    const uploads: string[] = [];
+    const proxy = await startProxy(peer.url, (req) => {
+      if (req.method !== 'POST' || !isUpload(req.url ?? '')) return 'forward';
+      uploads.push(req.url ?? '');
+      return uploads.length === 1 ? 'drop-response' : 'forward';
+    });
+    try {
+      const target = await addSite(proxy.url);
+      const image = await importImage(kit, 14);
+      const created = await story(unique('Harbour crane collapses'), { figure: image });
+      await edit(created.id, { featuredImage: image });
+      const waiting = await publish(created.id, target.id);
+      expect(waiting).toMatchObject({ state: 'waiting', errorKind: 'network' });
+      expect(await postsWithSlug(created.slug)).toHaveLength(0);
+
+      kit.tick(60_000);
+      await kit.runDue();
+      const done = await jobOf(waiting.id, created.id);
+      expect(done.state, done.lastError ?? '').toBe('done');
+      expect(uploads).toHaveLength(1);
+      const [post] = await postsWithSlug(created.slug);
+      const hashName = image.slice('media/'.length, 'media/'.length + 16);
+      expect(post!.feature_image).toMatch(
+        new RegExp(`/content/images/\\d{4}/\\d{2}/copydesk-${hashName}\\.png$`),
+      );
+      expect(post!.html).toContain(`src="${post!.feature_image}"`);
     } finally {
       await proxy.close();
     }

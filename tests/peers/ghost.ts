@@ -157,8 +157,16 @@ async function json<T>(
   const setCookie = response.headers.getSetCookie();
   if (init.cookie && setCookie.length)
     init.cookie.header = setCookie.map((line) => line.split(';')[0]).join('; ');
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
+  return { status: response.status, body: parseBody<T>(await response.text()) };
+}
+
+// Some routes answer plain text (the session route says "Created").
+function parseBody<T>(text: string): T {
+  try {
+    return (text ? JSON.parse(text) : {}) as T;
+  } catch {
+    return { text } as T;
+  }
 }
 
 export async function startGhost(options: { dir?: string } = {}): Promise<GhostPeer> {
@@ -312,8 +320,7 @@ export async function startGhost(options: { dir?: string } = {}): Promise<GhostP
           },
           body: body === undefined ? undefined : JSON.stringify(body),
         });
-        const text = await response.text();
-        return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
+        return { status: response.status, body: parseBody<T>(await response.text()) };
       },
       stop,
       async pause() {
