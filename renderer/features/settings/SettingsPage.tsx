@@ -41,6 +41,10 @@ export function SettingsPage() {
     }
   };
   const defaultId = settings?.defaultTargetId ?? 'static';
+  const closeForm = () => {
+    setEditing(null);
+    reload();
+  };
 
   const viewSite = async (target: Target) => {
     try {
@@ -147,52 +151,19 @@ export function SettingsPage() {
                 {editing?.kind === 'edit' &&
                   editing.target.id === target.id &&
                   (target.kind === 'static' ? (
-                    <StaticSiteForm
-                      target={target}
-                      onSaved={() => {
-                        setEditing(null);
-                        reload();
-                      }}
-                      onCancel={() => setEditing(null)}
-                    />
+                    <StaticSiteForm target={target} onSaved={closeForm} onCancel={() => setEditing(null)} />
                   ) : target.kind === 'ghost' ? (
-                    <GhostForm
-                      target={target}
-                      onSaved={() => {
-                        setEditing(null);
-                        reload();
-                      }}
-                      onCancel={() => setEditing(null)}
-                    />
+                    <GhostForm target={target} onSaved={closeForm} onCancel={() => setEditing(null)} />
                   ) : (
-                    <WordPressForm
-                      target={target}
-                      onSaved={() => {
-                        setEditing(null);
-                        reload();
-                      }}
-                      onCancel={() => setEditing(null)}
-                    />
+                    <WordPressForm target={target} onSaved={closeForm} onCancel={() => setEditing(null)} />
                   ))}
               </li>
             ))}
           </ul>
           {editing?.kind === 'new' && editing.site === 'wordpress' ? (
-            <WordPressForm
-              onSaved={() => {
-                setEditing(null);
-                reload();
-              }}
-              onCancel={() => setEditing(null)}
-            />
+            <WordPressForm onSaved={closeForm} onCancel={() => setEditing(null)} />
           ) : editing?.kind === 'new' ? (
-            <GhostForm
-              onSaved={() => {
-                setEditing(null);
-                reload();
-              }}
-              onCancel={() => setEditing(null)}
-            />
+            <GhostForm onSaved={closeForm} onCancel={() => setEditing(null)} />
           ) : (
             <div className="target-actions">
               <button
