@@ -98,6 +98,14 @@ describe.skipIf(!hasGhost)('publishing to a real Ghost', () => {
       canPublish: true,
     });
 
+    // A staff user's token acts as that user: the report names them and their role decides.
+    expect(
+      await kit.call('targets:test', { kind: 'ghost', url: peer.url, adminKey: peer.staffKey }),
+    ).toMatchObject({
+      userName: peer.ownerName,
+      canPublish: true,
+    });
+
     const [id] = peer.adminKey.split(':');
     const refused = await kit.refuse('targets:test', {
       kind: 'ghost',

@@ -28,6 +28,9 @@ export interface GhostPeer {
   port: number;
   /** The integration's Admin API key, `id:secret`. */
   adminKey: string;
+  /** The owner's staff access token, which has the same `id:secret` form but acts as that user. */
+  staffKey: string;
+  ownerName: string;
   siteTitle: string;
   /** The per-start temp dir: config, content (SQLite database, images, logs), ghost.log. */
   dir: string;
@@ -46,6 +49,7 @@ export interface GhostPeer {
 export const GHOST_VERSION = '5.130.6';
 const SITE_TITLE = 'Copydesk Ghost Test Site';
 const OWNER_EMAIL = 'owner@copydesk.test';
+const OWNER_NAME = 'Desk Owner';
 const CONTENT_DIRS = ['data', 'images', 'logs', 'settings', 'adapters', 'public', 'files', 'media', 'themes'];
 
 /** Where `.ci/install-ghost.sh` builds Ghost; keep the two in step. */
@@ -270,7 +274,7 @@ export async function startGhost(options: { dir?: string } = {}): Promise<GhostP
     const setup = await json(`${api}/authentication/setup/`, {
       method: 'POST',
       origin: url,
-      body: { setup: [{ name: 'Desk Owner', email: OWNER_EMAIL, password, blogTitle: SITE_TITLE }] },
+      body: { setup: [{ name: OWNER_NAME, email: OWNER_EMAIL, password, blogTitle: SITE_TITLE }] },
     });
     if (setup.status !== 201)
       throw new Error(`Ghost setup answered ${setup.status}: ${JSON.stringify(setup.body)}`);
@@ -293,6 +297,14 @@ export async function startGhost(options: { dir?: string } = {}): Promise<GhostP
         `Ghost integration answered ${integration.status}: ${JSON.stringify(integration.body)}`,
       );
 
+    const staff = await json<{ apiKey?: { id: string; secret: string } }>(`${api}/users/me/token/`, {
+      origin: url,
+      cookie,
+    });
+    if (staff.status !== 200 || !staff.body.apiKey)
+      throw new Error(`Ghost staff token answered ${staff.status}: ${JSON.stringify(staff.body)}`);
+    const staffKey = `${staff.body.apiKey.id}:${staff.body.apiKey.secret}`;
+
     const [keyId, secret] = adminKey.split(':') as [string, string];
     const token = () =>
       new SignJWT({})
@@ -306,6 +318,8 @@ export async function startGhost(options: { dir?: string } = {}): Promise<GhostP
       url,
       port,
       adminKey,
+      staffKey,
+      ownerName: OWNER_NAME,
       siteTitle: SITE_TITLE,
       dir,
       startMs: Math.round(performance.now() - started),
