@@ -5,7 +5,7 @@ import type { PublicationRecord } from '../../../db/queries/publicationQueries';
 import { PublishError } from '../../publishError';
 import type { MediaAsset, PublishRequest, PublishResult, TargetAdapter } from '../../targetAdapter';
 import { ghostRejection, type GhostClient } from './ghostClient';
-import { changedOnSite, type GhostPostFields } from './siteChanges';
+import { alreadyOnSite, changedOnSite, type GhostPostFields } from './siteChanges';
 
 interface GhostPost {
   id: string;
@@ -136,8 +136,8 @@ export function ghostTarget(options: {
   const conflict = (post: GhostPost, changed: string[]) =>
     new PublishError(
       'conflict',
-      `The post was edited on the site (${post.updated_at.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')} UTC) since it was last published from here${
-        changed.length ? `: ${changed.join(', ')} changed` : ''
+      `The post was edited on the site (${post.updated_at.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')} UTC) since it was last published from here: ${
+        changed.length ? `${changed.join(', ')} changed` : 'its formatting or links changed'
       }. Overwrite it?`,
     );
 
@@ -206,11 +206,9 @@ export function ghostTarget(options: {
           if (refused?.status !== 409 || refused.code !== 'UPDATE_COLLISION' || !mayRetry) throw error;
           const current = await getPost(id);
           if (!current) return null;
-          const changed = previous
-            ? changedOnSite(fieldsOf(current), lastSentFields(previous, request), sending)
-            : [];
-          // Nothing differs from what was sent: Copydesk's own update whose answer was lost.
-          if (!request.overwrite && changed.length > 0) throw conflict(current, changed);
+          const onSite = fieldsOf(current);
+          if (!request.overwrite && !alreadyOnSite(onSite, sending))
+            throw conflict(current, previous ? changedOnSite(onSite, lastSentFields(previous, request)) : []);
           return update(id, current.updated_at, false);
         }
       };

@@ -35,27 +35,35 @@ export function wordsOf(html: string): string {
     .trim();
 }
 
-const comparable = (field: keyof GhostPostFields, fields: GhostPostFields): string => {
+/** The addresses an HTML fragment links to and shows, in order. */
+const urlsOf = (html: string): string =>
+  [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((match) => match[1]).join('\n');
+
+const comparable = (field: keyof GhostPostFields, fields: GhostPostFields, withUrls: boolean): string => {
+  if (field === 'html') {
+    const { html } = fields;
+    return withUrls ? `${wordsOf(html)}\n${urlsOf(html)}` : wordsOf(html);
+  }
   const value = fields[field];
-  if (field === 'html') return wordsOf(String(value));
   if (Array.isArray(value)) return value.map((tag) => tag.toLowerCase()).join('\n');
   return String(value ?? '');
 };
 
+const differing = (a: GhostPostFields, b: GhostPostFields, withUrls: boolean) =>
+  (Object.keys(FIELD_NAMES) as (keyof GhostPostFields)[]).filter(
+    (field) => comparable(field, a, withUrls) !== comparable(field, b, withUrls),
+  );
+
 /**
- * The fields someone changed on the site: those that differ from what Copydesk last sent, leaving
- * out those that already are what it is about to send (its own earlier write whose answer was lost).
+ * Whether the post on the site already is what Copydesk is about to send (its own earlier update,
+ * whose answer was lost): fields, the body's words and every link and image address.
  */
-export function changedOnSite(
-  onSite: GhostPostFields,
-  lastSent: GhostPostFields,
-  sending: GhostPostFields,
-): string[] {
-  return (Object.keys(FIELD_NAMES) as (keyof GhostPostFields)[])
-    .filter(
-      (field) =>
-        comparable(field, onSite) !== comparable(field, lastSent) &&
-        comparable(field, onSite) !== comparable(field, sending),
-    )
-    .map((field) => FIELD_NAMES[field]);
-}
+export const alreadyOnSite = (onSite: GhostPostFields, sending: GhostPostFields): boolean =>
+  differing(onSite, sending, true).length === 0;
+
+/**
+ * The fields someone changed on the site since Copydesk last sent the post, by name. The body is
+ * compared by its words: what Copydesk sent last had its story links unresolved.
+ */
+export const changedOnSite = (onSite: GhostPostFields, lastSent: GhostPostFields): string[] =>
+  differing(onSite, lastSent, false).map((field) => FIELD_NAMES[field]);
