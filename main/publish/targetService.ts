@@ -149,7 +149,10 @@ export function createTargetService({ queries, secrets, dataDir, now, fetch }: T
       const stored = input.id ? mustGet(input.id) : null;
       const url = input.url.replace(/\/+$/, '');
       // The stored secret only ever goes to the site it was saved for.
-      const storedSecret = stored?.secret && stored.url === url ? secrets.open(stored.secret) : '';
+      const storedSecret =
+        stored?.secret && stored.url === url && stored.kind === (input.kind ?? 'wordpress')
+          ? secrets.open(stored.secret)
+          : '';
       if (input.kind === 'ghost') {
         const adminKey = input.adminKey || storedSecret;
         if (!input.url || !adminKey)
