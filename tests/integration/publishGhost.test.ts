@@ -416,17 +416,27 @@ describe.skipIf(!hasGhost)('publishing to a real Ghost', () => {
     const [post] = await postsWithSlug(created.slug);
     // Ghost's updated_at has one-second resolution: an edit in the same second would not be seen.
     await sleep(1_100);
-    const edited = await peer.admin('PUT', `/posts/${post!.id}/`, {
-      posts: [
-        { title: 'Changed by the web desk', tags: [{ name: 'Politics' }], updated_at: post!.updated_at },
-      ],
-    });
+    // As Ghost Admin saves: the owner's own token, keeping a revision.
+    const edited = await peer.admin(
+      'PUT',
+      `/posts/${post!.id}/?save_revision=1`,
+      {
+        posts: [
+          { title: 'Changed by the web desk', tags: [{ name: 'Politics' }], updated_at: post!.updated_at },
+        ],
+      },
+      peer.staffKey,
+    );
     expect(edited.status).toBe(200);
 
     await edit(created.id, { standfirst: 'A fresh standfirst from the desk' });
     const conflict = await publish(created.id, target.id);
     expect(conflict).toMatchObject({ state: 'paused', errorKind: 'conflict' });
-    expect(conflict.lastError).toMatch(/edited on the site.*: headline, tags changed\. Overwrite it\?/);
+    expect(conflict.lastError).toMatch(
+      new RegExp(
+        `edited on the site by ${peer.ownerName} \\(.* UTC\\).*: headline, tags changed\\. Overwrite it\\?`,
+      ),
+    );
     const [untouched] = await postsWithSlug(created.slug);
     expect(untouched).toMatchObject({
       title: 'Changed by the web desk',

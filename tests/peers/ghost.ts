@@ -36,8 +36,13 @@ export interface GhostPeer {
   dir: string;
   /** Milliseconds `startGhost()` took. */
   startMs: number;
-  /** Calls the Admin API (`/posts/`) with the integration's key; resolves with status and JSON body. */
-  admin<T = unknown>(method: string, route: string, json?: unknown): Promise<{ status: number; body: T }>;
+  /** Calls the Admin API (`/posts/`) with the integration's key (or `key`); resolves with status and JSON body. */
+  admin<T = unknown>(
+    method: string,
+    route: string,
+    json?: unknown,
+    key?: string,
+  ): Promise<{ status: number; body: T }>;
   /** Stops Ghost and removes the temp dir. */
   stop(): Promise<void>;
   /** Stops the Ghost process only (connections are refused). */
@@ -305,14 +310,15 @@ export async function startGhost(options: { dir?: string } = {}): Promise<GhostP
       throw new Error(`Ghost staff token answered ${staff.status}: ${JSON.stringify(staff.body)}`);
     const staffKey = `${staff.body.apiKey.id}:${staff.body.apiKey.secret}`;
 
-    const [keyId, secret] = adminKey.split(':') as [string, string];
-    const token = () =>
-      new SignJWT({})
+    const token = (key: string) => {
+      const [keyId, secret] = key.split(':') as [string, string];
+      return new SignJWT({})
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: keyId })
         .setIssuedAt()
         .setExpirationTime('5m')
         .setAudience('/admin/')
         .sign(Buffer.from(secret, 'hex'));
+    };
 
     return {
       url,
@@ -323,11 +329,11 @@ export async function startGhost(options: { dir?: string } = {}): Promise<GhostP
       siteTitle: SITE_TITLE,
       dir,
       startMs: Math.round(performance.now() - started),
-      async admin<T>(method: string, route: string, body?: unknown) {
+      async admin<T>(method: string, route: string, body?: unknown, key = adminKey) {
         const response = await fetch(`${api}${route}`, {
           method,
           headers: {
-            authorization: `Ghost ${await token()}`,
+            authorization: `Ghost ${await token(key)}`,
             accept: 'application/json',
             'accept-version': 'v5.0',
             ...(body !== undefined ? { 'content-type': 'application/json' } : {}),

@@ -18,6 +18,8 @@ interface GhostPost {
   feature_image: string | null;
   tags?: { name: string }[];
   updated_at: string;
+  /** Ghost's saved versions of the post (explicit saves in Ghost Admin, publishing), with who saved them. */
+  post_revisions?: { created_at_ts?: number; author?: { name?: string } | null }[];
 }
 
 interface Posts {
@@ -100,9 +102,12 @@ export function ghostTarget(options: {
     return url;
   };
 
-  const getPost = async (id: string): Promise<GhostPost | null> => {
+  const getPost = async (id: string, include = READ.include): Promise<GhostPost | null> => {
     try {
-      return (await client.request<Posts>('GET', `/posts/${id}/`, { query: READ })).posts[0] ?? null;
+      return (
+        (await client.request<Posts>('GET', `/posts/${id}/`, { query: { ...READ, include } })).posts[0] ??
+        null
+      );
     } catch (error) {
       if (ghostRejection(error)?.status === 404) return null;
       throw error;
@@ -133,10 +138,20 @@ export function ghostTarget(options: {
       `PUT /posts/${id}/`,
     );
 
-  const conflict = (post: GhostPost, changed: string[]) =>
+  /** Who saved a version of the post after Copydesk's last write, when Ghost kept one. */
+  const editorSince = (post: GhostPost, lastWrite: string | null): string | null => {
+    // updated_at has one-second resolution; a revision from Copydesk's own write falls in that second.
+    const after = lastWrite ? Date.parse(lastWrite) + 1000 : Infinity;
+    const latest = (post.post_revisions ?? [])
+      .filter((revision) => (revision.created_at_ts ?? 0) >= after)
+      .sort((a, b) => (b.created_at_ts ?? 0) - (a.created_at_ts ?? 0))[0];
+    return latest?.author?.name ?? null;
+  };
+
+  const conflict = (post: GhostPost, changed: string[], editor: string | null) =>
     new PublishError(
       'conflict',
-      `The post was edited on the site (${post.updated_at.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')} UTC) since it was last published from here: ${
+      `The post was edited on the site${editor ? ` by ${editor}` : ''} (${post.updated_at.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')} UTC) since it was last published from here: ${
         changed.length ? `${changed.join(', ')} changed` : 'its formatting or links changed'
       }. Overwrite it?`,
     );
@@ -204,11 +219,15 @@ export function ghostTarget(options: {
           const refused = ghostRejection(error);
           if (refused?.status === 404) return null;
           if (refused?.status !== 409 || refused.code !== 'UPDATE_COLLISION' || !mayRetry) throw error;
-          const current = await getPost(id);
+          const current = await getPost(id, `${READ.include},post_revisions,post_revisions.author`);
           if (!current) return null;
           const onSite = fieldsOf(current);
           if (!request.overwrite && !alreadyOnSite(onSite, sending))
-            throw conflict(current, previous ? changedOnSite(onSite, lastSentFields(previous, request)) : []);
+            throw conflict(
+              current,
+              previous ? changedOnSite(onSite, lastSentFields(previous, request)) : [],
+              editorSince(current, previous?.remoteModified ?? null),
+            );
           return update(id, current.updated_at, false);
         }
       };
