@@ -5,6 +5,8 @@ import type { PublicationQueries } from '../db/queries/publicationQueries';
 import type { TargetQueries, TargetRecord } from '../db/queries/targetQueries';
 import { PublishError } from './publishError';
 import type { TargetAdapter } from './targetAdapter';
+import { ghostClient } from './targets/ghost/ghostClient';
+import { ghostTarget } from './targets/ghost/ghostTarget';
 import { staticTarget } from './targets/static/staticTarget';
 import { wordpressClient, type FetchLike } from './targets/wordpress/wordpressClient';
 import { wordpressTarget } from './targets/wordpress/wordpressTarget';
@@ -64,10 +66,18 @@ const wordpressAdapter: AdapterFactory = ({ target, secret, fetch, cache }) =>
     cache,
   });
 
+const ghostAdapter: AdapterFactory = ({ target, secret, fetch, cache }) =>
+  ghostTarget({
+    targetId: target.id,
+    client: ghostClient({ url: target.url, adminKey: secret(), fetch }),
+    cache,
+  });
+
 /** The adapter of each kind of target; a new kind of site registers here. */
 export const adapterRegistry: Partial<Record<TargetKind, AdapterFactory>> = {
   static: staticAdapter,
   wordpress: wordpressAdapter,
+  ghost: ghostAdapter,
 };
 
 /** The adapter that sends to `context.target`, or a PublishError (`invalid`) for a kind not registered. */

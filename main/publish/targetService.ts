@@ -12,6 +12,8 @@ import type { TargetQueries, TargetRecord } from '../db/queries/targetQueries';
 import { foreignContentIn } from './targets/static/writeSite';
 import { PublishError } from './publishError';
 import type { SecretBox } from './secrets/secretBox';
+import { checkGhostConnection } from './targets/ghost/checkGhostConnection';
+import { ghostClient } from './targets/ghost/ghostClient';
 import { checkConnection } from './targets/wordpress/checkConnection';
 import { wordpressClient, type FetchLike } from './targets/wordpress/wordpressClient';
 
@@ -26,10 +28,11 @@ export interface TargetServiceDeps {
 /** A PublishError from a site, as the user should see it across the contract. */
 export function toAppError(error: unknown): unknown {
   if (!(error instanceof PublishError)) return error;
-  return new AppError(error.kind === 'network' ? 'unavailable' : 'forbidden', error.message);
+  const { details } = error as PublishError & { details?: Record<string, unknown> };
+  return new AppError(error.kind === 'network' ? 'unavailable' : 'forbidden', error.message, details);
 }
 
-/** Publish targets: the built-in static site and WordPress sites, their encrypted passwords and connection checks. */
+/** Publish targets: the built-in static site, WordPress and Ghost sites, their encrypted secrets and connection checks. */
 export function createTargetService({ queries, secrets, dataDir, now, fetch }: TargetServiceDeps) {
   const newId = monotonicFactory();
   const mustGet = (id: string): TargetRecord => {
@@ -55,7 +58,10 @@ export function createTargetService({ queries, secrets, dataDir, now, fetch }: T
   /** The stored password of a site, unsealed, for sending to it. */
   const secretOf = (target: TargetRecord): string => {
     if (!target.secret)
-      throw new PublishError('auth', `No application password is stored for ${target.name}.`);
+      throw new PublishError(
+        'auth',
+        `No ${target.kind === 'ghost' ? 'Admin API key' : 'application password'} is stored for ${target.name}.`,
+      );
     return secrets.open(target.secret);
   };
 
@@ -86,25 +92,30 @@ export function createTargetService({ queries, secrets, dataDir, now, fetch }: T
         return toTarget(mustGet(input.id));
       }
       const current = input.id ? mustGet(input.id) : null;
-      if (current && current.kind !== 'wordpress')
-        throw new AppError('invalid-input', 'That target is not a WordPress site');
-      if (!current && !input.password)
-        throw new AppError('invalid-input', 'Enter the application password for the new site');
+      const label = input.kind === 'ghost' ? 'Ghost' : 'WordPress';
+      const secretName = input.kind === 'ghost' ? 'Admin API key' : 'application password';
+      const secret = input.kind === 'ghost' ? input.adminKey : input.password;
+      if (current && current.kind !== input.kind)
+        throw new AppError('invalid-input', `That target is not a ${label} site`);
+      if (!current && !secret)
+        throw new AppError('invalid-input', `Enter the ${secretName} for the new site`);
       const url = input.url.replace(/\/+$/, '');
-      if (current && current.url !== url && !input.password)
-        throw new AppError('invalid-input', 'Enter the application password again for the new site address');
+      if (current && current.url !== url && !secret)
+        throw new AppError('invalid-input', `Enter the ${secretName} again for the new site address`);
+      const sameSite = current !== null && current.url === url;
       const record: TargetRecord = {
         id: current?.id ?? newId(at),
-        kind: 'wordpress',
+        kind: input.kind,
         name: input.name || new URL(url).host,
         url,
-        options: {
-          userName: input.userName,
-          ...(current && current.url === url && current.options.restBase
-            ? { restBase: current.options.restBase }
-            : {}),
-        },
-        secret: input.password ? secrets.seal(input.password) : (current?.secret ?? null),
+        options:
+          input.kind === 'ghost'
+            ? {}
+            : {
+                userName: input.userName,
+                ...(sameSite && current.options.restBase ? { restBase: current.options.restBase } : {}),
+              },
+        secret: secret ? secrets.seal(secret) : (current?.secret ?? null),
         createdAt: current?.createdAt ?? at,
         updatedAt: at,
       };
@@ -121,9 +132,22 @@ export function createTargetService({ queries, secrets, dataDir, now, fetch }: T
     async test(input: TestConnectionInput): Promise<ConnectionReport> {
       const stored = input.id ? mustGet(input.id) : null;
       const url = input.url.replace(/\/+$/, '');
-      // The stored password only ever goes to the site it was saved for.
-      const password =
-        input.password || (stored?.secret && stored.url === url ? secrets.open(stored.secret) : '');
+      // The stored secret only ever goes to the site it was saved for.
+      const storedSecret =
+        stored?.secret && stored.url === url && stored.kind === (input.kind ?? 'wordpress')
+          ? secrets.open(stored.secret)
+          : '';
+      if (input.kind === 'ghost') {
+        const adminKey = input.adminKey || storedSecret;
+        if (!input.url || !adminKey)
+          throw new AppError('invalid-input', 'Enter the site URL and the Admin API key');
+        try {
+          return await checkGhostConnection(ghostClient({ url, adminKey, fetch }));
+        } catch (error) {
+          throw toAppError(error);
+        }
+      }
+      const password = input.password || storedSecret;
       if (!input.url || !input.userName || !password)
         throw new AppError('invalid-input', 'Enter the site URL, the user name and the application password');
       try {

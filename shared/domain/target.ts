@@ -10,13 +10,13 @@ export const Target = z.object({
   id: z.string(),
   kind: TargetKind,
   name: z.string(),
-  /** WordPress: the site's address. Static: the public address of the site, or '' for none. */
+  /** WordPress and Ghost: the site's address. Static: the public address of the site, or '' for none. */
   url: z.string(),
   /** WordPress: the user the application password belongs to. */
   userName: z.string(),
   /** Static: the folder the site is written to. */
   folder: z.string(),
-  /** Whether a password is stored; it is never shown again. */
+  /** Whether a password (Ghost: the Admin API key) is stored; it is never shown again. */
   hasSecret: z.boolean(),
   createdAt: z.iso.datetime(),
 });
@@ -40,6 +40,26 @@ export const WordPressTargetInput = z
   })
   .strict();
 
+/** A custom integration's Admin API key as Ghost shows it: `<24 hex>:<64 hex>`. */
+export const GhostAdminKey = z
+  .string()
+  .trim()
+  .regex(
+    /^[0-9a-f]{24}:[0-9a-f]{64}$/i,
+    'Enter the Admin API key of a Ghost custom integration (24 hex digits, a colon, 64 hex digits)',
+  );
+
+/** Adding or changing a Ghost target; leave out `adminKey` to keep the stored one. */
+export const GhostTargetInput = z
+  .object({
+    id: z.string().max(64).optional(),
+    kind: z.literal('ghost'),
+    name: z.string().trim().max(120).default(''),
+    url: SiteUrl,
+    adminKey: GhostAdminKey.optional(),
+  })
+  .strict();
+
 /** Changing the built-in static site: its folder and public address. */
 export const StaticTargetInput = z
   .object({
@@ -51,15 +71,20 @@ export const StaticTargetInput = z
   })
   .strict();
 
-export const TargetInput = z.discriminatedUnion('kind', [WordPressTargetInput, StaticTargetInput]);
+export const TargetInput = z.discriminatedUnion('kind', [
+  WordPressTargetInput,
+  GhostTargetInput,
+  StaticTargetInput,
+]);
 export type TargetInput = z.infer<typeof TargetInput>;
 
-/** What "Test connection" found out about a WordPress site. */
+/** What "Test connection" found out about a WordPress or Ghost site. */
 export const ConnectionReport = z.object({
   siteName: z.string(),
+  /** Ghost: the staff user of a staff token, '' for an integration's key. */
   userName: z.string(),
   canPublish: z.boolean(),
-  /** The REST address that worked: `…/wp-json` or `…/?rest_route=`. */
+  /** The REST address that worked: `…/wp-json` or `…/?rest_route=`; Ghost: `…/ghost/api/admin`. */
   restBase: z.string(),
 });
 export type ConnectionReport = z.infer<typeof ConnectionReport>;

@@ -3,12 +3,19 @@ import type { Settings } from '../../../shared/domain/settings';
 import type { Target } from '../../../shared/domain/target';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
+import { GhostForm } from './GhostForm';
 import { StaticSiteForm } from './StaticSiteForm';
 import { useTargets } from './useTargets';
 import { WordPressForm } from './WordPressForm';
 import './settings.css';
 
-type Editing = { kind: 'new' } | { kind: 'edit'; target: Target } | null;
+type Editing = { kind: 'new'; site: 'wordpress' | 'ghost' } | { kind: 'edit'; target: Target } | null;
+
+const KIND_LABEL: Record<Target['kind'], string> = {
+  static: 'Static site',
+  wordpress: 'WordPress',
+  ghost: 'Ghost',
+};
 
 /** Newsroom settings: where stories are published, and whether publishing needs approval. */
 export function SettingsPage() {
@@ -34,6 +41,10 @@ export function SettingsPage() {
     }
   };
   const defaultId = settings?.defaultTargetId ?? 'static';
+  const closeForm = () => {
+    setEditing(null);
+    reload();
+  };
 
   const viewSite = async (target: Target) => {
     try {
@@ -73,9 +84,7 @@ export function SettingsPage() {
             {targets.map((target) => (
               <li key={target.id} className="target-card" aria-label={target.name}>
                 <div className="target-head">
-                  <span className={`target-kind target-kind-${target.kind}`}>
-                    {target.kind === 'static' ? 'Static site' : 'WordPress'}
-                  </span>
+                  <span className={`target-kind target-kind-${target.kind}`}>{KIND_LABEL[target.kind]}</span>
                   <strong>{target.name}</strong>
                   {defaultId === target.id && <span className="target-default">Default</span>}
                 </div>
@@ -90,6 +99,13 @@ export function SettingsPage() {
                           <dd>{target.url}</dd>
                         </>
                       )}
+                    </>
+                  ) : target.kind === 'ghost' ? (
+                    <>
+                      <dt>Site</dt>
+                      <dd>{target.url}</dd>
+                      <dt>Admin API key</dt>
+                      <dd>{target.hasSecret ? '••• saved' : 'not set'}</dd>
                     </>
                   ) : (
                     <>
@@ -135,39 +151,36 @@ export function SettingsPage() {
                 {editing?.kind === 'edit' &&
                   editing.target.id === target.id &&
                   (target.kind === 'static' ? (
-                    <StaticSiteForm
-                      target={target}
-                      onSaved={() => {
-                        setEditing(null);
-                        reload();
-                      }}
-                      onCancel={() => setEditing(null)}
-                    />
+                    <StaticSiteForm target={target} onSaved={closeForm} onCancel={() => setEditing(null)} />
+                  ) : target.kind === 'ghost' ? (
+                    <GhostForm target={target} onSaved={closeForm} onCancel={() => setEditing(null)} />
                   ) : (
-                    <WordPressForm
-                      target={target}
-                      onSaved={() => {
-                        setEditing(null);
-                        reload();
-                      }}
-                      onCancel={() => setEditing(null)}
-                    />
+                    <WordPressForm target={target} onSaved={closeForm} onCancel={() => setEditing(null)} />
                   ))}
               </li>
             ))}
           </ul>
-          {editing?.kind === 'new' ? (
-            <WordPressForm
-              onSaved={() => {
-                setEditing(null);
-                reload();
-              }}
-              onCancel={() => setEditing(null)}
-            />
+          {editing?.kind === 'new' && editing.site === 'wordpress' ? (
+            <WordPressForm onSaved={closeForm} onCancel={() => setEditing(null)} />
+          ) : editing?.kind === 'new' ? (
+            <GhostForm onSaved={closeForm} onCancel={() => setEditing(null)} />
           ) : (
-            <button type="button" className="button-primary" onClick={() => setEditing({ kind: 'new' })}>
-              Add WordPress site
-            </button>
+            <div className="target-actions">
+              <button
+                type="button"
+                className="button-primary"
+                onClick={() => setEditing({ kind: 'new', site: 'wordpress' })}
+              >
+                Add WordPress site
+              </button>
+              <button
+                type="button"
+                className="button-primary"
+                onClick={() => setEditing({ kind: 'new', site: 'ghost' })}
+              >
+                Add Ghost site
+              </button>
+            </div>
           )}
         </section>
         <section className="settings-section" aria-labelledby="workflow-heading">

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
-import type { ConnectionReport, Target } from '../../../shared/domain/target';
+import { useState } from 'react';
+import type { Target } from '../../../shared/domain/target';
 import { useClient } from '../../api/ClientContext';
-import { errorMessage } from '../../api/errorMessage';
+import { SiteFormFooter } from './SiteFormFooter';
+import { useSiteForm } from './useSiteForm';
 
 /** Adds a WordPress site or edits one; the application password is write-only. */
 export function WordPressForm(props: { target?: Target; onSaved(target: Target): void; onCancel(): void }) {
@@ -11,52 +12,32 @@ export function WordPressForm(props: { target?: Target; onSaved(target: Target):
   const [userName, setUserName] = useState(target?.userName ?? '');
   const [password, setPassword] = useState('');
   const [name, setName] = useState(target?.name ?? '');
-  const [report, setReport] = useState<ConnectionReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'test' | 'save' | null>(null);
+  const form = useSiteForm();
+  const { report } = form;
   const title = target ? `Edit ${target.name}` : 'Add WordPress site';
 
-  const test = async () => {
-    setBusy('test');
-    setError(null);
-    setReport(null);
-    try {
-      setReport(
-        await client.call('targets:test', {
-          ...(target ? { id: target.id } : {}),
-          url,
-          userName,
-          ...(password ? { password } : {}),
-        }),
-      );
-    } catch (cause) {
-      setError(errorMessage(cause));
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy('save');
-    setError(null);
-    try {
-      const saved = await client.call('targets:save', {
-        kind: 'wordpress',
+  const test = () =>
+    form.test(() =>
+      client.call('targets:test', {
         ...(target ? { id: target.id } : {}),
-        name: name || report?.siteName || '',
         url,
         userName,
         ...(password ? { password } : {}),
-      });
-      setPassword('');
-      props.onSaved(saved);
-    } catch (cause) {
-      setError(errorMessage(cause));
-    } finally {
-      setBusy(null);
-    }
-  };
+      }),
+    );
+
+  const save = form.save(async () => {
+    const saved = await client.call('targets:save', {
+      kind: 'wordpress',
+      ...(target ? { id: target.id } : {}),
+      name: name || report?.siteName || '',
+      url,
+      userName,
+      ...(password ? { password } : {}),
+    });
+    setPassword('');
+    return saved;
+  }, props.onSaved);
 
   return (
     <form className="target-form" aria-label={title} onSubmit={save}>
@@ -113,23 +94,12 @@ export function WordPressForm(props: { target?: Target; onSaved(target: Target):
           {report.canPublish ? 'This user may publish posts.' : 'This user may not publish posts.'}
         </p>
       )}
-      {error && (
-        <p role="alert" className="banner banner-error">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="button-quiet" onClick={props.onCancel}>
-          Cancel
-        </button>
-        <span className="spacer" />
-        <button type="button" className="button-quiet" disabled={busy !== null} onClick={() => void test()}>
-          {busy === 'test' ? 'Testing…' : 'Test connection'}
-        </button>
-        <button type="submit" className="button-primary" disabled={busy !== null}>
-          Save target
-        </button>
-      </div>
+      <SiteFormFooter
+        error={form.error}
+        busy={form.busy}
+        onTest={() => void test()}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }
