@@ -5,6 +5,7 @@ import type { StoryLinks } from '../../../shared/domain/storyLinks';
 import { cleanPastedHtml, storyExtensions } from '../../../shared/editor';
 import { LinkPickers } from '../links/LinkPickers';
 import { useStoryLinking } from '../links/useStoryLinking';
+import { CaretBlock } from './caretBlock';
 import { EditorShortcuts } from './editorShortcuts';
 import { ImageDialog } from './ImageDialog';
 import { LinkDialog } from './LinkDialog';
@@ -42,6 +43,7 @@ export const StoryEditor = memo(function StoryEditor(props: StoryEditorProps) {
   const extensions = useMemo(
     () => [
       ...linking.extend(storyExtensions()),
+      CaretBlock,
       EditorShortcuts.configure({ onLink: () => setDialog('link') }),
     ],
     [linking],

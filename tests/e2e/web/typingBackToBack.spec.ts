@@ -1,0 +1,91 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './browserHost';
+
+// Keys that arrive back to back (a busy main thread, a text expander, dictation) must land at the caret:
+// `keyboard.type` with no delay, as a person never types but machines do.
+
+const body = (page: Page) => page.getByRole('textbox', { name: 'Story body' });
+
+const PARAGRAPHS = [
+  'Rail services resumed on Monday after the storm closed three level crossings.',
+  'The operator said trains would run hourly until the line is inspected.',
+  'Commuters were told to expect delays through the week.',
+  'Buses will replace trains on the coast branch.',
+];
+
+async function newStory(page: Page, uiUrl: string) {
+  await page.goto(uiUrl);
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'New story' }).click();
+  await expect(body(page)).toBeVisible();
+}
+
+async function typeParagraphsTimes(page: Page, tries: number) {
+  for (let attempt = 0; attempt < tries; attempt++) {
+    await body(page).click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Delete');
+    await PARAGRAPHS.reduce(async (previous, text, index) => {
+      await previous;
+      if (index > 0) await page.keyboard.press('Enter');
+      await page.keyboard.type(text);
+    }, Promise.resolve());
+    await expect(body(page).locator('p')).toHaveText(PARAGRAPHS);
+  }
+}
+
+test('paragraphs typed with no delay between keys come out exactly as typed', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  await newStory(page, host.uiUrl);
+  await typeParagraphsTimes(page, 4);
+});
+
+test('paragraphs typed with no delay on a throttled CPU come out exactly as typed', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(180_000);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await newStory(page, host.uiUrl);
+  await typeParagraphsTimes(page, 1);
+});
+
+test('lists, quotes and a [[ story link typed with no delay come out exactly as typed', async ({
+  page,
+  host,
+}) => {
+  await host.rpc('stories:create', { headline: 'Storm closes the coast road' });
+  await newStory(page, host.uiUrl);
+  await body(page).click();
+  await page.keyboard.type('Closures so far:');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('- Coast road');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Harbour bridge');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('> Nobody should travel tonight');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Background: [[coast ro');
+  const picker = page.getByRole('listbox', { name: 'Stories to link' });
+  await expect(picker.getByRole('option', { selected: true })).toContainText('Storm closes the coast road');
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
+  await page.keyboard.type(' has the details.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('More updates follow.');
+
+  await expect(body(page).locator('ul > li')).toHaveText(['Coast road', 'Harbour bridge']);
+  // The trailing empty paragraph is TipTap's own, kept so the caret can always leave a list or quote.
+  const blocks = await body(page).locator(':scope > *').allTextContents();
+  expect(blocks.filter((text, index) => text || index < blocks.length - 1)).toEqual([
+    'Closures so far:',
+    'Coast roadHarbour bridge',
+    'Nobody should travel tonight',
+    'Background: Storm closes the coast road has the details.',
+    'More updates follow.',
+  ]);
+  await expect(body(page).locator('blockquote')).toHaveText('Nobody should travel tonight');
+  await expect(body(page).locator('a[data-story-id]')).toHaveText('Storm closes the coast road');
+});
