@@ -28,12 +28,31 @@ export function sqliteDocumentStore(db: Database.Database): DocumentStore {
     deleteUpTo.run(doc, found.at(-1)!.seq);
     insert.run(doc, Buffer.from(merged(found)));
   });
+  // Group commit: updates that arrive together share one transaction, so one fsync, before any is acknowledged.
+  let pending: { doc: string; update: Uint8Array; done: () => void; failed: (error: unknown) => void }[] = [];
+  const insertAll = db.transaction((batch: typeof pending) => {
+    for (const entry of batch) insert.run(entry.doc, Buffer.from(entry.update));
+  });
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    try {
+      insertAll(batch);
+      batch.forEach((entry) => entry.done());
+    } catch (error) {
+      batch.forEach((entry) => entry.failed(error));
+    }
+  };
   return {
     load: async (doc) => {
       const found = rows.all(doc);
       return found.length === 0 ? null : merged(found);
     },
-    append: async (doc, update) => void insert.run(doc, Buffer.from(update)),
+    append: (doc, update) =>
+      new Promise<void>((done, failed) => {
+        if (pending.length === 0) setImmediate(flush);
+        pending.push({ doc, update, done, failed });
+      }),
     compact: async (doc) => compact.immediate(doc),
     close: async () => {},
   };

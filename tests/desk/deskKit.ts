@@ -67,11 +67,12 @@ export function runDesk(args: string[], lines = 1): Promise<{ child: ChildProces
 }
 
 export async function startDeskProcess(
-  options: { dataDir?: string; port?: number; redis?: string; firstStart?: boolean } = {},
+  options: { dataDir?: string; port?: number; redis?: string; postgres?: string; firstStart?: boolean } = {},
 ): Promise<DeskProcess> {
   const dataDir = options.dataDir ?? tempDir('desk');
   const args = ['--data', dataDir, '--port', String(options.port ?? 0)];
   if (options.redis) args.push('--redis', options.redis);
+  if (options.postgres) args.push('--postgres', options.postgres);
   const { child, lines } = await runDesk(args, options.firstStart === false ? 1 : 2);
   const match = /^Copydesk desk listening on (http:\/\/127\.0\.0\.1:(\d+))$/.exec(lines[0] ?? '');
   if (!match) throw new Error(`unexpected first line: ${lines[0]}`);
