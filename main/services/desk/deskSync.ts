@@ -170,17 +170,22 @@ export function createDeskSync(deps: DeskSyncDeps) {
     if (!http || closed) return;
     try {
       const list = await http.stories();
-      online = true;
+      setOnline(true);
       for (const state of list) {
         recordDeskState(state);
         openDoc(state.id);
       }
       await flushOutbox();
     } catch (error) {
-      if (online) events.emit('desk:changed', {});
-      online = false;
+      setOnline(false);
       if (!(error instanceof AppError && error.code === 'unavailable')) log(error);
     }
+  }
+
+  function setOnline(now: boolean) {
+    if (online === now) return;
+    online = now;
+    events.emit('desk:changed', {});
   }
 
   async function flushOutbox() {
@@ -251,6 +256,7 @@ export function createDeskSync(deps: DeskSyncDeps) {
           tokenSealed: deps.secrets.seal(joined.token),
         };
         queries.setMembership(row, deps.now().getTime());
+        online = true;
         connect(row);
       } catch (error) {
         if (error instanceof DeskRefusal) throw new AppError('unauthorized', error.message);
@@ -307,9 +313,9 @@ export function createDeskSync(deps: DeskSyncDeps) {
       );
       try {
         await flushOutbox();
-        online = true;
+        setOnline(true);
       } catch {
-        online = false;
+        setOnline(false);
       }
       events.emit('desk:changed', { storyId: input.storyId });
       return stateOf(input.storyId);
