@@ -39,6 +39,9 @@ import { commentHandlers } from '../services/comments/commentHandlers';
 import { createWorkflowService } from '../services/workflow/workflowService';
 import { workflowHandlers } from '../services/workflow/workflowHandlers';
 import { createPublishing, type Publishing, type PublishingPorts } from '../publish/createPublishing';
+import { fileSecretBox } from '../publish/secrets/fileSecretBox';
+import { createDeskSync, type DeskSync } from '../services/desk/deskSync';
+import { deskHandlers } from '../services/desk/deskHandlers';
 
 export interface CoreOptions {
   /** Folder holding `copydesk.db`, backups and media. Created if missing. */
@@ -59,6 +62,8 @@ export interface Core {
   info: AppInfo;
   /** The outbox (`runDue()` sends due jobs) and the static site's folder. */
   publishing: Pick<Publishing, 'runDue' | 'siteFolder'>;
+  /** The newsroom desk, when this install joined one. */
+  desk: DeskSync;
   close(): void;
 }
 
@@ -89,7 +94,12 @@ export function createCore(options: CoreOptions): Core {
   const links = createLinkService({ queries: linkQueries(db) });
   const tagStore = tagQueries(db);
   const stories = createStoryService({
-    afterWrite: [links.afterWrite, activity.afterWrite, comments.afterWrite],
+    afterWrite: [
+      links.afterWrite,
+      activity.afterWrite,
+      comments.afterWrite,
+      (story, change) => desk.afterWrite(story, change),
+    ],
     queries: storyQueries(db),
     revisions: createRevisionRecorder({ queries: revisionStore, now, tagsOf: tagStore.ofStory }),
     now,
@@ -97,6 +107,14 @@ export function createCore(options: CoreOptions): Core {
     author: personName,
   });
   const revisions = createRevisionService({ queries: revisionStore, stories });
+  const desk = createDeskSync({
+    db,
+    stories,
+    secrets: options.publishing?.secrets ?? fileSecretBox(options.dataDir),
+    events,
+    now,
+    log: options.log,
+  });
   const workflow = createWorkflowService({
     stories,
     people,
@@ -155,6 +173,7 @@ export function createCore(options: CoreOptions): Core {
     ...activityHandlers(activity),
     ...linkHandlers(links),
     ...publishing.handlers,
+    ...deskHandlers(desk),
   };
 
   return {
@@ -163,7 +182,9 @@ export function createCore(options: CoreOptions): Core {
     events,
     info,
     publishing,
+    desk,
     close: () => {
+      desk.close();
       void publishing.stop();
       db.close();
     },

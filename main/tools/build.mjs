@@ -35,7 +35,10 @@ await viteBuild({
   build: { outDir: join(outDir, 'renderer') },
 });
 await esbuild({
-  entryPoints: ['index', 'preload', 'cli', 'start'].map((name) => join(root, 'main', `${name}.ts`)),
+  entryPoints: [
+    ...['index', 'preload', 'cli', 'start'].map((name) => join(root, 'main', `${name}.ts`)),
+    { in: join(root, 'main', 'desk', 'deskMain.ts'), out: 'desk' },
+  ],
   outdir: join(outDir, 'main'),
   outExtension: { '.js': '.cjs' },
   bundle: true,

@@ -14,6 +14,7 @@ import { settingsChannels } from './channels/settings';
 import { storyChannels, storyEvents } from './channels/stories';
 import { targetChannels } from './channels/targets';
 import { publishChannels, publishEvents } from './channels/publish';
+import { deskChannels, deskEvents } from './channels/desk';
 
 export * from './channels/app';
 export * from './channels/workflow';
@@ -23,6 +24,7 @@ export * from './channels/library';
 export * from './channels/links';
 export * from './channels/targets';
 export * from './channels/publish';
+export * from './channels/desk';
 
 /**
  * Every request a renderer can make: channel → zod input and output, one file per domain under
@@ -44,6 +46,7 @@ export const contract = {
   ...tagChannels,
   ...targetChannels,
   ...publishChannels,
+  ...deskChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -58,6 +61,7 @@ export const events = {
   ...publishEvents,
   ...commentEvents,
   ...peopleEvents,
+  ...deskEvents,
 } as const;
 
 export type Events = typeof events;

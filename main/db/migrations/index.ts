@@ -10,6 +10,7 @@ import searchReindexOnChange from './0009_search_reindex_on_change.sql';
 import storyTargets from './0010_story_targets.sql';
 import tagKeys from './0011_tag_keys.sql';
 import dropStoryPublishedAt from './0012_drop_story_published_at.sql';
+import desk from './0013_desk.sql';
 
 /** Schema migrations in order (keep this list sorted by number); a database's `user_version` is the number of them it has applied. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -25,4 +26,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0010_story_targets', sql: storyTargets },
   { name: '0011_tag_keys', sql: tagKeys },
   { name: '0012_drop_story_published_at', sql: dropStoryPublishedAt },
+  { name: '0013_desk', sql: desk },
 ];

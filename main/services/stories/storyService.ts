@@ -120,12 +120,13 @@ export function createStoryService({
   };
 
   return {
-    create(input: StoryCreateInput): Story {
+    /** `options.id`: a story that already exists elsewhere (the newsroom desk) keeps its id here. */
+    create(input: StoryCreateInput, options: { id?: string } = {}): Story {
       const at = now().getTime();
       const headline = input.headline ?? '';
       const body = input.body ?? emptyBody();
       const record: StoryRecord = {
-        id: newId(at),
+        id: options.id ?? newId(at),
         headline,
         standfirst: input.standfirst ?? '',
         byline: input.byline ?? '',

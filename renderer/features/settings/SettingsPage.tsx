@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Settings } from '../../../shared/domain/settings';
 import type { Target } from '../../../shared/domain/target';
 import { useClient } from '../../api/ClientContext';
+import { DeskSettings } from '../desk/DeskSettings';
 import { errorMessage } from '../../api/errorMessage';
 import { GhostForm } from './GhostForm';
 import { StaticSiteForm } from './StaticSiteForm';
@@ -199,6 +200,7 @@ export function SettingsPage() {
             Stories must be approved by an editor before they are published
           </label>
         </section>
+        <DeskSettings />
       </div>
     </section>
   );

@@ -1,0 +1,13 @@
+import type { deskChannels } from '../../../shared/ipc/channels/desk';
+import type { HandlersFor } from '../../ipc/dispatch';
+import type { DeskSync } from './deskSync';
+
+export const deskHandlers = (desk: DeskSync): HandlersFor<typeof deskChannels> => ({
+  'desk:status': () => desk.status(),
+  'desk:join': (input) => desk.join(input),
+  'desk:invite': (input) => desk.invite(input),
+  'desk:people': () => desk.people(),
+  'desk:share': ({ storyId }) => desk.share(storyId),
+  'desk:storyState': ({ storyId }) => desk.storyState(storyId),
+  'desk:transition': (input) => desk.transition(input),
+});

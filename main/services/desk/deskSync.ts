@@ -1,0 +1,384 @@
+import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import type Database from 'better-sqlite3';
+import WebSocket from 'ws';
+import { StoryFields, type Story } from '../../../shared/domain/story';
+import type {
+  DeskAction,
+  DeskJoinInput,
+  DeskStatus,
+  DeskStoryState,
+} from '../../../shared/ipc/channels/desk';
+import { AppError } from '../../../shared/ipc/errors';
+import type { CoreEvents } from '../../core/coreEvents';
+import type { SecretBox } from '../../publish/secrets/secretBox';
+import type { StoryChange, StoryService } from '../stories/storyService';
+import { deskHttp, DeskRefusal, DeskStoryWire, type DeskHttp } from './deskHttp';
+import { deskQueries, type MembershipRow } from './deskQueries';
+import { isEmptyStoryDoc, readStoryFromDoc, SYNCED_FIELDS, writeStoryToDoc } from './storyDoc';
+import { FROM_THIS_MACHINE, openStoryDoc, type StoryDocSync } from './storyDocSync';
+
+export interface DeskSyncDeps {
+  db: Database.Database;
+  stories: StoryService;
+  secrets: SecretBox;
+  events: CoreEvents;
+  now: () => Date;
+  log?: (error: unknown) => void;
+  /** How often the desk's story list is read (ms). */
+  pollMs?: number;
+}
+
+const PROJECT_DELAY_MS = 30;
+
+/** ws emits 'error' events nobody listens to when closed while connecting; the provider learns of errors through onerror. */
+class QuietWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on('error', () => {});
+  }
+}
+
+/**
+ * The newsroom desk seen from this machine: membership, one Y.Doc per desk story kept in the local
+ * SQLite and synced through Hocuspocus, the story rows as their projection, and workflow
+ * transitions sent to the desk (waiting in an outbox while it is out of reach).
+ */
+export function createDeskSync(deps: DeskSyncDeps) {
+  const queries = deskQueries(deps.db);
+  const { stories, events } = deps;
+  const log = deps.log ?? (() => {});
+  const docs = new Map<string, StoryDocSync>();
+  const projectTimers = new Map<string, NodeJS.Timeout>();
+  let socket: HocuspocusProviderWebsocket | null = null;
+  let http: DeskHttp | null = null;
+  let membership: MembershipRow | null = null;
+  let token: string | null = null;
+  let poller: NodeJS.Timeout | null = null;
+  let online = false;
+  let projecting = false;
+  let closed = false;
+
+  const storyOrNull = (id: string): Story | null => {
+    try {
+      return stories.get(id);
+    } catch {
+      return null;
+    }
+  };
+
+  function stateOf(storyId: string): DeskStoryState {
+    const row = queries.story(storyId);
+    return {
+      storyId,
+      onDesk: row !== null,
+      status: row?.deskStatus ?? null,
+      version: row?.deskVersion ?? 0,
+      changedAfterApproval: row?.changedAfterApproval ?? false,
+      mergedOfflineAt: row?.mergedOfflineAt ?? null,
+      pending: queries.outboxOf(storyId).map(({ action, state, message }) => ({ action, state, message })),
+    };
+  }
+
+  /** Writes what the doc holds into the story row (creating it on a machine that never had it). */
+  function project(storyId: string) {
+    const sync = docs.get(storyId);
+    if (!sync || isEmptyStoryDoc(sync.doc)) return;
+    const story = storyOrNull(storyId);
+    projecting = true;
+    try {
+      // Another machine wrote these fields: they pass the contract's checks like any save.
+      if (!story) {
+        const fields = readStoryFromDoc(sync.doc, { ...emptyFields(), body: { type: 'doc', content: [] } });
+        stories.create(StoryFields.parse(fields), { id: storyId });
+      } else {
+        const changes = changedFields(story, readStoryFromDoc(sync.doc, story));
+        if (Object.keys(changes).length > 0) {
+          stories.save({
+            id: storyId,
+            expectedVersion: story.version,
+            changes: StoryFields.partial().parse(changes),
+          });
+        }
+      }
+      applyDeskStatus(storyId);
+    } catch (error) {
+      log(error);
+    } finally {
+      projecting = false;
+    }
+  }
+
+  function scheduleProjection(storyId: string) {
+    if (projectTimers.has(storyId)) return;
+    projectTimers.set(
+      storyId,
+      setTimeout(() => {
+        projectTimers.delete(storyId);
+        project(storyId);
+      }, PROJECT_DELAY_MS),
+    );
+  }
+
+  /** The local row's status follows the desk (which alone decides it). */
+  function applyDeskStatus(storyId: string) {
+    const row = queries.story(storyId);
+    const story = storyOrNull(storyId);
+    if (!row?.deskStatus || !story || story.status === row.deskStatus) return;
+    projecting = true;
+    try {
+      stories.setStatus(storyId, story.version, row.deskStatus, {
+        reason: 'status',
+        label: 'Status from the desk',
+      });
+    } finally {
+      projecting = false;
+    }
+  }
+
+  function openDoc(storyId: string): StoryDocSync {
+    const existing = docs.get(storyId);
+    if (existing) return existing;
+    const sync = openStoryDoc({
+      storyId,
+      queries,
+      socket: socket!,
+      token: () => token ?? '',
+      onRemoteChange: () => scheduleProjection(storyId),
+      onSynced: () => {
+        if (queries.mergedOffline(storyId, deps.now().getTime())) events.emit('desk:changed', { storyId });
+        scheduleProjection(storyId);
+      },
+      onStateless: (payload) => {
+        const message = parseWorkflowMessage(payload);
+        if (message) recordDeskState(message);
+      },
+    });
+    docs.set(storyId, sync);
+    return sync;
+  }
+
+  function recordDeskState(state: DeskStoryWire) {
+    const before = queries.story(state.id);
+    queries.addStory(state.id);
+    if (before && before.deskVersion >= state.version) return;
+    queries.setStoryState(state.id, state.version, state.status, state.changedAfterApproval);
+    applyDeskStatus(state.id);
+    events.emit('desk:changed', { storyId: state.id });
+  }
+
+  async function poll() {
+    if (!http || closed) return;
+    try {
+      const list = await http.stories();
+      setOnline(true);
+      for (const state of list) {
+        recordDeskState(state);
+        openDoc(state.id);
+      }
+      await flushOutbox();
+    } catch (error) {
+      setOnline(false);
+      if (!(error instanceof AppError && error.code === 'unavailable')) log(error);
+    }
+  }
+
+  function setOnline(now: boolean) {
+    if (online === now) return;
+    online = now;
+    events.emit('desk:changed', {});
+  }
+
+  async function flushOutbox() {
+    for (const entry of queries.waiting()) {
+      try {
+        const state = await http!.transition(entry.storyId, {
+          action: entry.action,
+          baseVersion: entry.baseVersion,
+          ...(entry.note ? { note: entry.note } : {}),
+        });
+        queries.dequeue(entry.id);
+        recordDeskState(state);
+      } catch (error) {
+        if (!(error instanceof DeskRefusal)) throw error;
+        // Refused (stale, not allowed): back to the person, never applied silently.
+        queries.refuse(entry.id, error.message);
+        events.emit('desk:changed', { storyId: entry.storyId });
+      }
+    }
+  }
+
+  function connect(row: MembershipRow) {
+    membership = row;
+    token = deps.secrets.open(row.tokenSealed);
+    http = deskHttp(row.address, () => token);
+    socket = new HocuspocusProviderWebsocket({
+      url: `${row.address.replace(/^http/, 'ws').replace(/\/$/, '')}/ws`,
+      WebSocketPolyfill: QuietWebSocket,
+      delay: 250,
+      minDelay: 250,
+      maxDelay: 2_000,
+    });
+    for (const story of queries.stories()) openDoc(story.storyId);
+    poller = setInterval(() => void poll(), deps.pollMs ?? 1_000);
+    void poll();
+  }
+
+  const stored = queries.membership();
+  if (stored) connect(stored);
+
+  const mustJoin = () => {
+    if (!membership || !http) throw new AppError('conflict', 'This Copydesk has not joined a newsroom desk.');
+    return { membership, http };
+  };
+
+  return {
+    status: (): DeskStatus =>
+      membership
+        ? {
+            joined: true,
+            address: membership.address,
+            person: { id: membership.personId, name: membership.personName, role: membership.role },
+            online,
+          }
+        : { joined: false },
+
+    async join(input: DeskJoinInput): Promise<DeskStatus> {
+      if (membership)
+        throw new AppError('conflict', `This Copydesk already belongs to the desk at ${membership.address}.`);
+      const address = input.address.replace(/\/$/, '');
+      try {
+        const joined = await deskHttp(address, () => null).join(input.code, input.name);
+        const row: MembershipRow = {
+          address,
+          personId: joined.person.id,
+          personName: joined.person.name,
+          role: joined.person.role,
+          tokenSealed: deps.secrets.seal(joined.token),
+        };
+        queries.setMembership(row, deps.now().getTime());
+        online = true;
+        connect(row);
+      } catch (error) {
+        if (error instanceof DeskRefusal) throw new AppError('unauthorized', error.message);
+        throw error;
+      }
+      events.emit('desk:changed', {});
+      return {
+        joined: true,
+        address,
+        person: { id: membership!.personId, name: membership!.personName, role: membership!.role },
+        online: true,
+      };
+    },
+
+    async invite(input: { name: string; role: 'reporter' | 'editor' }) {
+      const desk = mustJoin();
+      try {
+        return await desk.http.invite(input.name, input.role);
+      } catch (error) {
+        if (error instanceof DeskRefusal)
+          throw new AppError(error.status === 403 ? 'forbidden' : 'unauthorized', error.message);
+        throw error;
+      }
+    },
+
+    people: () => mustJoin().http.people(),
+
+    /** Moves a story written here to the desk: its document is made from the story here, once. */
+    async share(storyId: string): Promise<DeskStoryState> {
+      const desk = mustJoin();
+      const story = stories.get(storyId);
+      const state = await desk.http.register(storyId);
+      recordDeskState(state);
+      const sync = openDoc(storyId);
+      if (isEmptyStoryDoc(sync.doc)) writeStoryToDoc(sync.doc, story, FROM_THIS_MACHINE);
+      return stateOf(storyId);
+    },
+
+    storyState: stateOf,
+
+    async transition(input: { storyId: string; action: DeskAction; note?: string }): Promise<DeskStoryState> {
+      mustJoin();
+      const row = queries.story(input.storyId);
+      if (!row) throw new AppError('not-found', 'This story is not on the desk.');
+      queries.clearRefused(input.storyId);
+      queries.enqueue(
+        {
+          storyId: input.storyId,
+          action: input.action,
+          baseVersion: row.deskVersion,
+          note: input.note ?? null,
+        },
+        deps.now().getTime(),
+      );
+      try {
+        await flushOutbox();
+        setOnline(true);
+      } catch {
+        setOnline(false);
+      }
+      events.emit('desk:changed', { storyId: input.storyId });
+      return stateOf(input.storyId);
+    },
+
+    /** Story write hook: an edit made on this machine goes into the story's doc (and so to the desk). */
+    afterWrite(story: Story, change: StoryChange) {
+      if (projecting || change === 'created') return;
+      const sync = docs.get(story.id);
+      if (!sync || isEmptyStoryDoc(sync.doc)) return;
+      writeStoryToDoc(sync.doc, story, FROM_THIS_MACHINE);
+      if (!online || !sync.provider.isSynced) queries.noteOfflineEdit(story.id);
+    },
+
+    /** A desk story's live Y.Doc on this machine (for an editor bound to it), or null. */
+    docOf: (storyId: string) => docs.get(storyId)?.doc ?? null,
+
+    close() {
+      closed = true;
+      if (poller) clearInterval(poller);
+      for (const timer of projectTimers.values()) clearTimeout(timer);
+      projectTimers.clear();
+      for (const sync of docs.values()) sync.destroy();
+      docs.clear();
+      try {
+        socket?.destroy();
+      } catch {
+        // ws throws when closed before it connected (the desk was out of reach): nothing to close then.
+      }
+    },
+  };
+}
+
+export type DeskSync = ReturnType<typeof createDeskSync>;
+
+function emptyFields(): Omit<StoryFields, 'body'> {
+  return {
+    headline: '',
+    standfirst: '',
+    byline: '',
+    dateline: '',
+    credit: '',
+    slug: '',
+    sectionId: null,
+    featuredImage: null,
+    embargoUntil: null,
+  };
+}
+
+function changedFields(story: Story, fields: ReturnType<typeof readStoryFromDoc>): Partial<StoryFields> {
+  const changes: Partial<StoryFields> = {};
+  for (const key of SYNCED_FIELDS) {
+    if (fields[key] !== story[key]) Object.assign(changes, { [key]: fields[key] });
+  }
+  if (JSON.stringify(fields.body) !== JSON.stringify(story.body)) changes.body = fields.body;
+  return changes;
+}
+
+function parseWorkflowMessage(payload: string): DeskStoryWire | null {
+  try {
+    const parsed = DeskStoryWire.safeParse((JSON.parse(payload) as { workflow?: unknown }).workflow);
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

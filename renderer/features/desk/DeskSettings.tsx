@@ -1,0 +1,168 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Role } from '../../../shared/domain/person';
+import type { DeskStatus } from '../../../shared/ipc/channels/desk';
+import { useClient } from '../../api/ClientContext';
+import { errorMessage } from '../../api/errorMessage';
+
+/** Settings ▸ Newsroom desk: join a desk with its address and an invitation; editors invite others. */
+export function DeskSettings() {
+  const client = useClient();
+  const [status, setStatus] = useState<DeskStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const load = () =>
+      client
+        .call('desk:status', {})
+        .then(setStatus)
+        .catch((cause: unknown) => setError(errorMessage(cause)));
+    void load();
+    return client.on('desk:changed', ({ storyId }) => {
+      if (!storyId) void load();
+    });
+  }, [client]);
+
+  return (
+    <section className="settings-section" aria-labelledby="desk-heading">
+      <h2 id="desk-heading">Newsroom desk</h2>
+      {error && (
+        <p role="alert" className="banner banner-error">
+          {error} <button onClick={() => setError(null)}>Dismiss</button>
+        </p>
+      )}
+      {status?.joined ? (
+        <>
+          <p className="hint">
+            Joined <strong>{status.address}</strong> as {status.person.name} ({status.person.role}) —{' '}
+            {status.online ? 'connected' : 'offline; edits are kept here and sent when the desk is back'}.
+          </p>
+          {status.person.role === 'editor' && <InviteForm />}
+        </>
+      ) : (
+        status && <JoinForm onJoined={setStatus} />
+      )}
+    </section>
+  );
+}
+
+function JoinForm(props: { onJoined(status: DeskStatus): void }) {
+  const client = useClient();
+  const [address, setAddress] = useState('');
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const join = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      props.onJoined(await client.call('desk:join', { address, code, ...(name.trim() ? { name } : {}) }));
+    } catch (cause) {
+      setError(errorMessage(cause));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="target-form" aria-label="Join a newsroom desk" onSubmit={join}>
+      <p className="hint">
+        Share stories, comments and review with your newsroom. Without a desk, Copydesk works on this machine
+        alone.
+      </p>
+      <label className="field">
+        <span>Desk address</span>
+        <input
+          type="url"
+          value={address}
+          onChange={(event) => setAddress(event.target.value)}
+          placeholder="http://desk.example:4780"
+          required
+          spellCheck={false}
+        />
+      </label>
+      <label className="field">
+        <span>Invitation code</span>
+        <input
+          value={code}
+          onChange={(event) => setCode(event.target.value)}
+          placeholder="ABCDE-FGHJK-MNPQR-STVWX"
+          required
+          autoComplete="off"
+          spellCheck={false}
+        />
+      </label>
+      <label className="field">
+        <span>Your name (optional)</span>
+        <input
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          placeholder="As on the invitation"
+          maxLength={120}
+        />
+      </label>
+      {error && (
+        <p role="alert" className="banner banner-error">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button-primary" disabled={busy}>
+        {busy ? 'Joining…' : 'Join desk'}
+      </button>
+    </form>
+  );
+}
+
+function InviteForm() {
+  const client = useClient();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('reporter');
+  const [invitation, setInvitation] = useState<{ code: string; name: string; role: Role } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const invite = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      setInvitation(await client.call('desk:invite', { name, role }));
+      setName('');
+    } catch (cause) {
+      setError(errorMessage(cause));
+    }
+  };
+
+  return (
+    <form className="target-form" aria-label="Invite someone" onSubmit={invite}>
+      <h3>Invite someone</h3>
+      <div className="field-row">
+        <label className="field">
+          <span>Name</span>
+          <input value={name} onChange={(event) => setName(event.target.value)} required maxLength={120} />
+        </label>
+        <label className="field">
+          <span>Role</span>
+          <select value={role} onChange={(event) => setRole(event.target.value as Role)}>
+            <option value="reporter">Reporter</option>
+            <option value="editor">Editor</option>
+          </select>
+        </label>
+      </div>
+      {error && (
+        <p role="alert" className="banner banner-error">
+          {error}
+        </p>
+      )}
+      {invitation && (
+        <p role="status" className="banner banner-ok">
+          Invitation for {invitation.name} ({invitation.role}): <code>{invitation.code}</code> — shown once;
+          it works one time and expires in 7 days.
+        </p>
+      )}
+      <button type="submit" className="button-primary">
+        Create invitation
+      </button>
+    </form>
+  );
+}

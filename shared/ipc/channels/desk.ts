@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { Role } from '../../domain/person';
+import { StoryId, StoryStatus } from '../../domain/story';
+import { WorkflowAction } from '../../domain/workflow';
+import { channel, NoInput } from '../channel';
+
+export const DeskPerson = z.object({ id: z.string(), name: z.string(), role: Role });
+export type DeskPerson = z.infer<typeof DeskPerson>;
+
+export const DeskStatus = z.union([
+  z.object({ joined: z.literal(false) }),
+  z.object({ joined: z.literal(true), address: z.string(), person: DeskPerson, online: z.boolean() }),
+]);
+export type DeskStatus = z.infer<typeof DeskStatus>;
+
+export const DeskJoinInput = z
+  .object({
+    address: z
+      .string()
+      .trim()
+      .max(300)
+      .regex(/^https?:\/\/[^\s/]+\/?$/, 'A desk address looks like http://desk.example:4780'),
+    code: z.string().trim().min(1, 'The invitation code is required').max(100),
+    name: z.string().trim().max(120).optional(),
+  })
+  .strict();
+export type DeskJoinInput = z.infer<typeof DeskJoinInput>;
+
+export const DeskInviteInput = z
+  .object({ name: z.string().trim().min(1, 'A name is required').max(120), role: Role })
+  .strict();
+
+export const DeskAction = z.union([WorkflowAction, z.literal('publish')]);
+export type DeskAction = z.infer<typeof DeskAction>;
+
+export const DeskPendingTransition = z.object({
+  action: DeskAction,
+  state: z.enum(['waiting', 'refused']),
+  message: z.string().nullable(),
+});
+
+export const DeskStoryState = z.object({
+  storyId: StoryId,
+  onDesk: z.boolean(),
+  status: StoryStatus.nullable(),
+  version: z.number().int(),
+  changedAfterApproval: z.boolean(),
+  /** When offline work from this machine was last merged into the desk's copy. */
+  mergedOfflineAt: z.number().nullable(),
+  pending: z.array(DeskPendingTransition),
+});
+export type DeskStoryState = z.infer<typeof DeskStoryState>;
+
+const ByStory = z.object({ storyId: StoryId }).strict();
+
+export const deskChannels = {
+  /** Whether this install joined a newsroom desk, as whom, and whether the desk answers now. */
+  'desk:status': channel(NoInput, DeskStatus),
+  /** Joins the desk at `address` with a one-time invitation code; the token is kept in the secret box. */
+  'desk:join': channel(DeskJoinInput, DeskStatus),
+  /** Editors only: a one-time invitation (shown once) for a new person on the desk. */
+  'desk:invite': channel(DeskInviteInput, z.object({ code: z.string(), name: z.string(), role: Role })),
+  /** The desk's people. */
+  'desk:people': channel(NoInput, z.array(DeskPerson)),
+  /** Moves a story written on this machine to the desk (its document is made here, once). */
+  'desk:share': channel(ByStory, DeskStoryState),
+  /** The desk's word on a story, and transitions still waiting to reach it. */
+  'desk:storyState': channel(ByStory, DeskStoryState),
+  /** Asks the desk for a transition, based on the version this machine last saw; offline it waits in an outbox. */
+  'desk:transition': channel(
+    z.object({ storyId: StoryId, action: DeskAction, note: z.string().max(4000).optional() }).strict(),
+    DeskStoryState,
+  ),
+};
+
+export const deskEvents = {
+  /** The desk's state of a story (or the membership, without `storyId`) changed. */
+  'desk:changed': z.object({ storyId: StoryId.optional() }),
+};

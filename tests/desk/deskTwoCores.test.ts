@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createCore, type Core } from '../../main/core/createCore';
+import type { Story } from '../../shared/domain/story';
+import type { DeskStoryState } from '../../shared/ipc/channels/desk';
+import { caller, paragraphs } from '../support/libraryCalls';
+import { removeDir, startDeskProcess, tempDir, type DeskProcess } from './deskKit';
+
+/** Two machines: each a core on its own data folder, joined to one desk process on loopback. */
+let desk: DeskProcess;
+const reporterDir = tempDir('reporter');
+const editorDir = tempDir('editor');
+const open: Core[] = [];
+
+function machine(dataDir: string) {
+  const core = createCore({ dataDir, appVersion: '9.9.9-test', host: 'test', log: () => undefined });
+  open.push(core);
+  const call = caller(core);
+  return {
+    core,
+    call,
+    story: (id: string) => call<Story>('stories:get', { id }).catch(() => null),
+    state: (storyId: string) => call<DeskStoryState>('desk:storyState', { storyId }),
+    close: () => {
+      core.close();
+      open.splice(open.indexOf(core), 1);
+    },
+  };
+}
+type Machine = ReturnType<typeof machine>;
+
+const bodyText = (story: Story | null) => JSON.stringify(story?.body ?? '');
+async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  what: string,
+  ms = 10_000,
+) {
+  let last: T | undefined;
+  const started = Date.now();
+  for (;;) {
+    last = await read();
+    if (check(last)) return last;
+    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function edit(m: Machine, id: string, text: string) {
+  const story = (await m.story(id))!;
+  return m.call<Story>('stories:save', {
+    id,
+    expectedVersion: story.version,
+    changes: { body: paragraphs(text) },
+  });
+}
+
+let reporter: Machine;
+let editor: Machine;
+let storyId: string;
+
+beforeAll(async () => {
+  desk = await startDeskProcess();
+  editor = machine(editorDir);
+  await editor.call('desk:join', { address: desk.url, code: desk.firstInvitation, name: 'Eda Editor' });
+  const invitation = await editor.call<{ code: string }>('desk:invite', {
+    name: 'Rey Reporter',
+    role: 'reporter',
+  });
+  reporter = machine(reporterDir);
+  await reporter.call('desk:join', { address: desk.url, code: invitation.code });
+});
+
+afterAll(async () => {
+  for (const core of [...open]) core.close();
+  await desk?.stop();
+  for (const dir of [reporterDir, editorDir, desk?.dataDir]) if (dir) removeDir(dir);
+});
+
+it('the reporter writes and submits; the editor’s machine gets the story and its status', async () => {
+  const story = await reporter.call<Story>('stories:create', {
+    headline: 'Council passes the budget',
+    body: paragraphs('The council passed the budget on Monday.'),
+  });
+  storyId = story.id;
+  await reporter.call('desk:share', { storyId });
+  const submitted = await reporter.call<DeskStoryState>('desk:transition', { storyId, action: 'submit' });
+  expect(submitted).toMatchObject({ status: 'in_review', pending: [] });
+  const seen = await eventually(
+    () => editor.story(storyId),
+    (s) => s?.status === 'in_review' && bodyText(s).includes('passed the budget on Monday'),
+    'the editor to see the submitted story',
+  );
+  expect(seen!.headline).toBe('Council passes the budget');
+  const refused = await reporter.core.dispatch('desk:transition', { storyId, action: 'approve' });
+  expect(refused.ok).toBe(true);
+  expect((await reporter.state(storyId)).pending).toEqual([
+    expect.objectContaining({ action: 'approve', state: 'refused' }),
+  ]);
+});
+
+it('offline edits on both machines, through a reporter restart, merge when the desk is back', async () => {
+  await desk.stop();
+  await edit(reporter, storyId, 'The council passed the budget on Monday night.');
+  reporter.close();
+  reporter = machine(reporterDir);
+  await edit(reporter, storyId, 'The council narrowly passed the budget on Monday night.');
+  await edit(editor, storyId, 'The council passed the budget on Monday, after a long debate.');
+  const waiting = await editor.call<DeskStoryState>('desk:transition', {
+    storyId,
+    action: 'return',
+    note: 'Check the vote count',
+  });
+  expect(waiting.pending).toEqual([expect.objectContaining({ action: 'return', state: 'waiting' })]);
+
+  desk = await startDeskProcess({ dataDir: desk.dataDir, port: desk.port, firstStart: false });
+  const both = (s: Story | null) => bodyText(s).includes('narrowly') && bodyText(s).includes('long debate');
+  const mergedHere = await eventually(
+    () => reporter.story(storyId),
+    both,
+    'both edits on the reporter’s machine',
+  );
+  const mergedThere = await eventually(
+    () => editor.story(storyId),
+    both,
+    'both edits on the editor’s machine',
+  );
+  expect(bodyText(mergedHere)).toBe(bodyText(mergedThere));
+  expect(bodyText(mergedHere)).toContain('night');
+  expect((await reporter.state(storyId)).mergedOfflineAt).not.toBeNull();
+  await eventually(
+    () => reporter.story(storyId),
+    (s) => s?.status === 'returned',
+    'the waiting return to reach the desk',
+  );
+});
+
+it('an approval while the reporter edits offline becomes “changed after approval” after the merge', async () => {
+  await reporter.call('desk:transition', { storyId, action: 'submit' });
+  await eventually(
+    () => editor.state(storyId),
+    (s) => s.status === 'in_review',
+    'the resubmission',
+  );
+  await desk.stop();
+  reporter.close();
+  reporter = machine(reporterDir);
+  await edit(reporter, storyId, 'The council narrowly passed the budget, 5 votes to 4.');
+  reporter.close();
+
+  desk = await startDeskProcess({ dataDir: desk.dataDir, port: desk.port, firstStart: false });
+  await eventually(
+    () => editor.state(storyId),
+    (s) => s.status === 'in_review',
+    'the editor back online',
+    15_000,
+  );
+  const approved = await editor.call<DeskStoryState>('desk:transition', { storyId, action: 'approve' });
+  expect(approved.status).toBe('approved');
+
+  reporter = machine(reporterDir);
+  const after = await eventually(
+    () => editor.state(storyId),
+    (s) => s.changedAfterApproval,
+    'the desk to void the approval',
+    15_000,
+  );
+  expect(after.status).toBe('in_review');
+  await eventually(
+    () => editor.story(storyId),
+    (s) => bodyText(s).includes('5 votes to 4'),
+    'the offline edit',
+  );
+});
