@@ -76,6 +76,7 @@ export function createPublishService(deps: PublishServiceDeps) {
     resultUrl: job.resultUrl,
     createdAt: iso(job.createdAt),
     updatedAt: iso(job.updatedAt),
+    seq: job.seq,
   });
 
   const toPublication = (record: PublicationRecord, story: Story | null): Publication => ({
@@ -362,6 +363,7 @@ export function createPublishService(deps: PublishServiceDeps) {
         errorKind: null,
         progress: { step: 'queued' },
         resultUrl: null,
+        seq: 0,
         createdAt: at,
         updatedAt: at,
       };
