@@ -7,7 +7,7 @@ import { SectionManager } from './features/library/SectionManager';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { StoryPane } from './features/stories/StoryPane';
 import { leaveWarning } from './features/stories/storySaver';
-import { useStoryList } from './features/stories/useStoryList';
+import { useLibrary } from './features/library/useLibrary';
 import { errorMessage } from './api/errorMessage';
 import { PeopleGate } from './features/people/PersonContext';
 import { ReviewQueue } from './features/review/ReviewQueue';
@@ -36,7 +36,7 @@ function Library() {
     [selectedId],
   );
   const [error, setError] = useState<string | null>(null);
-  const list = useStoryList(view === 'trash');
+  const list = useLibrary(view === 'trash');
 
   const createStory = useCallback(async () => {
     try {

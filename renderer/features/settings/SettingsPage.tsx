@@ -1,8 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { Settings } from '../../../shared/domain/settings';
 import type { Target } from '../../../shared/domain/target';
+import { callKey } from '../../api/callKey';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
+import { useQueryCall } from '../../api/useQueryCall';
 import { StaticSiteForm } from './StaticSiteForm';
 import { useTargets } from './useTargets';
 import { WordPressForm } from './WordPressForm';
@@ -13,22 +16,18 @@ type Editing = { kind: 'new' } | { kind: 'edit'; target: Target } | null;
 /** Newsroom settings: where stories are published, and whether publishing needs approval. */
 export function SettingsPage() {
   const client = useClient();
-  const { targets, reload } = useTargets();
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const queryClient = useQueryClient();
+  const targets = useTargets();
+  const stored = useQueryCall('settings:get', {});
+  const settings = stored.value ?? null;
   const [editing, setEditing] = useState<Editing>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    client
-      .call('settings:get', {})
-      .then(setSettings)
-      .catch((cause: unknown) => setError(errorMessage(cause)));
-  }, [client]);
+  const [failed, setError] = useState<string | null>(null);
+  const error = failed ?? stored.error;
 
   // Sends every setting: settings:update fills the keys it is not given with their defaults.
   const update = async (changes: Partial<Settings>) => {
     try {
-      setSettings(await client.call('settings:update', { ...settings, ...changes }));
+      await client.call('settings:update', { ...settings, ...changes });
     } catch (cause) {
       setError(errorMessage(cause));
     }
@@ -49,7 +48,6 @@ export function SettingsPage() {
     try {
       await client.call('targets:remove', { id: target.id });
       if (defaultId === target.id) await update({ defaultTargetId: null });
-      reload();
     } catch (cause) {
       setError(errorMessage(cause));
     }
@@ -139,7 +137,6 @@ export function SettingsPage() {
                       target={target}
                       onSaved={() => {
                         setEditing(null);
-                        reload();
                       }}
                       onCancel={() => setEditing(null)}
                     />
@@ -148,7 +145,6 @@ export function SettingsPage() {
                       target={target}
                       onSaved={() => {
                         setEditing(null);
-                        reload();
                       }}
                       onCancel={() => setEditing(null)}
                     />
@@ -160,7 +156,6 @@ export function SettingsPage() {
             <WordPressForm
               onSaved={() => {
                 setEditing(null);
-                reload();
               }}
               onCancel={() => setEditing(null)}
             />
@@ -179,7 +174,10 @@ export function SettingsPage() {
               disabled={!settings}
               onChange={(event) => {
                 const requireApproval = event.target.checked;
-                setSettings((current) => current && { ...current, requireApproval });
+                queryClient.setQueryData<Settings>(
+                  callKey('settings:get', {}),
+                  (current) => current && { ...current, requireApproval },
+                );
                 void update({ requireApproval });
               }}
             />
