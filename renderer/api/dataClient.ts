@@ -24,11 +24,13 @@ const STORY_WRITES = new Set<Channel>([
 /** Writes answered with what a read of another channel answers now: the answer becomes that read's. */
 const ANSWER_IS: Partial<Record<Channel, (input: unknown) => readonly unknown[]>> = {
   'settings:update': () => callKey('settings:get', {}),
+  'people:create': () => callKey('people:current', {}),
+  'people:switch': () => callKey('people:current', {}),
   'publish:chooseTarget': (input) => callKey('publish:preflight', { storyId: storyIdOf(input)! }),
 };
 
 /** A burst of events (a save that moves many comment anchors, a tag merge) becomes one round of reloads. */
-const BATCH_MS = 100;
+const BATCH_MS = 150;
 
 /**
  * The client components use: every call goes to the core as before, and its answer goes into the query
@@ -47,7 +49,10 @@ export function createDataClient(client: Client, queryClient: QueryClient) {
     const due = [...pending.values()];
     pending.clear();
     for (const { key, refetch } of due)
-      void queryClient.invalidateQueries({ queryKey: key, refetchType: refetch === false ? 'none' : 'active' });
+      void queryClient.invalidateQueries({
+        queryKey: key,
+        refetchType: refetch === false ? 'none' : 'active',
+      });
   };
   const markStale = (stale: Stale[]) => {
     for (const entry of stale) {
@@ -75,8 +80,12 @@ export function createDataClient(client: Client, queryClient: QueryClient) {
     }
     const readKey = ANSWER_IS[channel]?.(input);
     if (readKey) queryClient.setQueryData(readKey, value);
+    // Answered once what the write changed is asked again, as a reload right after it was.
     const stale = writeInvalidations[channel];
-    if (stale) markStale(stale);
+    if (stale)
+      await Promise.all(stale.map(({ key }) => queryClient.invalidateQueries({ queryKey: key }))).catch(
+        () => undefined,
+      );
     return value;
   };
 
@@ -99,7 +108,9 @@ export function createDataClient(client: Client, queryClient: QueryClient) {
       client.on(name, (payload) => {
         const rule = eventInvalidations[name] as (payload: unknown, known: Known) => Stale[];
         if (name !== 'stories:changed') return markStale(rule(payload, NOTHING_KNOWN));
-        void knownOf(payload as EventPayload<'stories:changed'>).then((known) => markStale(rule(payload, known)));
+        void knownOf(payload as EventPayload<'stories:changed'>).then((known) =>
+          markStale(rule(payload, known)),
+        );
       }),
     );
     return () => {

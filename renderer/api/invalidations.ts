@@ -44,7 +44,9 @@ export const eventInvalidations: Rules = {
             stale('publish:preflight', { storyId }),
             stale('workflow:history', { storyId }),
           ]),
-      ...(own && !known.linksChanged ? [] : [own ? stale('links:forStory', { id: storyId }) : stale('links:forStory')]),
+      ...(own && !known.linksChanged
+        ? []
+        : [own ? stale('links:forStory', { id: storyId }) : stale('links:forStory')]),
       ...(own ? [] : [stale('links:search')]),
       ...(event.change === 'created' ? [stale('library:authors')] : []),
       ...(event.change === 'trashed' || event.change === 'restored' ? [stale('tags:list')] : []),
@@ -59,7 +61,10 @@ export const eventInvalidations: Rules = {
   'publish:progress': (job) => [
     stale('publish:status', { storyId: job.storyId }),
     ...(job.state === 'done'
-      ? [stale('publish:preflight', { storyId: job.storyId }), stale('activity:list', { storyId: job.storyId })]
+      ? [
+          stale('publish:preflight', { storyId: job.storyId }),
+          stale('activity:list', { storyId: job.storyId }),
+        ]
       : []),
   ],
   'comments:changed': ({ storyId }) => [

@@ -25,7 +25,11 @@ function isPlainList(input: LibraryQueryInput): boolean {
 type CachedPages = LibraryPage | InfiniteData<LibraryPage, string | undefined>;
 
 /** The list with the saved story's row on top, or null if the row is not in it (it is then asked again). */
-function withSavedRow(data: CachedPages, id: string, patch: (row: LibraryRow) => LibraryRow): CachedPages | null {
+function withSavedRow(
+  data: CachedPages,
+  id: string,
+  patch: (row: LibraryRow) => LibraryRow,
+): CachedPages | null {
   const pages = 'pages' in data ? data.pages : [data];
   const row = pages.flatMap((page) => page.items).find((item) => item.id === id);
   if (!row) return null;
@@ -68,7 +72,8 @@ export function putStory(queryClient: QueryClient, story: Story, saved: boolean)
   });
   // A search, filter or other order may take the story in or out, or move it: those lists are asked again.
   for (const [listKey, data] of queryClient.getQueriesData<CachedPages>({ queryKey: ['library:query'] })) {
-    const next = data && isPlainList(listKey[1] as LibraryQueryInput) ? withSavedRow(data, story.id, patch) : null;
+    const next =
+      data && isPlainList(listKey[1] as LibraryQueryInput) ? withSavedRow(data, story.id, patch) : null;
     if (next) queryClient.setQueryData(listKey, next);
     else void queryClient.invalidateQueries({ queryKey: listKey, exact: true });
   }

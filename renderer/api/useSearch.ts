@@ -21,17 +21,25 @@ export function useTypedText(text: string): string {
  * A search as the user types, for every picker of stories: the answer for `text` once typing pauses, the
  * previous answer meanwhile. Answers are cached per text, so an older one never replaces a newer one.
  */
-export function useSearch<C extends Channel>(channel: C, text: string, inputOf: (text: string) => ChannelInput<C>) {
+export function useSearch<C extends Channel>(
+  channel: C,
+  text: string,
+  /** What to ask for a text; null asks nothing. */
+  inputOf: (text: string) => ChannelInput<C> | null,
+) {
   const queryClient = useQueryClient();
   const typed = useTypedText(text);
+  const input = inputOf(typed);
   const query = useQuery<ChannelOutput<C>>({
-    queryKey: callKey(channel, inputOf(typed)),
+    queryKey: callKey(channel, input ?? ({} as ChannelInput<C>)),
     placeholderData: keepPreviousData,
+    enabled: input !== null,
   });
   const answered = typed === text && query.isSuccess && !query.isPlaceholderData;
-  const keyOf = (forText: string) => callKey(channel, inputOf(forText));
+  const keyOf = (forText: string) => callKey(channel, inputOf(forText) ?? ({} as ChannelInput<C>));
   /** The answer for `forText`, asked now unless it is cached. */
-  const answerOf = (forText: string) => queryClient.fetchQuery<ChannelOutput<C>>({ queryKey: keyOf(forText) });
+  const answerOf = (forText: string) =>
+    queryClient.fetchQuery<ChannelOutput<C>>({ queryKey: keyOf(forText) });
   return {
     /** The newest answer, perhaps for an earlier text (see `answered`). */
     value: query.data,

@@ -77,14 +77,20 @@ export function useLibrary(trashed: boolean): LibraryState {
     limit: PAGE_SIZE,
     ...(sortChoice ? { sort: sortChoice.sort, direction: sortChoice.direction } : {}),
   };
-  const query = useInfiniteQuery<LibraryPage, Error, InfiniteData<LibraryPage>, CallKey<'library:query'>, string | undefined>({
+  const query = useInfiniteQuery<
+    LibraryPage,
+    Error,
+    InfiniteData<LibraryPage>,
+    CallKey<'library:query'>,
+    string | undefined
+  >({
     queryKey: callKey('library:query', input),
     initialPageParam: undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
   });
-  const pages = query.data?.pages ?? [];
-  const last = pages.at(-1);
+  const pages = query.data?.pages;
+  const last = pages?.at(-1);
   const { fetchNextPage } = query;
 
   const setSort = useCallback((sort: LibrarySort | null, direction?: 'asc' | 'desc') => {
@@ -92,7 +98,7 @@ export function useLibrary(trashed: boolean): LibraryState {
   }, []);
 
   return {
-    items: useMemo(() => pages.flatMap((page) => page.items), [pages]),
+    items: useMemo(() => pages?.flatMap((page) => page.items) ?? [], [pages]),
     hasMore: Boolean(last?.nextCursor),
     loading: query.isFetching && !query.isFetchingNextPage,
     error: query.error ? errorMessage(query.error) : null,

@@ -14,11 +14,7 @@ const localInputValue = (date: Date) => {
 };
 
 /** Pre-flight check, then the job's steps and progress, ending with a link to the live page. */
-export function PublishDialog(props: {
-  storyId: string;
-  preflight: Preflight;
-  onClose(): void;
-}) {
+export function PublishDialog(props: { storyId: string; preflight: Preflight; onClose(): void }) {
   const client = useClient();
   const ref = useRef<HTMLDialogElement>(null);
   const targets = useTargets();

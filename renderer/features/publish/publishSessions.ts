@@ -37,7 +37,8 @@ function notify() {
   for (const [storyId, dialog] of dialogs) {
     const job = (dialog.jobId && jobs.get(dialog.jobId)) || null;
     const before = previous.get(storyId);
-    const same = before?.job === job && before.wasLive === dialog.wasLive && before.starting === dialog.starting;
+    const same =
+      before?.job === job && before.wasLive === dialog.wasLive && before.starting === dialog.starting;
     shownSessions.set(storyId, same ? before : { wasLive: dialog.wasLive, job, starting: dialog.starting });
   }
   listeners.forEach((listener) => listener());

@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { QueryObserver, useQueryClient } from '@tanstack/react-query';
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { storyFieldsOf, type Story, type StoryFields } from '../../../shared/domain/story';
@@ -98,8 +98,14 @@ export function StoryForm(props: {
     [saver],
   );
   useEffect(() => {
-    if (story.version > saver.version && !saver.saving && !saver.hasUnsavedChanges) show(story);
-  }, [story, saver, show]);
+    const cached = new QueryObserver<Story>(queryClient, {
+      queryKey: callKey('stories:get', { id: story.id }),
+      enabled: false,
+    });
+    return cached.subscribe(({ data }) => {
+      if (data && data.version > saver.version && !saver.saving && !saver.hasUnsavedChanges) show(data);
+    });
+  }, [queryClient, story.id, saver, show]);
   const onReload = useCallback(() => {
     queryClient
       .fetchQuery({ queryKey: callKey('stories:get', { id: story.id }), staleTime: 0 })

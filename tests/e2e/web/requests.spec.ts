@@ -68,7 +68,10 @@ test('an autosave of the open story is one write, with no read of the story or i
   );
 
   const publishCalls = countCalls(page);
-  await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Publish', exact: true }).click();
+  await page
+    .getByRole('toolbar', { name: 'Formatting' })
+    .getByRole('button', { name: 'Publish', exact: true })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Publish to Built-in static site' });
   await dialog.getByRole('button', { name: 'Publish now' }).click();
   await expect(dialog.getByRole('link', { name: 'View live page' })).toBeVisible({ timeout: 20_000 });
