@@ -1,8 +1,6 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Settings } from '../../../shared/domain/settings';
 import type { Target } from '../../../shared/domain/target';
-import { callKey } from '../../api/callKey';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { useQueryCall } from '../../api/useQueryCall';
@@ -16,7 +14,8 @@ type Editing = { kind: 'new' } | { kind: 'edit'; target: Target } | null;
 /** Newsroom settings: where stories are published, and whether publishing needs approval. */
 export function SettingsPage() {
   const client = useClient();
-  const queryClient = useQueryClient();
+  // The box shows the click at once; the stored setting arrives with the answer.
+  const [chosenApproval, setChosenApproval] = useState<boolean | null>(null);
   const targets = useTargets();
   const stored = useQueryCall('settings:get', {});
   const settings = stored.value ?? null;
@@ -25,11 +24,12 @@ export function SettingsPage() {
   const error = failed ?? stored.error;
 
   // Sends every setting: settings:update fills the keys it is not given with their defaults.
-  const update = async (changes: Partial<Settings>) => {
+  const update = async (changes: Partial<Settings>): Promise<Settings | null> => {
     try {
-      await client.call('settings:update', { ...settings, ...changes });
+      return await client.call('settings:update', { ...settings, ...changes });
     } catch (cause) {
       setError(errorMessage(cause));
+      return null;
     }
   };
   const defaultId = settings?.defaultTargetId ?? 'static';
@@ -170,15 +170,12 @@ export function SettingsPage() {
           <label className="checkbox">
             <input
               type="checkbox"
-              checked={settings?.requireApproval ?? true}
+              checked={chosenApproval ?? settings?.requireApproval ?? true}
               disabled={!settings}
               onChange={(event) => {
                 const requireApproval = event.target.checked;
-                queryClient.setQueryData<Settings>(
-                  callKey('settings:get', {}),
-                  (current) => current && { ...current, requireApproval },
-                );
-                void update({ requireApproval });
+                setChosenApproval(requireApproval);
+                void update({ requireApproval }).then((stored) => !stored && setChosenApproval(null));
               }}
             />
             Stories must be approved by an editor before they are published
