@@ -1,6 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
-import { publishSessions } from '../features/publish/publishSessions';
 import type { Client } from './client';
 import { ClientContext } from './ClientContext';
 import { createDataClient } from './dataClient';
@@ -12,14 +11,7 @@ export function DataProvider({ client, children }: { client: Client; children: R
     const queryClient = createQueryClient(client);
     return { queryClient, ...createDataClient(client, queryClient) };
   });
-  useEffect(() => {
-    const stopFollowing = data.follow();
-    const stopJobs = publishSessions.follow(data.client);
-    return () => {
-      stopFollowing();
-      stopJobs();
-    };
-  }, [data]);
+  useEffect(() => data.follow(), [data]);
   return (
     <QueryClientProvider client={data.queryClient}>
       <ClientContext value={data.client}>{children}</ClientContext>

@@ -32,28 +32,32 @@ type Rules = {
  * asked again; the others are asked when next shown.
  */
 export const eventInvalidations: Rules = {
-  'stories:changed': (event, known) => {
+  'stories:changed': (event, { holdsVersion, savedHere, linksChanged }) => {
     const storyId = event.id;
-    const own = known.savedHere;
-    return [
-      ...(known.holdsVersion ? [] : [stale('stories:get', { id: storyId })]),
-      ...(own
-        ? [{ ...stale('publish:preflight', { storyId }), refetch: false as const }]
-        : [
-            stale('library:query'),
-            stale('publish:preflight', { storyId }),
-            stale('workflow:history', { storyId }),
-          ]),
-      ...(own && !known.linksChanged
-        ? []
-        : [own ? stale('links:forStory', { id: storyId }) : stale('links:forStory')]),
-      ...(own ? [] : [stale('links:search')]),
-      ...(event.change === 'created' ? [stale('library:authors')] : []),
-      ...(event.change === 'trashed' || event.change === 'restored' ? [stale('tags:list')] : []),
+    const always = [
       stale('workflow:queue'),
       stale('activity:list', { storyId }),
       stale('revisions:list', { storyId }),
       stale('comments:list', { storyId }),
+      ...(event.change === 'created' ? [stale('library:authors')] : []),
+      ...(event.change === 'trashed' || event.change === 'restored' ? [stale('tags:list')] : []),
+    ];
+    // This window's own save is in the cache already; only what the core derives from it may have moved.
+    if (savedHere)
+      return [
+        ...always,
+        { ...stale('publish:preflight', { storyId }), refetch: false },
+        ...(linksChanged ? [stale('links:forStory', { id: storyId })] : []),
+      ];
+    return [
+      ...always,
+      ...(holdsVersion ? [] : [stale('stories:get', { id: storyId })]),
+      stale('library:query'),
+      stale('publish:preflight', { storyId }),
+      stale('workflow:history', { storyId }),
+      // Other stories show this one's headline and state in their links, and the pickers list it.
+      stale('links:forStory'),
+      stale('links:search'),
     ];
   },
   'tags:changed': () => [stale('tags:list'), stale('tags:ofStory'), stale('library:query')],
