@@ -58,35 +58,43 @@ export function createDataClient(client: Client, queryClient: QueryClient) {
     for (const entry of stale) {
       const id = JSON.stringify(entry.key);
       // Asking again wins over only marking stale.
-      if (pending.get(id)?.refetch !== undefined) pending.set(id, entry);
-      else if (!pending.has(id)) pending.set(id, entry);
+      if (!pending.has(id) || pending.get(id)?.refetch === false) pending.set(id, entry);
     }
     timer ??= setTimeout(flushStale, BATCH_MS);
   };
 
+  /** Marks a write of the story as on its way before it is sent: its event can arrive before its answer. */
+  const startWrite = (storyId: string | undefined): (() => void) => {
+    if (!storyId) return () => undefined;
+    let done: () => void = () => undefined;
+    const settled = new Promise<void>((resolve) => (done = resolve));
+    writing.set(storyId, settled);
+    void settled.then(() => writing.get(storyId) === settled && writing.delete(storyId));
+    return done;
+  };
+
   const call: Client['call'] = async (channel, input) => {
-    const answer = client.call(channel, input);
-    const storyId = STORY_WRITES.has(channel) ? storyIdOf(input) : undefined;
-    if (storyId) {
-      const settled = answer.catch(() => undefined);
-      writing.set(storyId, settled);
-      void settled.then(() => writing.get(storyId) === settled && writing.delete(storyId));
+    const written = startWrite(STORY_WRITES.has(channel) ? storyIdOf(input) : undefined);
+    try {
+      const value = await client.call(channel, input);
+      if (STORY_WRITES.has(channel)) {
+        const story = value as Story;
+        const saved = putStory(queryClient, story, channel === 'stories:save');
+        if (saved) savedHere.set(story.id, saved);
+      }
+      written();
+      const readKey = ANSWER_IS[channel]?.(input);
+      if (readKey) queryClient.setQueryData(readKey, value);
+      // Answered once what the write changed is asked again, as a reload right after it was.
+      const stale = writeInvalidations[channel];
+      if (stale)
+        await Promise.all(stale.map(({ key }) => queryClient.invalidateQueries({ queryKey: key }))).catch(
+          () => undefined,
+        );
+      return value;
+    } finally {
+      written();
     }
-    const value = await answer;
-    if (STORY_WRITES.has(channel)) {
-      const story = value as Story;
-      const saved = putStory(queryClient, story, channel === 'stories:save');
-      if (saved) savedHere.set(story.id, saved);
-    }
-    const readKey = ANSWER_IS[channel]?.(input);
-    if (readKey) queryClient.setQueryData(readKey, value);
-    // Answered once what the write changed is asked again, as a reload right after it was.
-    const stale = writeInvalidations[channel];
-    if (stale)
-      await Promise.all(stale.map(({ key }) => queryClient.invalidateQueries({ queryKey: key }))).catch(
-        () => undefined,
-      );
-    return value;
   };
 
   const knownOf = async (event: EventPayload<'stories:changed'>): Promise<Known> => {
