@@ -36,8 +36,8 @@ function jobChip(job: PublishJob, site: string): { text: string; reason: string;
 
 /**
  * The editor toolbar's Publish (or Update) button, with a "changed since published" badge and a chip for
- * the story's job while it is unfinished or after it failed (it follows publish:progress through the
- * pre-flight); the chip opens the dialog, which shows the job.
+ * the story's job on its site while it is unfinished or after it failed (from the job store, which follows
+ * publish:progress); the chip opens the dialog, which shows the job. A pre-flight that cannot be had says why.
  */
 export function PublishButton(props: { storyId: string; flush(): Promise<void> }) {
   const { preflight, error, refresh } = usePreflight(props.storyId);
