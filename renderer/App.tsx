@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useClient } from './api/ClientContext';
 import { Sidebar, type LibraryView } from './components/Sidebar';
 import { StoryList } from './features/stories/StoryList';
@@ -7,14 +7,18 @@ import { SectionManager } from './features/library/SectionManager';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { StoryPane } from './features/stories/StoryPane';
 import { leaveWarning } from './features/stories/storySaver';
-import { useStoryList } from './features/stories/useStoryList';
+import { useLibrary } from './features/library/useLibrary';
 import { errorMessage } from './api/errorMessage';
 import { PeopleGate } from './features/people/PersonContext';
 import { ReviewQueue } from './features/review/ReviewQueue';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { publishSessions } from './features/publish/publishSessions';
 
 /** The app once it knows who is using it (first run asks). */
 export function App() {
+  const client = useClient();
+  // Job rows are followed for the app's lifetime, whether or not a publish dialog is open.
+  useEffect(() => publishSessions.follow(client), [client]);
   return (
     <PeopleGate>
       <Library />
@@ -36,7 +40,7 @@ function Library() {
     [selectedId],
   );
   const [error, setError] = useState<string | null>(null);
-  const list = useStoryList(view === 'trash');
+  const list = useLibrary(view === 'trash');
 
   const createStory = useCallback(async () => {
     try {

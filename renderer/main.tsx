@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createClient } from './api/client';
-import { ClientContext } from './api/ClientContext';
+import { DataProvider } from './api/DataProvider';
 import { pickTransport } from './api/transport';
 import { MissingToken } from './components/MissingToken';
 import './styles/app.css';
@@ -11,9 +11,9 @@ const transport = pickTransport();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     {transport ? (
-      <ClientContext value={createClient(transport)}>
+      <DataProvider client={createClient(transport)}>
         <App />
-      </ClientContext>
+      </DataProvider>
     ) : (
       <MissingToken />
     )}

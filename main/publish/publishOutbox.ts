@@ -78,6 +78,7 @@ export function createPublishOutbox(deps: PublishOutboxDeps) {
         resultUrl: null,
         createdAt: at,
         updatedAt: at,
+        seq: 0,
       });
       deps.onQueued();
       return shaped;

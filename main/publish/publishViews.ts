@@ -22,6 +22,7 @@ export const toJob = (job: PublishJobRecord): PublishJob => ({
   resultUrl: job.resultUrl,
   createdAt: iso(job.createdAt),
   updatedAt: iso(job.updatedAt),
+  seq: job.seq,
 });
 
 /** A publication as it crosses the contract, compared with the story as it stands (`tags` in its order). */

@@ -37,6 +37,8 @@ export const PublishJob = z.object({
   resultUrl: z.string().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+  /** Grows with every write of any job row: of two rows of a job, the one with the higher seq is later. */
+  seq: z.number().int().nonnegative(),
 });
 export type PublishJob = z.infer<typeof PublishJob>;
 

@@ -17,6 +17,8 @@ export interface PublishJobRecord {
   resultUrl: string | null;
   createdAt: number;
   updatedAt: number;
+  /** Set by every insert and update to the next number over all job rows. */
+  seq: number;
 }
 
 interface JobRow {
@@ -35,6 +37,7 @@ interface JobRow {
   result_url: string | null;
   created_at: number;
   updated_at: number;
+  seq: number;
 }
 
 const toRecord = (row: JobRow): PublishJobRecord => ({
@@ -53,6 +56,7 @@ const toRecord = (row: JobRow): PublishJobRecord => ({
   resultUrl: row.result_url,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  seq: row.seq,
 });
 
 const toRow = (job: PublishJobRecord): JobRow => ({
@@ -71,19 +75,22 @@ const toRow = (job: PublishJobRecord): JobRow => ({
   result_url: job.resultUrl,
   created_at: job.createdAt,
   updated_at: job.updatedAt,
+  seq: job.seq,
 });
 
 /** Prepared statements over `publish_jobs`, the outbox. */
 export function publishJobQueries(db: Database.Database) {
-  const columns = Object.keys(toRow({ progress: {} } as PublishJobRecord));
-  const insert = db.prepare(
-    `INSERT INTO publish_jobs (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+  const columns = Object.keys(toRow({ progress: {} } as PublishJobRecord)).filter((c) => c !== 'seq');
+  const nextSeq = '(SELECT coalesce(max(seq), 0) + 1 FROM publish_jobs)';
+  const insert = db.prepare<[JobRow], { seq: number }>(
+    `INSERT INTO publish_jobs (${columns.join(', ')}, seq)
+     VALUES (${columns.map((c) => `@${c}`).join(', ')}, ${nextSeq}) RETURNING seq`,
   );
-  const update = db.prepare(
+  const update = db.prepare<[JobRow], { seq: number }>(
     `UPDATE publish_jobs SET ${columns
       .filter((c) => c !== 'id')
       .map((c) => `${c} = @${c}`)
-      .join(', ')} WHERE id = @id`,
+      .join(', ')}, seq = ${nextSeq} WHERE id = @id RETURNING seq`,
   );
   const byId = db.prepare<[string], JobRow>('SELECT * FROM publish_jobs WHERE id = ?');
   const nextDue = db.prepare<[number], JobRow>(
@@ -103,10 +110,11 @@ export function publishJobQueries(db: Database.Database) {
   const inState = db.prepare<[JobState], JobRow>('SELECT * FROM publish_jobs WHERE state = ? ORDER BY id');
   return {
     insert(job: PublishJobRecord): void {
-      insert.run(toRow(job));
+      job.seq = insert.get(toRow(job))!.seq;
     },
     update(job: PublishJobRecord): void {
-      update.run(toRow(job));
+      const written = update.get(toRow(job));
+      if (written) job.seq = written.seq;
     },
     get(id: string): PublishJobRecord | null {
       const row = byId.get(id);

@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
 import type { ActivityEntry } from '../../../shared/domain/activity';
-import { useClient } from '../../api/ClientContext';
-import { useCall } from '../../api/useCall';
+import { useQueryCall } from '../../api/useQueryCall';
 import { formatFull, formatWhen } from '../../components/formatTime';
 import { SidePanel } from '../../components/SidePanel';
 
@@ -15,19 +13,7 @@ const ICONS: Record<ActivityEntry['kind'], string> = {
 
 /** The story's timeline: saves (coalesced), status changes, comments and publishes, newest first. */
 export function ActivityPanel(props: { storyId: string; onClose(): void }) {
-  const client = useClient();
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    const reload = (storyId: string) => storyId === props.storyId && setGeneration((n) => n + 1);
-    const offs = [
-      client.on('stories:changed', (event) => reload(event.id)),
-      client.on('comments:changed', (event) => reload(event.storyId)),
-      client.on('publish:progress', (job) => job.state === 'done' && reload(job.storyId)),
-    ];
-    return () => offs.forEach((off) => off());
-  }, [client, props.storyId]);
-  const { value: entries, error } = useCall('activity:list', { storyId: props.storyId }, generation);
+  const { value: entries, error } = useQueryCall('activity:list', { storyId: props.storyId });
 
   return (
     <SidePanel title="Activity" className="activity-panel" onClose={props.onClose}>

@@ -4,18 +4,16 @@ import { onDocChange } from '../editor/onDocChange';
 import type { Comment } from '../../../shared/domain/comment';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
+import { useQueryCall } from '../../api/useQueryCall';
 import { formatFull, formatWhen } from '../../components/formatTime';
 import type { StorySaver } from '../stories/storySaver';
 import { anchorRanges, commentsAtSelection, type AnchorRange } from './anchorRanges';
 import type { CommentDraft } from './CommentButton';
 import { SidePanel } from '../../components/SidePanel';
-import { coalesce } from './coalesce';
 import { replyDraft, setReplyDraft } from './replyDrafts';
 
 /** Recomputes where anchors are at most this often while typing. */
 const RANGE_DEBOUNCE_MS = 250;
-/** Reloads the comments at most this often however many changes arrive. */
-const RELOAD_COALESCE_MS = 120;
 
 function useAnchorRanges(editor: Editor | null): Map<string, AnchorRange> | null {
   const [changes, setChanges] = useState(0);
@@ -47,37 +45,13 @@ export function CommentsPanel(props: {
 }) {
   const { storyId, editor, saver, draft } = props;
   const client = useClient();
-  const [comments, setComments] = useState<Comment[]>([]);
+  const loaded = useQueryCall('comments:list', { storyId });
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [failed, setError] = useState<string | null>(null);
+  const error = failed ?? loaded.error;
   const [active, setActive] = useState<string | null>(null);
   const ranges = useAnchorRanges(editor);
 
-  const [generation, setGeneration] = useState(0);
-  const reload = useMemo(() => coalesce(() => setGeneration((n) => n + 1), RELOAD_COALESCE_MS), []);
-
-  useEffect(() => {
-    let current = true;
-    client
-      .call('comments:list', { storyId })
-      .then((loaded) => current && setComments(loaded))
-      .catch((cause: unknown) => current && setError(errorMessage(cause)));
-    return () => {
-      current = false;
-    };
-  }, [client, storyId, generation]);
-  useEffect(() => {
-    const offStory = client.on('stories:changed', (event) => event.id === storyId && reload.trigger());
-    const offComments = client.on(
-      'comments:changed',
-      (event) => event.storyId === storyId && reload.trigger(),
-    );
-    return () => {
-      offStory();
-      offComments();
-      reload.cancel();
-    };
-  }, [client, storyId, reload]);
   useEffect(() => {
     if (!editor) return;
     const onSelection = () => setActive(commentsAtSelection(editor)[0] ?? null);
@@ -88,9 +62,10 @@ export function CommentsPanel(props: {
     if (active) document.getElementById(`comment-${active}`)?.scrollIntoView({ block: 'nearest' });
   }, [active]);
 
+  const comments = loaded.value;
   const ordered = useMemo(() => {
     const place = (c: Comment) => ranges?.get(c.id)?.from ?? (ranges ? Infinity : (c.position ?? Infinity));
-    return [...comments].sort((a, b) => place(a) - place(b));
+    return [...(comments ?? [])].sort((a, b) => place(a) - place(b));
   }, [comments, ranges]);
   // Neither placed nor orphaned: just written, maybe in another window, and its anchor not saved yet.
   const isOrphaned = (c: Comment) =>
@@ -100,7 +75,6 @@ export function CommentsPanel(props: {
     try {
       setError(null);
       await work();
-      reload.trigger();
       return true;
     } catch (cause) {
       setError(errorMessage(cause));

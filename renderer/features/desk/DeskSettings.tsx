@@ -1,33 +1,19 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Role } from '../../../shared/domain/person';
-import type { DeskStatus } from '../../../shared/ipc/channels/desk';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
+import { useQueryCall } from '../../api/useQueryCall';
 
 /** Settings ▸ Newsroom desk: join a desk with its address and an invitation; editors invite others. */
 export function DeskSettings() {
-  const client = useClient();
-  const [status, setStatus] = useState<DeskStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const load = () =>
-      client
-        .call('desk:status', {})
-        .then(setStatus)
-        .catch((cause: unknown) => setError(errorMessage(cause)));
-    void load();
-    return client.on('desk:changed', ({ storyId }) => {
-      if (!storyId) void load();
-    });
-  }, [client]);
+  const { value: status, error } = useQueryCall('desk:status', {});
 
   return (
     <section className="settings-section" aria-labelledby="desk-heading">
       <h2 id="desk-heading">Newsroom desk</h2>
       {error && (
         <p role="alert" className="banner banner-error">
-          {error} <button onClick={() => setError(null)}>Dismiss</button>
+          {error}
         </p>
       )}
       {status?.joined ? (
@@ -39,13 +25,13 @@ export function DeskSettings() {
           {status.person.role === 'editor' && <InviteForm />}
         </>
       ) : (
-        status && <JoinForm onJoined={setStatus} />
+        status && <JoinForm />
       )}
     </section>
   );
 }
 
-function JoinForm(props: { onJoined(status: DeskStatus): void }) {
+function JoinForm() {
   const client = useClient();
   const [address, setAddress] = useState('');
   const [code, setCode] = useState('');
@@ -58,7 +44,7 @@ function JoinForm(props: { onJoined(status: DeskStatus): void }) {
     setBusy(true);
     setError(null);
     try {
-      props.onJoined(await client.call('desk:join', { address, code, ...(name.trim() ? { name } : {}) }));
+      await client.call('desk:join', { address, code, ...(name.trim() ? { name } : {}) });
     } catch (cause) {
       setError(errorMessage(cause));
     } finally {

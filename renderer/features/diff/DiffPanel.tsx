@@ -1,9 +1,13 @@
+import { keepPreviousData, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { diffStats, diffWords } from '../../../shared/domain/diff';
-import type { Revision, RevisionSummary } from '../../../shared/domain/revision';
+import type { RevisionSummary } from '../../../shared/domain/revision';
+import type { StatusChange } from '../../../shared/domain/workflow';
 import { storyToText } from '../../../shared/editor';
+import { callKey } from '../../api/callKey';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
+import { useQueryCall } from '../../api/useQueryCall';
 import { formatWhen } from '../../components/formatTime';
 import type { StorySaver } from '../stories/storySaver';
 import { useSections } from '../stories/useSections';
@@ -35,46 +39,45 @@ export function DiffPanel(props: {
   const { storyId, saver } = props;
   const client = useClient();
   const sections = useSections();
-  const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
+  const queryClient = useQueryClient();
+  const revisions = useQueryCall('revisions:list', { storyId }).value ?? null;
   const [from, setFrom] = useState<number | null>(null);
   const [to, setTo] = useState<number | null>(null);
-  const [pair, setPair] = useState<[Revision, Revision] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failed, setError] = useState<string | null>(null);
   // A restore adds a revision: the pickers then list it and compare against it.
   const [loads, setLoads] = useState(0);
 
+  // What was just typed is a revision first; the comparison starts from the lists as they are then.
   useEffect(() => {
-    let current = true;
     (async () => {
       await saver.flush();
       const [list, history] = await Promise.all([
-        client.call('revisions:list', { storyId }),
-        client.call('workflow:history', { storyId }),
+        queryClient.fetchQuery<RevisionSummary[]>({
+          queryKey: callKey('revisions:list', { storyId }),
+          staleTime: 0,
+        }),
+        queryClient.fetchQuery<StatusChange[]>({
+          queryKey: callKey('workflow:history', { storyId }),
+          staleTime: 0,
+        }),
       ]);
-      if (!current) return;
       const newest = list[0]?.n ?? 1;
-      setRevisions(list);
       setTo(newest);
       setFrom(comparisonBase(history, list) ?? newest);
-    })().catch((cause: unknown) => current && setError(errorMessage(cause)));
-    return () => {
-      current = false;
-    };
-  }, [client, storyId, saver, loads]);
+    })().catch((cause: unknown) => setError(errorMessage(cause)));
+  }, [queryClient, storyId, saver, loads]);
 
-  useEffect(() => {
-    if (from === null || to === null) return;
-    let current = true;
-    Promise.all([
-      client.call('revisions:get', { storyId, n: from }),
-      client.call('revisions:get', { storyId, n: to }),
-    ])
-      .then((loaded) => current && setPair(loaded))
-      .catch((cause: unknown) => current && setError(errorMessage(cause)));
-    return () => {
-      current = false;
-    };
-  }, [client, storyId, from, to]);
+  const older = useQueryCall('revisions:get', from === null ? null : { storyId, n: from }, {
+    placeholderData: keepPreviousData,
+  });
+  const newer = useQueryCall('revisions:get', to === null ? null : { storyId, n: to }, {
+    placeholderData: keepPreviousData,
+  });
+  const pair = useMemo(
+    () => (older.value && newer.value ? ([older.value, newer.value] as const) : null),
+    [older.value, newer.value],
+  );
+  const error = failed ?? older.error ?? newer.error;
 
   const comparison = useMemo(() => {
     if (!pair) return null;

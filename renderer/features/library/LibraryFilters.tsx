@@ -1,6 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { StoryStatus } from '../../../shared/domain/story';
-import { useClient } from '../../api/ClientContext';
+import { useQueryCall } from '../../api/useQueryCall';
 import { STATUS_LABELS } from '../../components/statusLabels';
 import { useSections } from '../stories/useSections';
 import { NO_FILTERS, type LibraryFilterState } from './useLibrary';
@@ -10,28 +10,12 @@ export function LibraryFilters(props: {
   value: LibraryFilterState;
   onChange(value: LibraryFilterState): void;
 }) {
-  const client = useClient();
   const sections = useSections();
-  const [tags, setTags] = useState<string[]>([]);
-  const [authors, setAuthors] = useState<string[]>([]);
+  const tags = useQueryCall('tags:list', { limit: 500 }).value?.map((tag) => tag.name) ?? [];
+  const authors = useQueryCall('library:authors', {}).value ?? [];
   const tagListId = useId();
   const { value, onChange } = props;
   const set = (changes: Partial<LibraryFilterState>) => onChange({ ...value, ...changes });
-
-  useEffect(() => {
-    let current = true;
-    client
-      .call('tags:list', { limit: 500 })
-      .then((loaded) => current && setTags(loaded.map((tag) => tag.name)))
-      .catch(() => undefined);
-    client
-      .call('library:authors', {})
-      .then((loaded) => current && setAuthors(loaded))
-      .catch(() => undefined);
-    return () => {
-      current = false;
-    };
-  }, [client]);
 
   return (
     <div className="library-filters" role="group" aria-label="Filters">

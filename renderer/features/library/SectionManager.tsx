@@ -1,30 +1,24 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Section } from '../../../shared/domain/section';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
+import { useQueryCall } from '../../api/useQueryCall';
 import { RenameDialog } from '../../components/RenameDialog';
 
 /** The newsroom's sections: add one, rename, and move them up or down the desk order. */
 export function SectionManager() {
   const client = useClient();
-  const [sections, setSections] = useState<Section[]>([]);
+  const loaded = useQueryCall('sections:list', {});
+  const sections = loaded.value ?? [];
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [failed, setError] = useState<string | null>(null);
+  const error = failed ?? loaded.error;
   const [renaming, setRenaming] = useState<Section | null>(null);
-
-  const load = useCallback(() => {
-    client
-      .call('sections:list', {})
-      .then(setSections)
-      .catch((cause: unknown) => setError(errorMessage(cause)));
-  }, [client]);
-  useEffect(load, [load]);
 
   const run = async (work: () => Promise<unknown>) => {
     try {
       await work();
       setError(null);
-      load();
     } catch (cause) {
       setError(errorMessage(cause));
     }
@@ -104,7 +98,6 @@ export function SectionManager() {
           rename={(name) => client.call('sections:rename', { id: renaming.id, name })}
           onDone={() => {
             setRenaming(null);
-            load();
           }}
         />
       )}

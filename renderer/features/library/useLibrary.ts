@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useInfiniteQuery, type InfiniteData } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
 import type { StoryStatus } from '../../../shared/domain/story';
-import type { LibraryPage, LibraryRow, LibrarySort } from '../../../shared/ipc/contract';
-import { useClient } from '../../api/ClientContext';
+import type { LibraryPage, LibraryQueryInput, LibraryRow, LibrarySort } from '../../../shared/ipc/contract';
+import { callKey, type CallKey } from '../../api/callKey';
 import { errorMessage } from '../../api/errorMessage';
+import { useTypedText } from '../../api/useSearch';
 
 const PAGE_SIZE = 50;
-const TYPING_DELAY_MS = 120;
 
 /** What the user chose to narrow the list by; unset fields do not filter. */
 export interface LibraryFilterState {
@@ -62,94 +63,52 @@ function toQueryFilters(filters: LibraryFilterState, trashed: boolean) {
   };
 }
 
-/** The library list: search as you type, filters and sort, keyset pages, kept fresh on every change. */
+/** The library list: search as you type, filters and sort, keyset pages, kept fresh by the cache. */
 export function useLibrary(trashed: boolean): LibraryState {
-  const client = useClient();
-  const [search, setSearchNow] = useState('');
-  const [debounced, setDebounced] = useState('');
+  const [search, setSearch] = useState('');
+  const typed = useTypedText(search);
   const [filters, setFilters] = useState<LibraryFilterState>(NO_FILTERS);
   const [chosen, setChosen] = useState<{ sort: LibrarySort; direction: 'asc' | 'desc' } | null>(null);
-  const [page, setPage] = useState<LibraryPage | null>(null);
-  const [items, setItems] = useState<LibraryRow[]>([]);
-  const [loadedKey, setLoadedKey] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [generation, setGeneration] = useState(0);
-  const latest = useRef(0);
 
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(search), search ? TYPING_DELAY_MS : 0);
-    return () => clearTimeout(timer);
-  }, [search]);
-
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const refresh = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => setGeneration((n) => n + 1), 150);
-    };
-    const offStories = client.on('stories:changed', refresh);
-    const offTags = client.on('tags:changed', refresh);
-    return () => {
-      offStories();
-      offTags();
-      clearTimeout(timer);
-    };
-  }, [client]);
-
-  const sortChoice = chosen && (chosen.sort !== 'relevance' || debounced.trim()) ? chosen : null;
-  const baseQuery = {
-    search: debounced,
+  const sortChoice = chosen && (chosen.sort !== 'relevance' || typed.trim()) ? chosen : null;
+  const input: LibraryQueryInput = {
+    search: typed,
     filters: toQueryFilters(filters, trashed),
     limit: PAGE_SIZE,
     ...(sortChoice ? { sort: sortChoice.sort, direction: sortChoice.direction } : {}),
   };
-  const queryJson = JSON.stringify(baseQuery);
-  const requestKey = `${queryJson}#${generation}`;
-
-  useEffect(() => {
-    const id = ++latest.current;
-    client
-      .call('library:query', JSON.parse(queryJson) as typeof baseQuery)
-      .then((loaded) => {
-        if (id !== latest.current) return;
-        setPage(loaded);
-        setItems(loaded.items);
-        setError(null);
-      })
-      .catch((cause: unknown) => id === latest.current && setError(errorMessage(cause)))
-      .finally(() => id === latest.current && setLoadedKey(requestKey));
-  }, [client, queryJson, requestKey]);
-
-  const cursor = page?.nextCursor ?? null;
-  const loadMore = useCallback(() => {
-    if (!cursor) return;
-    const id = latest.current;
-    client
-      .call('library:query', { ...(JSON.parse(queryJson) as typeof baseQuery), cursor })
-      .then((next) => {
-        if (id !== latest.current) return;
-        setPage(next);
-        setItems((previous) => [...previous, ...next.items]);
-      })
-      .catch((cause: unknown) => setError(errorMessage(cause)));
-  }, [client, cursor, queryJson]);
+  const query = useInfiniteQuery<
+    LibraryPage,
+    Error,
+    InfiniteData<LibraryPage>,
+    CallKey<'library:query'>,
+    string | undefined
+  >({
+    queryKey: callKey('library:query', input),
+    initialPageParam: undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+  const pages = query.data?.pages;
+  const last = pages?.at(-1);
+  const { fetchNextPage } = query;
 
   const setSort = useCallback((sort: LibrarySort | null, direction?: 'asc' | 'desc') => {
     setChosen(sort ? { sort, direction: direction ?? (sort === 'updated' ? 'desc' : 'asc') } : null);
   }, []);
 
   return {
-    items,
-    hasMore: cursor !== null,
-    loading: loadedKey !== requestKey,
-    error,
+    items: useMemo(() => pages?.flatMap((page) => page.items) ?? [], [pages]),
+    hasMore: Boolean(last?.nextCursor),
+    loading: query.isFetching && !query.isFetchingNextPage,
+    error: query.error ? errorMessage(query.error) : null,
     search,
-    setSearch: setSearchNow,
+    setSearch,
     filters,
     setFilters,
-    sort: page?.sort ?? 'updated',
-    direction: page?.direction ?? 'desc',
+    sort: last?.sort ?? 'updated',
+    direction: last?.direction ?? 'desc',
     setSort,
-    loadMore,
+    loadMore: useCallback(() => void fetchNextPage(), [fetchNextPage]),
   };
 }

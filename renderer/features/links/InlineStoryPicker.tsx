@@ -2,7 +2,6 @@ import type { Editor } from '@tiptap/react';
 import { useLayoutEffect, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import type { LinkCandidate } from '../../../shared/ipc/channels/links';
-import { useClient } from '../../api/ClientContext';
 import type { StoryLinking } from './storyLinking';
 import { storyLinkTriggerKey, type TriggerState } from './storyLinkTrigger';
 import { nextActive, optionId, StoryOptions } from './StoryOptions';
@@ -27,7 +26,6 @@ function Popup({
   linking: StoryLinking;
   trigger: TriggerState;
 }) {
-  const client = useClient();
   const excludeId = linking.context().storyId;
   const search = useStorySearch(trigger.query, excludeId);
   const [pick, setPick] = useState({ query: trigger.query, active: 0 });
@@ -59,8 +57,8 @@ function Popup({
       if (answer === null) {
         // Enter before the answer to the latest keystrokes: link the best match when it comes, and let typing go on.
         editor.view.dispatch(editor.state.tr.setMeta(storyLinkTriggerKey, { close: true }));
-        void client
-          .call('links:search', { query: live.query, limit: 1, ...(excludeId ? { excludeId } : {}) })
+        void search
+          .answerOf(live.query)
           .then(([item]) => item && replaceTrigger(editor, live, item))
           .catch(() => undefined);
         return true;

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { ACTION_LABELS } from '../../../shared/domain/workflow';
-import type { LibraryRow } from '../../../shared/ipc/contract';
-import { useClient } from '../../api/ClientContext';
+import { useSearch } from '../../api/useSearch';
 import type { LibraryView } from '../../components/Sidebar';
 import { useCurrentPerson, type People } from '../people/PersonContext';
 import { publishSessions } from '../publish/publishSessions';
@@ -79,13 +78,16 @@ function appActions(props: PaletteProps, { person, people, switchTo }: People): 
 }
 
 function PaletteDialog(props: PaletteProps & { onClose(): void }) {
-  const client = useClient();
   const people = useCurrentPerson();
   const storyCommands = useStoryCommands();
   const ref = useRef<HTMLDialogElement>(null);
   const returnFocus = useRef<Element | null>(document.activeElement);
   const [text, setText] = useState('');
-  const [found, setFound] = useState<{ text: string; stories: LibraryRow[] }>({ text: '', stories: [] });
+  const found = useSearch('library:query', text, (typed) => ({
+    search: typed,
+    limit: 8,
+    ...(typed.trim() ? {} : { sort: 'updated' as const }),
+  }));
   const [active, setActive] = useState(0);
 
   useEffect(() => {
@@ -97,26 +99,12 @@ function PaletteDialog(props: PaletteProps & { onClose(): void }) {
     };
   }, []);
 
-  useEffect(() => {
-    let current = true;
-    const timer = setTimeout(() => {
-      client
-        .call('library:query', { search: text, limit: 8, ...(text.trim() ? {} : { sort: 'updated' }) })
-        .then((page) => current && setFound({ text, stories: page.items }))
-        .catch(() => current && setFound({ text, stories: [] }));
-    }, 80);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [client, text]);
-
   const close = props.onClose;
   const needle = text.trim().toLowerCase();
   const matches = (command: Command) => !needle || command.label.toLowerCase().includes(needle);
   const actions = [...storyActions(storyCommands), ...appActions(props, people)].filter(matches);
   // Results for an older text would make Enter open a story the user no longer asked for.
-  const stories = (found.text === text ? found.stories : []).map((story) => ({
+  const stories = (found.answered ? (found.value?.items ?? []) : []).map((story) => ({
     id: story.id,
     label: story.headline || 'Untitled story',
     hint: story.sectionName ?? 'Story',

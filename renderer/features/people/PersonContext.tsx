@@ -1,7 +1,7 @@
-import { createContext, use, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { createContext, use, useCallback, type ReactNode } from 'react';
 import type { Person, PersonInput } from '../../../shared/domain/person';
 import { useClient } from '../../api/ClientContext';
-import { errorMessage } from '../../api/errorMessage';
+import { useQueryCall } from '../../api/useQueryCall';
 import { FirstRunForm } from './FirstRunForm';
 
 export interface People {
@@ -23,42 +23,24 @@ export function useCurrentPerson(): People {
 /** Asks who is using the app on first run, then provides the current person to everything below. */
 export function PeopleGate({ children }: { children: ReactNode }) {
   const client = useClient();
-  const [person, setPerson] = useState<Person | null | undefined>(undefined);
-  const [people, setPeople] = useState<Person[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  const [generation, setGeneration] = useState(0);
-  const load = useCallback(() => setGeneration((n) => n + 1), []);
-
-  useEffect(() => {
-    let current = true;
-    Promise.all([client.call('people:current', {}), client.call('people:list', {})])
-      .then(([who, all]) => {
-        if (!current) return;
-        setPeople(all);
-        setPerson(who);
-      })
-      .catch((cause: unknown) => current && setError(errorMessage(cause)));
-    return () => {
-      current = false;
-    };
-  }, [client, generation]);
-  // The desk has one current person: a switch in another window is a switch here too.
-  useEffect(() => client.on('people:changed', load), [client, load]);
+  // The desk has one current person: people:changed (a switch here or in another window) asks again.
+  const current = useQueryCall('people:current', {});
+  const list = useQueryCall('people:list', {});
+  const person = list.value === undefined ? undefined : current.value;
+  const people = list.value ?? [];
+  const error = current.error ?? list.error;
 
   const add = useCallback(
     async (input: PersonInput) => {
       await client.call('people:create', input);
-      load();
     },
-    [client, load],
+    [client],
   );
   const switchTo = useCallback(
     async (id: string) => {
       await client.call('people:switch', { id });
-      load();
     },
-    [client, load],
+    [client],
   );
 
   if (error) {

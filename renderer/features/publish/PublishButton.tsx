@@ -1,7 +1,7 @@
 import type { PublishJob } from '../../../shared/domain/publication';
 import { ChangedSincePublishedBadge } from './ChangedSincePublishedBadge';
 import { PublishDialog } from './PublishDialog';
-import { publishSessions, usePublishSession } from './publishSessions';
+import { publishSessions, useLatestJob, usePublishSession } from './publishSessions';
 import { usePreflight } from './usePreflight';
 
 const timeOf = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -36,11 +36,11 @@ function jobChip(job: PublishJob, site: string): { text: string; reason: string;
 
 /**
  * The editor toolbar's Publish (or Update) button, with a "changed since published" badge and a chip for
- * the story's job while it is unfinished or after it failed (it follows publish:progress through the
- * pre-flight); the chip opens the dialog, which shows the job.
+ * the story's job on its site while it is unfinished or after it failed (from the job store, which follows
+ * publish:progress); the chip opens the dialog, which shows the job. A pre-flight that cannot be had says why.
  */
 export function PublishButton(props: { storyId: string; flush(): Promise<void> }) {
-  const { preflight, refresh, replace } = usePreflight(props.storyId);
+  const { preflight, error, refresh } = usePreflight(props.storyId);
   const open = usePublishSession(props.storyId) !== undefined;
   const publication = preflight?.publication;
   const live = publication?.state === 'published' || publication?.state === 'scheduled';
@@ -48,7 +48,8 @@ export function PublishButton(props: { storyId: string; flush(): Promise<void> }
     void props.flush().finally(refresh);
     publishSessions.open(props.storyId);
   };
-  const job = preflight?.pendingJob;
+  const latest = useLatestJob(props.storyId);
+  const job = latest?.targetId === preflight?.target.id && latest?.state !== 'done' ? latest : null;
   const chip = job && preflight ? jobChip(job, preflight.target.name) : null;
   return (
     <span className="publish-control">
@@ -75,11 +76,18 @@ export function PublishButton(props: { storyId: string; flush(): Promise<void> }
       >
         {live ? 'Update' : 'Publish'}
       </button>
+      {open && !preflight && error && (
+        <span role="alert" className="banner banner-error">
+          Cannot check this story for publishing: {error}{' '}
+          <button type="button" onClick={() => publishSessions.close(props.storyId)}>
+            Dismiss
+          </button>
+        </span>
+      )}
       {open && preflight && (
         <PublishDialog
           storyId={props.storyId}
           preflight={preflight}
-          onPreflight={replace}
           onClose={() => publishSessions.close(props.storyId)}
         />
       )}

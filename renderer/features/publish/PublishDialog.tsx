@@ -14,15 +14,10 @@ const localInputValue = (date: Date) => {
 };
 
 /** Pre-flight check, then the job's steps and progress, ending with a link to the live page. */
-export function PublishDialog(props: {
-  storyId: string;
-  preflight: Preflight;
-  onPreflight(preflight: Preflight): void;
-  onClose(): void;
-}) {
+export function PublishDialog(props: { storyId: string; preflight: Preflight; onClose(): void }) {
   const client = useClient();
   const ref = useRef<HTMLDialogElement>(null);
-  const { targets } = useTargets();
+  const targets = useTargets();
   const session = usePublishSession(props.storyId);
   const { preflight } = props;
   const job = session?.job ?? preflight.pendingJob;
@@ -35,10 +30,6 @@ export function PublishDialog(props: {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
-  useEffect(() => {
-    publishSessions.route(client);
-    publishSessions.refresh(client, props.storyId).catch(() => undefined);
-  }, [client, props.storyId]);
 
   const blockers = preflight.items.filter((item) => item.level === 'blocker');
   const warnings = preflight.items.filter((item) => item.level === 'warning');
@@ -60,7 +51,6 @@ export function PublishDialog(props: {
   const chooseTarget = async (targetId: string | null) => {
     try {
       const next = await client.call('publish:chooseTarget', { storyId: props.storyId, targetId });
-      props.onPreflight(next);
       publishSessions.update(props.storyId, {
         job: next.pendingJob,
         wasLive: next.publication?.state === 'published' || next.publication?.state === 'scheduled',

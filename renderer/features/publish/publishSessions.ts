@@ -3,104 +3,111 @@ import type { PublishJob } from '../../../shared/domain/publication';
 import type { ChannelInput } from '../../../shared/ipc/contract';
 import type { Client } from '../../api/client';
 
-/** An open publish dialog: whether the story was live on the target when opened, and its job. */
+/** An open publish dialog: whether the story was live on the target when opened, and the job it follows. */
 export interface PublishSession {
   wasLive: boolean | null;
   job: PublishJob | null;
-  /** A publish:start is in flight; progress of this story's new job is taken before its answer arrives. */
+  /** A publish:start is in flight; this story's new job is followed from its first row, before the answer. */
   starting: boolean;
 }
 
-// Kept outside React: a job's progress can arrive before publish:start answers, and while the dialog is
-// not mounted (the button waits for its pre-flight); none of it may be lost.
-const sessions = new Map<string, PublishSession>();
+interface OpenDialog {
+  wasLive: boolean | null;
+  jobId: string | null;
+  starting: boolean;
+}
+
+// The renderer's one store of job rows, kept outside React: a job's progress can arrive before
+// publish:start answers, and while no dialog is mounted; none of it may be lost.
+const jobs = new Map<string, PublishJob>();
+const dialogs = new Map<string, OpenDialog>();
 const listeners = new Set<() => void>();
-const routedClients = new WeakSet<Client>();
+// Snapshots for React, rebuilt on every change so an unchanged one stays the same object.
+let shownSessions = new Map<string, PublishSession>();
+let latestOfStory = new Map<string, PublishJob>();
 
-const notify = () => listeners.forEach((listener) => listener());
+function notify() {
+  latestOfStory = new Map();
+  for (const job of jobs.values()) {
+    const known = latestOfStory.get(job.storyId);
+    if (!known || job.seq > known.seq) latestOfStory.set(job.storyId, job);
+  }
+  const previous = shownSessions;
+  shownSessions = new Map();
+  for (const [storyId, dialog] of dialogs) {
+    const job = (dialog.jobId && jobs.get(dialog.jobId)) || null;
+    const before = previous.get(storyId);
+    const same =
+      before?.job === job && before.wasLive === dialog.wasLive && before.starting === dialog.starting;
+    shownSessions.set(storyId, same ? before : { wasLive: dialog.wasLive, job, starting: dialog.starting });
+  }
+  listeners.forEach((listener) => listener());
+}
 
-function update(storyId: string, changes: Partial<PublishSession>) {
-  const session = sessions.get(storyId);
-  if (!session) return;
-  sessions.set(storyId, { ...session, ...changes });
+function change(storyId: string, changes: Partial<OpenDialog>) {
+  const dialog = dialogs.get(storyId);
+  if (!dialog) return;
+  dialogs.set(storyId, { ...dialog, ...changes });
   notify();
 }
 
-const STATE_RANK: Record<PublishJob['state'], number> = {
-  queued: 0,
-  running: 1,
-  waiting: 1,
-  paused: 2,
-  failed: 2,
-  done: 2,
-};
-const STEP_RANK = ['queued', 'render', 'images', 'tags', 'send', 'done'];
-
-/** Whether `next` is a later row of the same job than `current` (rows written in one millisecond tie on time). */
-function isLater(next: PublishJob, current: PublishJob) {
-  if (next.updatedAt !== current.updatedAt) return next.updatedAt > current.updatedAt;
-  if (next.state !== current.state) return STATE_RANK[next.state] > STATE_RANK[current.state];
-  return STEP_RANK.indexOf(next.progress.step) >= STEP_RANK.indexOf(current.progress.step);
-}
-
-/** A job row for the session's job: a later row of the same job, or a new job while one is being started. */
+/**
+ * A job row from anywhere: an event, an answer, a pre-flight. The core numbers every row it writes, so
+ * of two rows of a job the one with the higher `seq` is the later.
+ */
 function offer(job: PublishJob) {
-  const session = sessions.get(job.storyId);
-  if (!session) return;
-  const current = session.job;
-  if (current?.id === job.id ? isLater(job, current) : session.starting) update(job.storyId, { job });
+  if ((jobs.get(job.id)?.seq ?? -1) >= job.seq) return;
+  jobs.set(job.id, job);
+  const dialog = dialogs.get(job.storyId);
+  if (dialog?.starting && dialog.jobId !== job.id && job.seq > (latestOfStory.get(job.storyId)?.seq ?? -1))
+    dialog.jobId = job.id;
+  notify();
 }
 
 export const publishSessions = {
   open(storyId: string) {
-    sessions.set(storyId, { wasLive: null, job: null, starting: false });
+    dialogs.set(storyId, { wasLive: null, jobId: null, starting: false });
     notify();
   },
   close(storyId: string) {
-    sessions.delete(storyId);
+    dialogs.delete(storyId);
     notify();
   },
-  get: (storyId: string) => sessions.get(storyId),
-  update,
+  get: (storyId: string): PublishSession | undefined => shownSessions.get(storyId),
+  /** What the dialog knew when it opened or changed site: whether the story was live, and its unfinished job. */
+  update(storyId: string, changes: { wasLive: boolean; job: PublishJob | null }) {
+    if (changes.job) offer(changes.job);
+    change(storyId, { wasLive: changes.wasLive, jobId: changes.job?.id ?? null });
+  },
   offer,
 
   /** Starts a job for the session and follows it, whether or not the dialog is mounted meanwhile. */
   async start(client: Client, input: ChannelInput<'publish:start'>) {
     const { storyId } = input;
-    update(storyId, { starting: true });
+    change(storyId, { starting: true });
     try {
       const job = await client.call('publish:start', input);
-      const current = sessions.get(storyId)?.job;
-      if (current?.id !== job.id) update(storyId, { job });
-      else offer(job);
+      offer(job);
+      change(storyId, { jobId: job.id });
     } finally {
-      update(storyId, { starting: false });
+      change(storyId, { starting: false });
     }
   },
 
-  /** Routes the client's publish progress into the open sessions; once per client, for the app's lifetime. */
-  route(client: Client) {
-    if (routedClients.has(client)) return;
-    routedClients.add(client);
-    client.on('publish:progress', offer);
-  },
-
-  /** Catches up on a job that may have moved while no dialog listened (e.g. during a remount). */
-  async refresh(client: Client, storyId: string) {
-    const shown = sessions.get(storyId)?.job;
-    if (!shown) return;
-    const { jobs } = await client.call('publish:status', { storyId });
-    const latest = jobs.find((candidate) => candidate.id === shown.id);
-    if (latest) offer(latest);
-  },
+  /** Takes the client's publish progress into the store until the returned function is called. */
+  follow: (client: Client): (() => void) => client.on('publish:progress', offer),
 };
 
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 export function usePublishSession(storyId: string): PublishSession | undefined {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => sessions.get(storyId),
-  );
+  return useSyncExternalStore(subscribe, () => shownSessions.get(storyId));
+}
+
+/** The story's newest job row this window has seen (from any job), or undefined. */
+export function useLatestJob(storyId: string): PublishJob | undefined {
+  return useSyncExternalStore(subscribe, () => latestOfStory.get(storyId));
 }

@@ -1,32 +1,26 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect } from 'react';
 import type { Preflight } from '../../../shared/ipc/channels/publish';
-import { useClient } from '../../api/ClientContext';
+import { callKey } from '../../api/callKey';
+import { useQueryCall } from '../../api/useQueryCall';
+import { publishSessions } from './publishSessions';
 
-/** The pre-flight of a story on its target, kept current as the story is saved and its jobs move. */
+/** The pre-flight of a story on its target, from the cache (kept current by the story's events). */
 export function usePreflight(storyId: string): {
   preflight: Preflight | null;
-  refresh(): void;
-  replace(preflight: Preflight): void;
+  error: string | null;
+  /** Asks again now (the dialog opens on what is stored this moment). */
+  refresh(): Promise<unknown>;
 } {
-  const client = useClient();
-  const [preflight, setPreflight] = useState<Preflight | null>(null);
-  const refresh = useCallback(() => {
-    client
-      .call('publish:preflight', { storyId })
-      .then(setPreflight)
-      .catch(() => undefined);
-  }, [client, storyId]);
+  const queryClient = useQueryClient();
+  const { value, error } = useQueryCall('publish:preflight', { storyId });
+  const pendingJob = value?.pendingJob;
   useEffect(() => {
-    refresh();
-    const offStory = client.on('stories:changed', (event) => event.id === storyId && refresh());
-    const offJob = client.on('publish:progress', (job) => job.storyId === storyId && refresh());
-    // The unresolved-comments warning follows comments written or resolved in any window.
-    const offComments = client.on('comments:changed', (event) => event.storyId === storyId && refresh());
-    return () => {
-      offStory();
-      offJob();
-      offComments();
-    };
-  }, [client, storyId, refresh]);
-  return { preflight, refresh, replace: setPreflight };
+    if (pendingJob) publishSessions.offer(pendingJob);
+  }, [pendingJob]);
+  const refresh = useCallback(
+    () => queryClient.refetchQueries({ queryKey: callKey('publish:preflight', { storyId }), exact: true }),
+    [queryClient, storyId],
+  );
+  return { preflight: value ?? null, error, refresh };
 }

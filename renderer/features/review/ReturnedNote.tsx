@@ -1,5 +1,5 @@
 import type { Story } from '../../../shared/domain/story';
-import { useCall } from '../../api/useCall';
+import { useQueryCall } from '../../api/useQueryCall';
 import { formatWhen } from '../../components/formatTime';
 import { pendingReturn } from './pendingReturn';
 
@@ -9,11 +9,7 @@ import { pendingReturn } from './pendingReturn';
  */
 export function ReturnedNote({ story }: { story: Story }) {
   const mayHaveNote = story.status === 'returned' || story.status === 'draft';
-  const { value: history } = useCall(
-    'workflow:history',
-    mayHaveNote ? { storyId: story.id } : null,
-    story.status,
-  );
+  const { value: history } = useQueryCall('workflow:history', mayHaveNote ? { storyId: story.id } : null);
   const change = history ? pendingReturn(history) : null;
   if (!mayHaveNote || !change) return null;
   return (

@@ -1,7 +1,4 @@
-import { useEffect, useState } from 'react';
-import { useClient } from '../../api/ClientContext';
-import { coalesce } from '../comments/coalesce';
-import { useCall } from '../../api/useCall';
+import { useQueryCall } from '../../api/useQueryCall';
 import { formatFull } from '../../components/formatTime';
 import { useCurrentPerson } from '../people/PersonContext';
 import { useSections } from '../stories/useSections';
@@ -18,22 +15,9 @@ function waiting(since: string, now = Date.now()): string {
 
 /** Stories submitted for review, oldest first; opening one puts the editor in review mode. */
 export function ReviewQueue(props: { selectedId: string | null; onOpen(id: string): void }) {
-  const client = useClient();
   const sections = useSections();
-  const [generation, setGeneration] = useState(0);
   const isEditor = useCurrentPerson().person.role === 'editor';
-
-  useEffect(() => client.on('stories:changed', () => setGeneration((n) => n + 1)), [client]);
-  // Open-comment counts: a burst of comment changes (a save that moves many anchors) is one reload.
-  useEffect(() => {
-    const reload = coalesce(() => setGeneration((n) => n + 1), 250);
-    const off = client.on('comments:changed', reload.trigger);
-    return () => {
-      off();
-      reload.cancel();
-    };
-  }, [client]);
-  const { value: items, error } = useCall('workflow:queue', isEditor ? {} : null, generation);
+  const { value: items, error } = useQueryCall('workflow:queue', isEditor ? {} : null);
 
   const sectionName = (id: string | null) => sections.find((s) => s.id === id)?.name ?? 'No section';
 

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Revision, RevisionSummary } from '../../../shared/domain/revision';
 import { storyToHtml } from '../../../shared/editor';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
+import { useQueryCall } from '../../api/useQueryCall';
 import { formatFull, formatWhen } from '../../components/formatTime';
 import type { StorySaver } from '../stories/storySaver';
 import { SidePanel } from '../../components/SidePanel';
@@ -33,27 +34,13 @@ export function HistoryPanel(props: {
 }) {
   const { storyId, saver } = props;
   const client = useClient();
-  const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
+  // Saves here and elsewhere add and fold revisions; the cached list is stale after each.
+  const loaded = useQueryCall('revisions:list', { storyId });
+  const revisions = loaded.value ?? null;
   const [preview, setPreview] = useState<Revision | null>(null);
   const [label, setLabel] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    client
-      .call('revisions:list', { storyId })
-      .then((loaded) => current && setRevisions(loaded))
-      .catch((cause: unknown) => current && setError(errorMessage(cause)));
-    return () => {
-      current = false;
-    };
-  }, [client, storyId, generation]);
-  // Saves here and elsewhere add and fold revisions; the list follows them.
-  useEffect(
-    () => client.on('stories:changed', (event) => event.id === storyId && setGeneration((n) => n + 1)),
-    [client, storyId],
-  );
+  const [failed, setError] = useState<string | null>(null);
+  const error = failed ?? loaded.error;
 
   const run = async (work: () => Promise<void>) => {
     try {
@@ -69,7 +56,6 @@ export function HistoryPanel(props: {
       await saver.flush();
       await client.call('revisions:create', { storyId, label });
       setLabel('');
-      setGeneration((n) => n + 1);
     });
 
   const restore = (n: number) =>
@@ -78,7 +64,6 @@ export function HistoryPanel(props: {
       const story = await client.call('revisions:restore', { storyId, n, expectedVersion: saver.version });
       saver.reset(story.version);
       setPreview(null);
-      setGeneration((n) => n + 1);
       props.onRestored();
     });
 

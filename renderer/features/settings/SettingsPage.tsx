@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Settings } from '../../../shared/domain/settings';
 import type { Target } from '../../../shared/domain/target';
 import { useClient } from '../../api/ClientContext';
 import { DeskSettings } from '../desk/DeskSettings';
 import { errorMessage } from '../../api/errorMessage';
+import { useQueryCall } from '../../api/useQueryCall';
 import { GhostForm } from './GhostForm';
 import { StaticSiteForm } from './StaticSiteForm';
 import { useTargets } from './useTargets';
@@ -21,31 +22,26 @@ const KIND_LABEL: Record<Target['kind'], string> = {
 /** Newsroom settings: where stories are published, and whether publishing needs approval. */
 export function SettingsPage() {
   const client = useClient();
-  const { targets, reload } = useTargets();
-  const [settings, setSettings] = useState<Settings | null>(null);
+  // The box shows the click at once; the stored setting arrives with the answer.
+  const [chosenApproval, setChosenApproval] = useState<boolean | null>(null);
+  const targets = useTargets();
+  const stored = useQueryCall('settings:get', {});
+  const settings = stored.value ?? null;
   const [editing, setEditing] = useState<Editing>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    client
-      .call('settings:get', {})
-      .then(setSettings)
-      .catch((cause: unknown) => setError(errorMessage(cause)));
-  }, [client]);
+  const [failed, setError] = useState<string | null>(null);
+  const error = failed ?? stored.error;
 
   // Sends every setting: settings:update fills the keys it is not given with their defaults.
-  const update = async (changes: Partial<Settings>) => {
+  const update = async (changes: Partial<Settings>): Promise<Settings | null> => {
     try {
-      setSettings(await client.call('settings:update', { ...settings, ...changes }));
+      return await client.call('settings:update', { ...settings, ...changes });
     } catch (cause) {
       setError(errorMessage(cause));
+      return null;
     }
   };
   const defaultId = settings?.defaultTargetId ?? 'static';
-  const closeForm = () => {
-    setEditing(null);
-    reload();
-  };
+  const closeForm = () => setEditing(null);
 
   const viewSite = async (target: Target) => {
     try {
@@ -61,7 +57,6 @@ export function SettingsPage() {
     try {
       await client.call('targets:remove', { id: target.id });
       if (defaultId === target.id) await update({ defaultTargetId: null });
-      reload();
     } catch (cause) {
       setError(errorMessage(cause));
     }
@@ -189,12 +184,12 @@ export function SettingsPage() {
           <label className="checkbox">
             <input
               type="checkbox"
-              checked={settings?.requireApproval ?? true}
+              checked={chosenApproval ?? settings?.requireApproval ?? true}
               disabled={!settings}
               onChange={(event) => {
                 const requireApproval = event.target.checked;
-                setSettings((current) => current && { ...current, requireApproval });
-                void update({ requireApproval });
+                setChosenApproval(requireApproval);
+                void update({ requireApproval }).then((stored) => !stored && setChosenApproval(null));
               }}
             />
             Stories must be approved by an editor before they are published

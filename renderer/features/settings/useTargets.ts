@@ -1,17 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { Target } from '../../../shared/domain/target';
-import { useClient } from '../../api/ClientContext';
+import { useQueryCall } from '../../api/useQueryCall';
 
-/** The publish targets, reloadable after a change. */
-export function useTargets(): { targets: Target[]; reload(): void } {
-  const client = useClient();
-  const [targets, setTargets] = useState<Target[]>([]);
-  const reload = useCallback(() => {
-    client
-      .call('targets:list', {})
-      .then(setTargets)
-      .catch(() => undefined);
-  }, [client]);
-  useEffect(reload, [reload]);
-  return { targets, reload };
+/** The publish targets (a target written here makes the cached list stale). */
+export function useTargets(): Target[] {
+  return useQueryCall('targets:list', {}).value ?? [];
 }

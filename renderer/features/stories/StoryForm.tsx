@@ -1,7 +1,9 @@
+import { QueryObserver, useQueryClient } from '@tanstack/react-query';
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { storyFieldsOf, type Story, type StoryFields } from '../../../shared/domain/story';
 import { SLUG_MAX_LENGTH, slugify } from '../../../shared/domain/slug';
+import { callKey } from '../../api/callKey';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -46,12 +48,11 @@ export function StoryForm(props: {
   readOnly: boolean;
   /** Actions beside the side panels; `flush` sends pending changes first (e.g. before moving to the trash). */
   headerActions(flush: () => Promise<void>): ReactNode;
-  /** The story as stored now, after it was reloaded here. */
-  onStory(story: Story): void;
   onOpenStory(id: string): void;
 }) {
-  const { story, onStory } = props;
+  const { story } = props;
   const client = useClient();
+  const queryClient = useQueryClient();
   const sections = useSections();
   const [fields, setFields] = useState<FormFields>(() => {
     const { body: _body, ...editable } = storyFieldsOf(story);
@@ -85,30 +86,35 @@ export function StoryForm(props: {
   // A newer story from the store (changed elsewhere, moved, restored, or "Reload their version") replaces
   // what is shown in place, keeping the editor, its cursor and the open panels. Changes typed while it was
   // on its way win: their save then meets the conflict notice.
+  const show = useCallback(
+    (loaded: Story) => {
+      saver.reset(loaded.version);
+      const { body, ...editable } = storyFieldsOf(loaded);
+      setFields(editable);
+      setSlugEdited(loaded.slugEdited);
+      const current = editorRef.current;
+      if (current && JSON.stringify(current.getJSON()) !== JSON.stringify(body)) replaceBody(current, body);
+    },
+    [saver],
+  );
+  useEffect(() => {
+    const cached = new QueryObserver<Story>(queryClient, {
+      queryKey: callKey('stories:get', { id: story.id }),
+      enabled: false,
+    });
+    return cached.subscribe(({ data }) => {
+      if (data && data.version > saver.version && !saver.saving && !saver.hasUnsavedChanges) show(data);
+    });
+  }, [queryClient, story.id, saver, show]);
   const onReload = useCallback(() => {
-    client
-      .call('stories:get', { id: story.id })
+    queryClient
+      .fetchQuery({ queryKey: callKey('stories:get', { id: story.id }), staleTime: 0 })
       .then((loaded) => {
         if (saver.hasUnsavedChanges && saver.state.kind !== 'conflict') return;
-        saver.reset(loaded.version);
-        const { body, ...editable } = storyFieldsOf(loaded);
-        setFields(editable);
-        setSlugEdited(loaded.slugEdited);
-        const current = editorRef.current;
-        if (current && JSON.stringify(current.getJSON()) !== JSON.stringify(body)) replaceBody(current, body);
-        onStory(loaded);
+        show(loaded as Story);
       })
       .catch((cause: unknown) => setError(errorMessage(cause)));
-  }, [client, story.id, saver, onStory]);
-
-  useEffect(
-    () =>
-      client.on('stories:changed', (event) => {
-        if (event.id !== story.id || event.version <= saver.version || saver.saving) return;
-        if (!saver.hasUnsavedChanges) onReload();
-      }),
-    [client, story.id, onReload, saver],
-  );
+  }, [queryClient, story.id, saver, show]);
 
   const set = (changes: Partial<FormFields>) => {
     setFields((previous) => ({ ...previous, ...changes }));

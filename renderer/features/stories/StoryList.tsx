@@ -6,8 +6,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { formatFull, formatWhen } from '../../components/formatTime';
 import { LibraryFilters } from '../library/LibraryFilters';
 import { Marked } from '../library/Marked';
-import { NO_FILTERS } from '../library/useLibrary';
-import type { StoryListState } from './useStoryList';
+import { NO_FILTERS, type LibraryState } from '../library/useLibrary';
 
 const SORTS: { id: LibrarySort; label: string }[] = [
   { id: 'relevance', label: 'Best match' },
@@ -21,7 +20,7 @@ const SORTS: { id: LibrarySort; label: string }[] = [
 
 /** The library column: search box, filters, sort, and the keyboard-navigable list of stories. */
 export function StoryList(props: {
-  list: StoryListState;
+  list: LibraryState;
   view: LibraryView;
   selectedId: string | null;
   onSelect(id: string): void;

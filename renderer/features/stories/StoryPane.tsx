@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { Story } from '../../../shared/domain/story';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
+import { useQueryCall } from '../../api/useQueryCall';
 import { StoryForm } from './StoryForm';
-import { backgroundSaveSettled } from './storySaver';
+import { backgroundSaveSettled, isSavingInBackground } from './storySaver';
 
 /** Loads one story and shows it for editing; the key on this component is the story id. */
 export function StoryPane({
@@ -16,26 +16,18 @@ export function StoryPane({
   onOpenStory(id: string): void;
 }) {
   const client = useClient();
-  const [story, setStory] = useState<Story | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    // Reopened before the changes typed last time were stored: load once they are, or it would show the older text.
-    backgroundSaveSettled(storyId)
-      .then(() => client.call('stories:get', { id: storyId }))
-      .then((loaded) => current && setStory(loaded))
-      .catch((cause: unknown) => current && setError(errorMessage(cause)));
-    return () => {
-      current = false;
-    };
-  }, [client, storyId]);
+  // Reopened before the changes typed last time were stored: show it once they are, or it would show the older text.
+  const [settled, setSettled] = useState(() => !isSavingInBackground(storyId));
+  useEffect(() => void backgroundSaveSettled(storyId).then(() => setSettled(true)), [storyId]);
+  const { value: story, error: loadError } = useQueryCall('stories:get', settled ? { id: storyId } : null);
+  const [failed, setError] = useState<string | null>(null);
+  const error = failed ?? (story ? null : loadError);
 
   const setTrashed = async (trashed: boolean, flush: () => Promise<void>) => {
     try {
       // A trashed story takes no saves, so what was just typed is stored first.
       if (trashed) await flush();
-      setStory(await client.call(trashed ? 'stories:trash' : 'stories:restore', { id: storyId }));
+      await client.call(trashed ? 'stories:trash' : 'stories:restore', { id: storyId });
       if (trashed) onClosed();
     } catch (cause) {
       setError(errorMessage(cause));
@@ -82,7 +74,6 @@ export function StoryPane({
         story={story}
         readOnly={story.trashedAt !== null}
         headerActions={trashAction}
-        onStory={setStory}
         onOpenStory={onOpenStory}
       />
     </article>

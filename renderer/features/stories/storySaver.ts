@@ -247,6 +247,11 @@ export function flushBackgroundSaves(): Promise<void> {
   return Promise.all([...leftBehind].map((saver) => saver.flush())).then(() => undefined);
 }
 
+/** Whether changes typed in this story before it was closed are still on their way. */
+export function isSavingInBackground(storyId: string): boolean {
+  return [...leftBehind].some((saver) => saver.storyId === storyId);
+}
+
 /** Resolves once no background save of this story is on its way, so opening it shows what was typed. */
 export function backgroundSaveSettled(storyId: string): Promise<void> {
   const saver = [...leftBehind].find((candidate) => candidate.storyId === storyId);

@@ -1,7 +1,7 @@
 import type { Section } from '../../../shared/domain/section';
-import { useCall } from '../../api/useCall';
+import { useQueryCall } from '../../api/useQueryCall';
 
-/** The newsroom's sections, loaded once per mount. */
+/** The newsroom's sections, from the cache. */
 export function useSections(): Section[] {
-  return useCall('sections:list', {}).value ?? [];
+  return useQueryCall('sections:list', {}).value ?? [];
 }

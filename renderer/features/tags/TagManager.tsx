@@ -1,13 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { tagNameProblem, type TagWithCount } from '../../../shared/domain/tag';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
+import { useQueryCall } from '../../api/useQueryCall';
 import { Dialog } from '../../components/Dialog';
 import { RenameDialog } from '../../components/RenameDialog';
-import { coalesce } from '../comments/coalesce';
-
-/** Counting every tag's stories takes about a second on a big library, so bursts of changes share one reload. */
-const RELOAD_COALESCE_MS = 300;
 
 type Pending =
   | { kind: 'rename'; tag: TagWithCount }
@@ -17,37 +14,13 @@ type Pending =
 /** Every tag with its story count: rename, merge one into another, delete with confirmation. */
 export function TagManager() {
   const client = useClient();
-  const [tags, setTags] = useState<TagWithCount[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Only tag writes and a story entering or leaving the trash make the counts stale (invalidations.ts).
+  const loaded = useQueryCall('tags:list', {});
+  const tags = loaded.value ?? null;
+  const [failed, setError] = useState<string | null>(null);
+  const error = failed ?? loaded.error;
   const [pending, setPending] = useState<Pending | null>(null);
   const [filter, setFilter] = useState('');
-
-  const [generation, setGeneration] = useState(0);
-  const reload = useMemo(() => coalesce(() => setGeneration((n) => n + 1), RELOAD_COALESCE_MS), []);
-  useEffect(() => {
-    let current = true;
-    client
-      .call('tags:list', {})
-      .then((loaded) => current && setTags(loaded))
-      .catch((cause: unknown) => current && setError(errorMessage(cause)));
-    return () => {
-      current = false;
-    };
-  }, [client, generation]);
-  // Only tag writes and a story entering or leaving the trash change the list or its counts; a
-  // plain story save (every autosave, in any window) does not reload it.
-  useEffect(() => {
-    const offTags = client.on('tags:changed', reload.trigger);
-    const offStories = client.on(
-      'stories:changed',
-      (event) => (event.change === 'trashed' || event.change === 'restored') && reload.trigger(),
-    );
-    return () => {
-      offTags();
-      offStories();
-      reload.cancel();
-    };
-  }, [client, reload]);
 
   const shown = (tags ?? []).filter((tag) => tag.name.toLowerCase().includes(filter.trim().toLowerCase()));
 

@@ -1,80 +1,65 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type KeyboardEvent } from 'react';
 import { normalizeTagName, tagKey, tagNameProblem } from '../../../shared/domain/tag';
+import { callKey } from '../../api/callKey';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
+import { useQueryCall } from '../../api/useQueryCall';
+import { useSearch } from '../../api/useSearch';
 
 const SUGGESTIONS = 8;
 
 /** The story's "Tags" field: chips, autocomplete from existing tags, Enter adds, Backspace or × removes. */
 export function TagsField({ storyId, disabled }: { storyId: string; disabled: boolean }) {
   const client = useClient();
-  const [tags, setTags] = useState<string[]>([]);
+  const queryClient = useQueryClient();
+  // Every tag write (rename, merge, delete in the Tag manager; a tag put on or taken off a story in
+  // another window) announces tags:changed, so the chips never keep showing a name that is gone.
+  const key = callKey('tags:ofStory', { storyId });
+  const stored = useQueryCall('tags:ofStory', { storyId });
+  const tags = stored.value ?? [];
   const [text, setText] = useState('');
-  const [suggestions, setSuggestions] = useState<string[]>([]);
-  const [active, setActive] = useState(-1);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  const [failed, setProblem] = useState<string | null>(null);
+  const problem = failed ?? stored.error;
   const inputId = useId();
   const listId = useId();
   const problemId = useId();
 
-  // Only the newest load or save may set the chips, so a slow answer never overwrites a newer one.
-  const latest = useRef(0);
-  const settle = (request: Promise<string[]>, onError: (cause: unknown) => void) => {
-    const ticket = ++latest.current;
-    request.then(
-      (stored) => ticket === latest.current && setTags(stored),
-      (cause: unknown) => ticket === latest.current && onError(cause),
-    );
-  };
-
-  // Every tag write (rename, merge, delete in the Tag manager; a tag put on or taken off a story in
-  // another window) announces tags:changed, so the chips never keep showing a name that is gone.
-  useEffect(() => {
-    const load = () =>
-      settle(client.call('tags:ofStory', { storyId }), (cause) => setProblem(errorMessage(cause)));
-    load();
-    // A newer ticket (this load, on a story switch too) makes any answer still on its way stale.
-    return client.on('tags:changed', load);
-  }, [client, storyId]);
-
   const typed = normalizeTagName(text);
-  useEffect(() => {
-    if (!typed) return;
-    let current = true;
-    const timer = setTimeout(() => {
-      client
-        .call('tags:list', { prefix: typed, limit: SUGGESTIONS + tags.length })
-        .then((found) => {
-          if (!current) return;
-          const taken = new Set(tags.map(tagKey));
-          setSuggestions(
-            found
-              .map((tag) => tag.name)
-              .filter((name) => !taken.has(tagKey(name)))
-              .slice(0, SUGGESTIONS),
-          );
-          setActive(-1);
-        })
-        .catch(() => undefined);
-    }, 80);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [client, typed, tags]);
-  const shown = typed ? suggestions : [];
+  const found = useSearch('tags:list', typed, (prefix) =>
+    prefix ? { prefix, limit: SUGGESTIONS + tags.length } : null,
+  );
+  const taken = new Set(tags.map(tagKey));
+  const suggestions =
+    found.value
+      ?.map((tag) => tag.name)
+      .filter((name) => !taken.has(tagKey(name)))
+      .slice(0, SUGGESTIONS) ?? [];
+  const shown = typed && dismissed !== typed ? suggestions : [];
+  // The highlighted suggestion belongs to the answer it was chosen in; a new answer starts with none.
+  const [pick, setPick] = useState<{ answer: unknown; index: number }>({ answer: undefined, index: -1 });
+  const active = pick.answer === found.value ? pick.index : -1;
+  const setActive = (next: number | ((index: number) => number)) =>
+    setPick({ answer: found.value, index: typeof next === 'function' ? next(active) : next });
 
   /** Adds or removes one tag, never sending the whole list: one this field loaded earlier may be out of date. */
   const change = (channel: 'tags:addToStory' | 'tags:removeFromStory', name: string) => {
     const previous = tags;
-    setTags(
+    // A load still on its way would put back the chips as they were before this change.
+    void queryClient.cancelQueries({ queryKey: key, exact: true });
+    queryClient.setQueryData(
+      key,
       channel === 'tags:addToStory' ? [...tags, name] : tags.filter((tag) => tagKey(tag) !== tagKey(name)),
     );
     setProblem(null);
-    settle(client.call(channel, { storyId, name }), (cause) => {
-      setTags(previous);
-      setProblem(errorMessage(cause));
-    });
+    client.call(channel, { storyId, name }).then(
+      (stored) => queryClient.setQueryData(key, stored),
+      (cause: unknown) => {
+        queryClient.setQueryData(key, previous);
+        setProblem(errorMessage(cause));
+      },
+    );
   };
 
   const add = (raw: string) => {
@@ -85,7 +70,7 @@ export function TagsField({ storyId, disabled }: { storyId: string; disabled: bo
     }
     const name = normalizeTagName(raw);
     setText('');
-    setSuggestions([]);
+    setDismissed(typed);
     if (tags.some((tag) => tagKey(tag) === tagKey(name))) {
       setProblem(null);
       return;
@@ -108,7 +93,7 @@ export function TagsField({ storyId, disabled }: { storyId: string; disabled: bo
       setActive((index) => (index <= 0 ? shown.length - 1 : index - 1));
     } else if (event.key === 'Escape' && shown.length) {
       event.preventDefault();
-      setSuggestions([]);
+      setDismissed(typed);
     }
   };
 
@@ -146,7 +131,7 @@ export function TagsField({ storyId, disabled }: { storyId: string; disabled: bo
             if (problem) setProblem(null);
           }}
           onKeyDown={onKeyDown}
-          onBlur={() => setSuggestions([])}
+          onBlur={() => setDismissed(typed)}
         />
       </div>
       {shown.length > 0 && (

@@ -42,7 +42,7 @@ describe('publish sessions', () => {
   it('keeps a job that finished before publish:start answered', async () => {
     const story = await readyStory();
     const { client, release } = slowStartClient(kit);
-    publishSessions.route(client);
+    const unfollow = publishSessions.follow(client);
     publishSessions.open(story.id);
 
     const starting = publishSessions.start(client, { storyId: story.id, targetId: 'static' });
@@ -57,6 +57,7 @@ describe('publish sessions', () => {
       state: 'done',
       resultUrl: expect.stringContaining('harbour-fees-rise'),
     });
+    unfollow();
     publishSessions.close(story.id);
   });
 
@@ -69,7 +70,7 @@ describe('publish sessions', () => {
     });
     const { client, release } = slowStartClient(kit);
     release();
-    publishSessions.route(client);
+    const unfollow = publishSessions.follow(client);
     publishSessions.open(story.id);
 
     await publishSessions.start(client, { storyId: story.id, targetId: 'static' });
@@ -82,6 +83,7 @@ describe('publish sessions', () => {
 
     publishSessions.offer(queued);
     expect(publishSessions.get(story.id)?.job?.state).toBe('done');
+    unfollow();
     publishSessions.close(story.id);
   });
 });

@@ -1,0 +1,81 @@
+import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import type { Section } from '../../shared/domain/section';
+import { StorySummary, type Story } from '../../shared/domain/story';
+import { extractLinkTargets, linkTargetKey } from '../../shared/domain/storyLinks';
+import type { LibraryPage, LibraryQueryInput, LibraryRow, Preflight } from '../../shared/ipc/contract';
+import { callKey } from './callKey';
+
+const linkSet = (story: Story) => extractLinkTargets(story.body, story.id).map(linkTargetKey).join(' ');
+
+/** A save takes the story past the version a live publication sent (what "changed since published" means). */
+const changedByASave = (preflight: Preflight | undefined) =>
+  preflight?.publication != null && preflight.publication.state !== 'unpublished';
+
+/** The list newest change first, unfiltered: a saved story goes to its top, and no other row moves. */
+function isPlainList(input: LibraryQueryInput): boolean {
+  const { trashed: _trashed, ...filters } = input.filters ?? {};
+  return (
+    !input.search?.trim() &&
+    Object.keys(filters).length === 0 &&
+    (input.sort ?? 'updated') === 'updated' &&
+    (input.direction ?? 'desc') === 'desc'
+  );
+}
+
+type CachedPages = LibraryPage | InfiniteData<LibraryPage, string | undefined>;
+
+/** The list with the saved story's row on top, or null if the row is not in it (it is then asked again). */
+function withSavedRow(
+  data: CachedPages,
+  id: string,
+  patch: (row: LibraryRow) => LibraryRow,
+): CachedPages | null {
+  const pages = 'pages' in data ? data.pages : [data];
+  const row = pages.flatMap((page) => page.items).find((item) => item.id === id);
+  if (!row) return null;
+  const rest = pages.map((page) => ({ ...page, items: page.items.filter((item) => item.id !== row.id) }));
+  rest[0] = { ...rest[0]!, items: [patch(row), ...rest[0]!.items] };
+  return 'pages' in data ? { ...data, pages: rest } : rest[0]!;
+}
+
+export interface SavedHere {
+  version: number;
+  linksChanged: boolean;
+}
+
+/**
+ * Puts a story the core answered with into the cache: the open story, and for a `stories:save` its row in
+ * the library lists and the "changed since published" of its pre-flight, so the save needs no read after it.
+ * Returns what the save changed, for the event that follows it.
+ */
+export function putStory(queryClient: QueryClient, story: Story, saved: boolean): SavedHere | null {
+  const key = callKey('stories:get', { id: story.id });
+  const previous = queryClient.getQueryData<Story>(key);
+  if (previous && previous.version > story.version) return null;
+  queryClient.setQueryData(key, story);
+  if (!saved) return null;
+
+  const preflightKey = callKey('publish:preflight', { storyId: story.id });
+  const preflight = queryClient.getQueryData<Preflight>(preflightKey);
+  if (preflight?.publication && changedByASave(preflight))
+    queryClient.setQueryData(preflightKey, {
+      ...preflight,
+      publication: { ...preflight.publication, changedSince: true },
+    });
+
+  const sections = queryClient.getQueryData<Section[]>(callKey('sections:list', {}));
+  const patch = (row: LibraryRow): LibraryRow => ({
+    ...row,
+    ...StorySummary.parse(story),
+    sectionName: sections?.find((section) => section.id === story.sectionId)?.name ?? null,
+    changedSincePublished: row.changedSincePublished || changedByASave(preflight),
+  });
+  // A search, filter or other order may take the story in or out, or move it: those lists are asked again.
+  for (const [listKey, data] of queryClient.getQueriesData<CachedPages>({ queryKey: ['library:query'] })) {
+    const next =
+      data && isPlainList(listKey[1] as LibraryQueryInput) ? withSavedRow(data, story.id, patch) : null;
+    if (next) queryClient.setQueryData(listKey, next);
+    else void queryClient.invalidateQueries({ queryKey: listKey, exact: true });
+  }
+  return { version: story.version, linksChanged: !previous || linkSet(previous) !== linkSet(story) };
+}

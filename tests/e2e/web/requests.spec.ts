@@ -1,0 +1,81 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './browserHost';
+
+/** Counts the app's calls by channel from the moment it is called until `stop()`. */
+function countCalls(page: Page) {
+  const counts = new Map<string, number>();
+  const onRequest = (request: { url(): string }) => {
+    const channel = /\/rpc\/([^/?#]+)/.exec(request.url())?.[1];
+    if (channel) {
+      const name = decodeURIComponent(channel);
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  };
+  page.on('request', onRequest);
+  return {
+    of: (channel: string) => counts.get(channel) ?? 0,
+    stop() {
+      page.off('request', onRequest);
+      return Object.fromEntries([...counts].sort(([a], [b]) => a.localeCompare(b)));
+    },
+  };
+}
+
+/** Long enough for every event of a save to arrive and every reload it causes to be sent. */
+const SETTLE_MS = 1500;
+
+const paragraph = (text: string) => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
+
+test('an autosave of the open story is one write, with no read of the story or its list row', async ({
+  page,
+  host,
+}) => {
+  await host.rpc('settings:update', { requireApproval: false });
+  const story = await host.rpc('stories:create', {
+    headline: 'Harbour fees rise',
+    standfirst: 'Port users pay more from May.',
+    sectionId: 'business',
+    body: paragraph('Fees rise in May.'),
+  });
+  await page.goto(host.uiUrl);
+  const stories = page.getByRole('region', { name: 'Stories' });
+  await stories.getByRole('button', { name: /^Harbour fees rise/ }).click();
+  const body = page.getByRole('textbox', { name: 'Story body' });
+  await expect(body).toContainText('Fees rise in May.');
+  await page.waitForTimeout(SETTLE_MS);
+
+  const calls = countCalls(page);
+  await body.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Ferries are exempt.');
+  await expect(page.getByRole('status')).toHaveText('Saved');
+  await page.waitForTimeout(SETTLE_MS);
+  const afterSave = calls.stop();
+  console.log(`requests after an autosave: ${JSON.stringify(afterSave)}`);
+
+  expect(calls.of('stories:save')).toBe(1);
+  expect(calls.of('stories:get')).toBe(0);
+  expect(calls.of('library:query')).toBe(0);
+  // The list row shows the saved story without asking for it again.
+  const stored = await host.rpc('stories:get', { id: story.id });
+  expect(stored.version).toBe(story.version + 1);
+  await expect(stories.getByRole('button', { name: /^Harbour fees rise/ })).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
+
+  const publishCalls = countCalls(page);
+  await page
+    .getByRole('toolbar', { name: 'Formatting' })
+    .getByRole('button', { name: 'Publish', exact: true })
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Publish to Built-in static site' });
+  await dialog.getByRole('button', { name: 'Publish now' }).click();
+  await expect(dialog.getByRole('link', { name: 'View live page' })).toBeVisible({ timeout: 20_000 });
+  await page.waitForTimeout(SETTLE_MS);
+  console.log(`requests for a publish: ${JSON.stringify(publishCalls.stop())}`);
+  expect(publishCalls.of('publish:start')).toBe(1);
+});

@@ -1,0 +1,76 @@
+import { InfiniteQueryObserver, QueryObserver } from '@tanstack/react-query';
+import { afterEach, expect, it } from 'vitest';
+import type { Story } from '../../../shared/domain/story';
+import type { EventName, LibraryPage } from '../../../shared/ipc/contract';
+import { callKey } from '../../../renderer/api/callKey';
+import { createClient } from '../../../renderer/api/client';
+import { createDataClient } from '../../../renderer/api/dataClient';
+import { createQueryClient } from '../../../renderer/api/queryClient';
+import { testCore } from '../../support/testCore';
+
+let core: ReturnType<typeof testCore>;
+afterEach(() => core.dispose());
+
+/** The renderer's data layer over the in-process transport, counting the calls that reach the core. */
+function renderer() {
+  const calls: string[] = [];
+  const transport = createClient({
+    kind: 'http',
+    invoke: (channel, input) => {
+      calls.push(channel);
+      return core.dispatch(channel, input);
+    },
+    on: (event, callback) => core.events.on(event as EventName, callback),
+  });
+  const queryClient = createQueryClient(transport);
+  const data = createDataClient(transport, queryClient);
+  const stop = data.follow();
+  return { calls, queryClient, client: data.client, stop };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+
+it('a save answered here updates the open story and its list row, and the event that follows asks nothing', async () => {
+  core = testCore();
+  await core.call('people:create', { name: 'Rita Reporter', role: 'reporter' });
+  const story = await core.call<Story>('stories:create', { headline: 'Harbour fees rise' });
+  const { calls, queryClient, client, stop } = renderer();
+  const open = new QueryObserver<Story>(queryClient, { queryKey: callKey('stories:get', { id: story.id }) });
+  const list = new InfiniteQueryObserver<LibraryPage>(queryClient, {
+    queryKey: callKey('library:query', { search: '', filters: { trashed: false }, limit: 50 }),
+    initialPageParam: undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const offOpen = open.subscribe(() => undefined);
+  const offList = list.subscribe(() => undefined);
+  await settle();
+  expect(calls.sort()).toEqual(['library:query', 'stories:get']);
+
+  calls.length = 0;
+  // In process, the core's stories:changed is delivered before the answer: the event waits for it.
+  await client.call('stories:save', {
+    id: story.id,
+    expectedVersion: story.version,
+    changes: { headline: 'Harbour fees rise again' },
+  });
+  await settle();
+  expect(calls).toEqual(['stories:save']);
+  expect(open.getCurrentResult().data).toMatchObject({ headline: 'Harbour fees rise again', version: 2 });
+  expect(list.getCurrentResult().data?.pages[0]?.items[0]).toMatchObject({
+    id: story.id,
+    headline: 'Harbour fees rise again',
+    version: 2,
+  });
+
+  calls.length = 0;
+  // The same save made elsewhere (another window, the command line) is asked for again.
+  await core.call('stories:save', { id: story.id, expectedVersion: 2, changes: { standfirst: 'From May.' } });
+  await settle();
+  expect(calls.sort()).toEqual(['library:query', 'stories:get']);
+  expect(open.getCurrentResult().data).toMatchObject({ standfirst: 'From May.', version: 3 });
+
+  offOpen();
+  offList();
+  stop();
+  queryClient.clear();
+});
