@@ -29,7 +29,8 @@ const withSlash = (url: string) => (url === '' || url.endsWith('/') ? url : `${u
 /** A PublishError from a site, as the user should see it across the contract. */
 export function toAppError(error: unknown): unknown {
   if (!(error instanceof PublishError)) return error;
-  return new AppError(error.kind === 'network' ? 'unavailable' : 'forbidden', error.message);
+  const { details } = error as PublishError & { details?: Record<string, unknown> };
+  return new AppError(error.kind === 'network' ? 'unavailable' : 'forbidden', error.message, details);
 }
 
 /** Publish targets: the built-in static site and WordPress sites, their encrypted passwords and connection checks. */

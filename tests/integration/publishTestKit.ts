@@ -108,11 +108,16 @@ export async function startProxy(
   decide: (req: IncomingMessage) => ProxyMode | Promise<ProxyMode>,
 ) {
   const target = new URL(upstream);
-  const seen: { method: string; url: string; mode: ProxyMode }[] = [];
+  const seen: { method: string; url: string; mode: ProxyMode; authorized: boolean }[] = [];
   const server = createServer((req, res) => {
     void (async () => {
       const mode = await decide(req);
-      seen.push({ method: req.method ?? '', url: req.url ?? '', mode });
+      seen.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        mode,
+        authorized: req.headers.authorization !== undefined,
+      });
       if (mode === 'refuse') {
         req.socket.destroy();
         return;

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ConnectionReport, Target } from '../../../shared/domain/target';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
+import { ApiError } from '../../api/client';
 
 /** Adds a WordPress site or edits one; the application password is write-only. */
 export function WordPressForm(props: { target?: Target; onSaved(target: Target): void; onCancel(): void }) {
@@ -13,12 +14,15 @@ export function WordPressForm(props: { target?: Target; onSaved(target: Target):
   const [name, setName] = useState(target?.name ?? '');
   const [report, setReport] = useState<ConnectionReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Where discovery was redirected to; the password is sent there only once the user saves it as the URL.
+  const [movedTo, setMovedTo] = useState<string | null>(null);
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
   const title = target ? `Edit ${target.name}` : 'Add WordPress site';
 
   const test = async () => {
     setBusy('test');
     setError(null);
+    setMovedTo(null);
     setReport(null);
     try {
       setReport(
@@ -31,6 +35,8 @@ export function WordPressForm(props: { target?: Target; onSaved(target: Target):
       );
     } catch (cause) {
       setError(errorMessage(cause));
+      const moved = cause instanceof ApiError ? cause.details?.movedTo : undefined;
+      setMovedTo(typeof moved === 'string' ? moved : null);
     } finally {
       setBusy(null);
     }
@@ -116,6 +122,22 @@ export function WordPressForm(props: { target?: Target; onSaved(target: Target):
       {error && (
         <p role="alert" className="banner banner-error">
           {error}
+          {movedTo && (
+            <>
+              {' '}
+              <button
+                type="button"
+                className="button-quiet"
+                onClick={() => {
+                  setUrl(movedTo);
+                  setMovedTo(null);
+                  setError(null);
+                }}
+              >
+                Use {movedTo}
+              </button>
+            </>
+          )}
         </p>
       )}
       <div className="dialog-actions">
