@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { tagKey } from '../../shared/domain/tag';
 import { migrate, type MigrateResult, type Migration } from './migrate';
@@ -15,9 +15,13 @@ export function openDatabase(
   file: string,
   options: { now?: () => Date; migrations?: readonly Migration[] } = {},
 ): OpenedDatabase {
-  mkdirSync(dirname(file), { recursive: true });
+  // Stories and the secret key are the user's alone: the folder 0700, the database 0600
+  // (SQLite gives its -wal and -shm files the database's mode).
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  chmodSync(dirname(file), 0o700);
   const db = new Database(file);
   try {
+    chmodSync(file, 0o600);
     // A save the user was told succeeded must survive a power cut, so every commit is fsynced.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');

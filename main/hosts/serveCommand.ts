@@ -1,14 +1,18 @@
 import { parseArgs } from 'node:util';
 import { defaultDataDir, resolveDataDir } from './dataDir';
 import { openInChromium } from './openInChromium';
-import { serveBrowserHost } from './serveBrowserHost';
+import { serveBrowserHost, type BrowserHost } from './serveBrowserHost';
 
 const USAGE = `Usage: copydesk serve [--data DIR] [--port N] [--no-open]
 
   --data DIR   where copydesk.db lives (default: $COPYDESK_DATA, else ${defaultDataDir()})
   --port N     port on 127.0.0.1 (default: 0, a free port)
   --no-open    do not open a Chromium window
-  COPYDESK_TOKEN fixes the access token (default: a random one per start)`;
+  COPYDESK_TOKEN fixes the access token, at least 24 characters (default: a random one per start)`;
+
+/** Opens the app in a browser window through a one-time launch address. */
+export const openApp = (host: BrowserHost, env = process.env): string =>
+  openInChromium(host.web.launchUrl(), host.core.info.dataDir, env);
 
 /** `copydesk serve`: the browser host alone, for development, tests and machines without Electron. */
 export async function serveCommand(argv: string[]): Promise<void> {
@@ -39,7 +43,7 @@ export async function serveCommand(argv: string[]): Promise<void> {
   console.log(`Copydesk listening on ${host.web.url}`);
   console.log(`Open Copydesk: ${host.uiUrl}`);
   console.log(`Data: ${host.core.info.databaseFile}`);
-  if (!values['no-open']) console.log(openInChromium(host.uiUrl, host.core.info.dataDir));
+  if (!values['no-open']) console.log(openApp(host));
 
   const stop = () => {
     void host.close().then(() => process.exit(0));

@@ -1,5 +1,6 @@
 import { test as base } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { tempDir } from '../../support/tempDir';
@@ -76,7 +77,7 @@ export const test = base.extend<{ host: RunningHost; defaultPerson: DefaultPerso
   defaultPerson: [{ name: 'Test Editor', role: 'editor' }, { option: true }],
   host: async ({ defaultPerson }, use) => {
     const dir = tempDir('copydesk-e2e-');
-    const token = `e2e-${Math.random().toString(36).slice(2)}`;
+    const token = randomBytes(24).toString('base64url');
     let running = await startServe(dir.path, token);
     const host: RunningHost = {
       url: running.url,
