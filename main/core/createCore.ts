@@ -37,6 +37,7 @@ import { createCommentService } from '../services/comments/commentService';
 import { commentHandlers } from '../services/comments/commentHandlers';
 import { createWorkflowService } from '../services/workflow/workflowService';
 import { workflowHandlers } from '../services/workflow/workflowHandlers';
+import { createBackupSchedule } from '../db/backupSchedule';
 import { createPublishing, type Publishing, type PublishingPorts } from '../publish/createPublishing';
 
 export interface CoreOptions {
@@ -47,6 +48,8 @@ export interface CoreOptions {
   /** Injected so tests can control time. */
   now?: () => Date;
   log?: (error: unknown) => void;
+  /** How often the database is backed up (default 30 min); 0 turns the schedule off. */
+  backupIntervalMs?: number;
   /** Publishing's host-specific parts: secret storage, opening the static site, the outbox worker. */
   publishing?: PublishingPorts;
 }
@@ -121,6 +124,14 @@ export function createCore(options: CoreOptions): Core {
     log: options.log,
   });
 
+  const backups = createBackupSchedule({
+    db,
+    dataDir: options.dataDir,
+    now,
+    intervalMs: options.backupIntervalMs,
+    log: options.log,
+  });
+
   const info: AppInfo = {
     name: 'Copydesk',
     version: options.appVersion,
@@ -145,6 +156,7 @@ export function createCore(options: CoreOptions): Core {
     ...activityHandlers(activity),
     ...linkHandlers(links),
     ...publishing.handlers,
+    ...backups.handlers,
   };
 
   return {
@@ -155,6 +167,7 @@ export function createCore(options: CoreOptions): Core {
     publishing,
     close: () => {
       void publishing.stop();
+      backups.stop();
       db.close();
     },
   };

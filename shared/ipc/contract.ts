@@ -14,6 +14,7 @@ import { settingsChannels } from './channels/settings';
 import { storyChannels, storyEvents } from './channels/stories';
 import { targetChannels } from './channels/targets';
 import { publishChannels, publishEvents } from './channels/publish';
+import { backupChannels } from './channels/backups';
 
 export * from './channels/app';
 export * from './channels/workflow';
@@ -23,6 +24,7 @@ export * from './channels/library';
 export * from './channels/links';
 export * from './channels/targets';
 export * from './channels/publish';
+export * from './channels/backups';
 
 /**
  * Every request a renderer can make: channel → zod input and output, one file per domain under
@@ -44,6 +46,7 @@ export const contract = {
   ...tagChannels,
   ...targetChannels,
   ...publishChannels,
+  ...backupChannels,
 } as const;
 
 export type Contract = typeof contract;

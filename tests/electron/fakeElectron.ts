@@ -7,16 +7,17 @@ import { fileURLToPath } from 'node:url';
  * given. Electron's runtime cannot be downloaded here; this is the thinnest stand-in that lets the
  * real main/index.ts run and be looked at.
  */
-export function fakeElectron(userData: string) {
+export function fakeElectron(userData: string, answers: { messageBox?: number } = {}) {
+  const exits: number[] = [];
+  let relaunched = 0;
   const app = Object.assign(new EventEmitter(), {
     whenReady: () => Promise.resolve(),
     getPath: () => userData,
     getVersion: () => '0.0.0-test',
     requestSingleInstanceLock: () => true,
     quit: () => undefined,
-    exit: (code: number) => {
-      throw new Error(`app.exit(${code})`);
-    },
+    exit: (code: number) => void exits.push(code),
+    relaunch: () => void relaunched++,
   });
 
   const windows: FakeWindow[] = [];
@@ -69,6 +70,7 @@ export function fakeElectron(userData: string) {
 
   const ipcHandlers = new Map<string, unknown>();
   const errorBoxes: string[][] = [];
+  const messageBoxes: Electron.MessageBoxSyncOptions[] = [];
   const opened: string[] = [];
   const electron = {
     app,
@@ -77,7 +79,13 @@ export function fakeElectron(userData: string) {
     net,
     session,
     ipcMain: { handle: (channel: string, handler: unknown) => ipcHandlers.set(channel, handler) },
-    dialog: { showErrorBox: (...args: string[]) => errorBoxes.push(args) },
+    dialog: {
+      showErrorBox: (...args: string[]) => errorBoxes.push(args),
+      showMessageBoxSync: (options: Electron.MessageBoxSyncOptions) => {
+        messageBoxes.push(options);
+        return answers.messageBox ?? 1;
+      },
+    },
     shell: {
       openExternal: async (url: string) => void opened.push(url),
       openPath: async () => '',
@@ -89,7 +97,19 @@ export function fakeElectron(userData: string) {
       decryptString: (data: Buffer) => Buffer.from(data).reverse().toString(),
     },
   };
-  return { electron, windows, schemes, protocolHandlers, permissions, ipcHandlers, errorBoxes, opened };
+  return {
+    electron,
+    windows,
+    schemes,
+    protocolHandlers,
+    permissions,
+    ipcHandlers,
+    errorBoxes,
+    messageBoxes,
+    opened,
+    exits,
+    relaunches: () => relaunched,
+  };
 }
 
 export type FakeElectron = ReturnType<typeof fakeElectron>;

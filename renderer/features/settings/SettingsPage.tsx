@@ -3,6 +3,7 @@ import type { Settings } from '../../../shared/domain/settings';
 import type { Target } from '../../../shared/domain/target';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
+import { BackupsSection } from './BackupsSection';
 import { StaticSiteForm } from './StaticSiteForm';
 import { useTargets } from './useTargets';
 import { WordPressForm } from './WordPressForm';
@@ -186,6 +187,7 @@ export function SettingsPage() {
             Stories must be approved by an editor before they are published
           </label>
         </section>
+        <BackupsSection />
       </div>
     </section>
   );
