@@ -113,3 +113,17 @@ export function fakeElectron(userData: string, answers: { messageBox?: number } 
 }
 
 export type FakeElectron = ReturnType<typeof fakeElectron>;
+
+/** The few WebContents members our guards use: records the window-open handler, replays navigations. */
+export class FakeContents extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler;
+  }
+  /** Emits `event` for `url`; true when a guard prevented it. */
+  navigate(event: string, url: string): boolean {
+    let prevented = false;
+    this.emit(event, { preventDefault: () => (prevented = true) }, url);
+    return prevented;
+  }
+}

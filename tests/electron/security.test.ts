@@ -17,19 +17,7 @@ import { NO_KEYRING_MESSAGE, safeStorageSecretBox } from '../../main/publish/sec
 import { AppError } from '../../shared/ipc/errors';
 import { createCore } from '../../main/core/createCore';
 import { tempDir } from '../support/tempDir';
-
-/** The few WebContents members our guards use; Electron itself cannot run on this machine. */
-class FakeContents extends EventEmitter {
-  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
-    this.windowOpenHandler = handler;
-  }
-  navigate(event: string, url: string): boolean {
-    let prevented = false;
-    this.emit(event, { preventDefault: () => (prevented = true) }, url);
-    return prevented;
-  }
-}
+import { FakeContents } from './fakeElectron';
 
 function hardened() {
   const contents = new FakeContents();

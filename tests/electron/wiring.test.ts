@@ -1,8 +1,7 @@
-import { EventEmitter } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contract } from '../../shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY } from '../../main/hosts/contentSecurityPolicy';
-import type { FakeElectron } from './fakeElectron';
+import { FakeContents, type FakeElectron } from './fakeElectron';
 import type { tempDir } from '../support/tempDir';
 
 // The real main/index.ts, run against a recording stand-in for the `electron` module.
@@ -29,18 +28,6 @@ afterAll(() => {
   electron.electron.app.emit('will-quit');
   fake.dir?.remove();
 });
-
-class FakeContents extends EventEmitter {
-  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
-    this.windowOpenHandler = handler;
-  }
-  prevented(event: string, url: string): boolean {
-    let prevented = false;
-    this.emit(event, { preventDefault: () => (prevented = true) }, url);
-    return prevented;
-  }
-}
 
 describe('main/index.ts wiring', () => {
   it('starts without an error box', () => {
@@ -101,10 +88,10 @@ describe('main/index.ts wiring', () => {
   it('hardens every web contents the app creates', () => {
     const contents = new FakeContents();
     electron.electron.app.emit('web-contents-created', {}, contents);
-    expect(contents.prevented('will-navigate', 'https://evil.example/')).toBe(true);
-    expect(contents.prevented('will-redirect', 'file:///etc/passwd')).toBe(true);
-    expect(contents.prevented('will-attach-webview', 'https://x.example/')).toBe(true);
-    expect(contents.prevented('will-navigate', 'copydesk://app/index.html')).toBe(false);
+    expect(contents.navigate('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(contents.navigate('will-redirect', 'file:///etc/passwd')).toBe(true);
+    expect(contents.navigate('will-attach-webview', 'https://x.example/')).toBe(true);
+    expect(contents.navigate('will-navigate', 'copydesk://app/index.html')).toBe(false);
     expect(contents.windowOpenHandler!({ url: 'https://news.example/' })).toEqual({ action: 'deny' });
     expect(electron.opened).toEqual(['https://evil.example/', 'https://news.example/']);
   });
