@@ -14,7 +14,12 @@ export default defineConfig({
   plugins: [sqlAsText],
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
+    // tests/reliability takes minutes: it runs on its own, `npm run test:reliability`.
+    exclude: [
+      'tests/e2e/**',
+      'node_modules/**',
+      ...(process.env.COPYDESK_RELIABILITY ? [] : ['tests/reliability/**']),
+    ],
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,

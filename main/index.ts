@@ -9,6 +9,8 @@ import { registerAppScheme, serveRenderer } from './appProtocol';
 import { denyAllPermissions, hardenWebContents } from './security';
 import { createMainWindow } from './window';
 import { safeStorageSecretBox } from './publish/secrets/safeStorageSecretBox';
+import { damagedDatabaseBackup } from './db/openDatabase';
+import { restoreBackup } from './db/backups';
 
 registerAppScheme(protocol);
 app.on('web-contents-created', (_event, contents) =>
@@ -16,6 +18,15 @@ app.on('web-contents-created', (_event, contents) =>
 );
 
 let core: Core | null = null;
+
+function dataDirOf(): string {
+  const { values } = parseArgs({
+    args: process.argv.slice(1),
+    options: { data: { type: 'string' } },
+    strict: false,
+  });
+  return resolveDataDir(typeof values.data === 'string' ? values.data : undefined, app.getPath('userData'));
+}
 let mainWindow: BrowserWindow | null = null;
 
 function showMainWindow(): void {
@@ -29,16 +40,8 @@ function showMainWindow(): void {
 
 async function ready(): Promise<void> {
   await app.whenReady();
-  const { values } = parseArgs({
-    args: process.argv.slice(1),
-    options: { data: { type: 'string' } },
-    strict: false,
-  });
   core = createCore({
-    dataDir: resolveDataDir(
-      typeof values.data === 'string' ? values.data : undefined,
-      app.getPath('userData'),
-    ),
+    dataDir: dataDirOf(),
     appVersion: app.getVersion(),
     host: 'electron',
     publishing: {
@@ -59,6 +62,26 @@ async function ready(): Promise<void> {
   app.on('activate', showMainWindow);
 }
 
+/** A damaged database: offers the latest good backup, restores it and starts again. True when it did. */
+function offerBackup(error: unknown): boolean {
+  const backup = damagedDatabaseBackup(error);
+  if (!backup) return false;
+  const choice = dialog.showMessageBoxSync({
+    type: 'error',
+    title: 'Copydesk',
+    message: 'The Copydesk database is damaged',
+    detail: `${(error as Error).message}\n\nThe damaged file is kept beside the restored one.`,
+    buttons: [`Restore ${backup}`, 'Quit'],
+    defaultId: 0,
+    cancelId: 1,
+  });
+  if (choice !== 0) return false;
+  restoreBackup(dataDirOf(), backup);
+  app.relaunch();
+  app.exit(0);
+  return true;
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -69,6 +92,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => core?.close());
   ready().catch((error: unknown) => {
     console.error(error);
+    if (offerBackup(error)) return;
     // Without a window the app would just vanish: say why (a database from a newer Copydesk, a full disk…).
     dialog.showErrorBox('Copydesk cannot start', error instanceof Error ? error.message : String(error));
     app.exit(1);

@@ -38,6 +38,7 @@ import { createCommentService } from '../services/comments/commentService';
 import { commentHandlers } from '../services/comments/commentHandlers';
 import { createWorkflowService } from '../services/workflow/workflowService';
 import { workflowHandlers } from '../services/workflow/workflowHandlers';
+import { createBackupSchedule } from '../db/backupSchedule';
 import { createPublishing, type Publishing, type PublishingPorts } from '../publish/createPublishing';
 import { fileSecretBox } from '../publish/secrets/fileSecretBox';
 import { createDeskSync, type DeskSync } from '../services/desk/deskSync';
@@ -51,6 +52,8 @@ export interface CoreOptions {
   /** Injected so tests can control time. */
   now?: () => Date;
   log?: (error: unknown) => void;
+  /** How often the database is backed up (default 30 min); 0 turns the schedule off. */
+  backupIntervalMs?: number;
   /** Publishing's host-specific parts: secret storage, opening the static site, the outbox worker. */
   publishing?: PublishingPorts;
 }
@@ -142,6 +145,14 @@ export function createCore(options: CoreOptions): Core {
     log: options.log,
   });
 
+  const backups = createBackupSchedule({
+    db,
+    dataDir: options.dataDir,
+    now,
+    intervalMs: options.backupIntervalMs,
+    log: options.log,
+  });
+
   const info: AppInfo = {
     name: 'Copydesk',
     version: options.appVersion,
@@ -174,6 +185,7 @@ export function createCore(options: CoreOptions): Core {
     ...linkHandlers(links),
     ...publishing.handlers,
     ...deskHandlers(desk),
+    ...backups.handlers,
   };
 
   return {
@@ -186,6 +198,7 @@ export function createCore(options: CoreOptions): Core {
     close: () => {
       desk.close();
       void publishing.stop();
+      backups.stop();
       db.close();
     },
   };

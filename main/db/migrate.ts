@@ -1,6 +1,4 @@
 import type Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { AppError } from '../../shared/ipc/errors';
 
 export interface Migration {
@@ -15,13 +13,13 @@ export interface MigrateResult {
 }
 
 /**
- * Brings the database to the newest schema in one transaction. An existing database is copied to
- * `backupDir` first; a database written by a newer Copydesk is refused untouched.
+ * Brings the database to the newest schema in one transaction. An existing database is backed up
+ * first (`backup` returns the copy's path); a database written by a newer Copydesk is refused untouched.
  */
 export function migrate(
   db: Database.Database,
   migrations: readonly Migration[],
-  options: { backupDir: string; now: () => Date },
+  options: { backup: (version: number) => string },
 ): MigrateResult {
   const from = db.pragma('user_version', { simple: true }) as number;
   const to = migrations.length;
@@ -34,13 +32,7 @@ export function migrate(
   }
   if (from === to) return { from, to, backupFile: null };
 
-  let backupFile: string | null = null;
-  if (from > 0) {
-    mkdirSync(options.backupDir, { recursive: true });
-    const stamp = options.now().toISOString().replace(/[:.]/g, '-');
-    backupFile = join(options.backupDir, `copydesk-v${from}-${stamp}.db`);
-    db.prepare('VACUUM INTO ?').run(backupFile);
-  }
+  const backupFile = from > 0 ? options.backup(from) : null;
 
   db.transaction(() => {
     for (const migration of migrations.slice(from)) db.exec(migration.sql);

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eventNames } from '../../shared/ipc/contract';
@@ -22,15 +22,40 @@ export interface WebHostOptions {
   mediaDir?: string;
   /** The built-in static site's folder, served at `/site/` ("View site"); omitted, nothing is. */
   siteDir?: () => string;
+  /** Limits against slow or greedy clients; the defaults suit one person's browser. */
+  limits?: Partial<WebHostLimits>;
 }
+
+export interface WebHostLimits {
+  maxBodyBytes: number;
+  /** Time allowed to send the request headers, then the whole request. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  maxConnections: number;
+}
+
+const DEFAULT_LIMITS: WebHostLimits = {
+  maxBodyBytes: 32 * 1024 * 1024,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 60_000,
+  maxConnections: 64,
+};
+
+/** About 144 bits if random: a shorter COPYDESK_TOKEN is refused. */
+export const MIN_TOKEN_LENGTH = 24;
+const LAUNCH_CODE_TTL_MS = 2 * 60_000;
 
 export interface WebHost {
   url: string;
   port: number;
+  /**
+   * A one-time address that swaps itself for the token: safe to put on a browser's command line,
+   * which other local users can read, as the token itself is not.
+   */
+  launchUrl(): string;
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
 const LOOPBACK = '127.0.0.1';
 
 const SECURITY_HEADERS = {
@@ -56,19 +81,21 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 const sendError = (res: ServerResponse, status: number, error: AppErrorShape) =>
   sendJson(res, status, { ok: false, error } satisfies Result<never>);
 
-function readBody(req: IncomingMessage): Promise<string> {
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > maxBytes) return reject(new BodyTooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too-large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
+      if (size <= maxBytes) return void chunks.push(chunk);
+      chunks.length = 0;
+      req.off('data', onData);
+      reject(new BodyTooLarge());
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -87,7 +114,11 @@ function safeDecode(segment: string): string {
  * host (against DNS rebinding) and come from its own origin (against CSRF); the contract also needs the token.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  if (options.token.length < MIN_TOKEN_LENGTH)
+    throw new Error(`The access token must be at least ${MIN_TOKEN_LENGTH} characters long.`);
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const expectedToken = Buffer.from(options.token);
+  const launchCodes = new Map<string, number>();
   let allowedHosts = new Set<string>();
   let allowedOrigins = new Set<string>();
 
@@ -105,9 +136,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     let text: string;
     try {
-      text = await readBody(req);
-    } catch {
-      return sendError(res, 413, { code: 'invalid-input', message: 'Request body is too large' });
+      text = await readBody(req, limits.maxBodyBytes);
+    } catch (error) {
+      if (req.destroyed && !(error instanceof BodyTooLarge)) return; // the client went away mid-body
+      if (!(error instanceof BodyTooLarge)) throw error;
+      // Answer, then close: the rest of the body is read and dropped rather than reset mid-upload.
+      res.setHeader('Connection', 'close');
+      req.resume();
+      return sendError(res, 413, {
+        code: 'invalid-input',
+        message: `The request body is larger than ${limits.maxBodyBytes} bytes`,
+      });
     }
     let input: unknown;
     try {
@@ -137,6 +176,24 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       clearInterval(heartbeat);
       unsubscribers.forEach((off) => off());
     });
+  };
+
+  // The browser arrives with a one-time code and leaves with the token in the fragment, never sent on.
+  const handleLaunch = (res: ServerResponse, code: string) => {
+    const expires = launchCodes.get(code);
+    launchCodes.delete(code);
+    if (expires === undefined || expires < Date.now())
+      return sendError(res, 403, {
+        code: 'forbidden',
+        message:
+          'This launch link was used already or has expired: open the address printed by copydesk serve.',
+      });
+    res.writeHead(303, {
+      ...SECURITY_HEADERS,
+      Location: `/#token=${encodeURIComponent(options.token)}`,
+      'Cache-Control': 'no-store',
+    });
+    res.end();
   };
 
   const handleStatic = async (req: IncomingMessage, res: ServerResponse, path: string) => {
@@ -186,40 +243,52 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     openStaticFile(file).pipe(res);
   };
 
-  const server = createServer((req, res) => {
-    const route = async () => {
-      if (!allowedHosts.has(req.headers.host ?? '')) {
-        return sendError(res, 403, { code: 'forbidden', message: 'This host name is not allowed' });
-      }
-      const origin = req.headers.origin;
-      if (
-        (origin !== undefined && !allowedOrigins.has(origin)) ||
-        req.headers['sec-fetch-site'] === 'cross-site'
-      ) {
-        return sendError(res, 403, {
-          code: 'forbidden',
-          message: 'Requests from other sites are not allowed',
-        });
-      }
-      const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
-      if (path.startsWith('/rpc/')) {
-        if (req.method !== 'POST') return sendError(res, 405, { code: 'invalid-input', message: 'Use POST' });
-        return handleRpc(req, res, safeDecode(path.slice('/rpc/'.length)));
-      }
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        return sendError(res, 405, { code: 'invalid-input', message: 'Method not allowed' });
-      }
-      if (path === '/events') return handleEvents(req, res);
-      if (path.startsWith('/media/')) return handleMedia(req, res, path);
-      if (path === '/site' || path.startsWith('/site/')) return handleSite(req, res, path);
-      return handleStatic(req, res, path);
-    };
-    route().catch((error: unknown) => {
-      console.error(error);
-      if (!res.headersSent) sendError(res, 500, { code: 'internal', message: 'The host failed to answer' });
-      else res.destroy();
-    });
-  });
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+    },
+    (req, res) => {
+      const route = async () => {
+        if (!allowedHosts.has(req.headers.host ?? '')) {
+          return sendError(res, 403, { code: 'forbidden', message: 'This host name is not allowed' });
+        }
+        const origin = req.headers.origin;
+        if (
+          (origin !== undefined && !allowedOrigins.has(origin)) ||
+          req.headers['sec-fetch-site'] === 'cross-site'
+        ) {
+          return sendError(res, 403, {
+            code: 'forbidden',
+            message: 'Requests from other sites are not allowed',
+          });
+        }
+        const url = new URL(req.url ?? '/', 'http://placeholder');
+        const path = url.pathname;
+        if (path.startsWith('/rpc/')) {
+          if (req.method !== 'POST')
+            return sendError(res, 405, { code: 'invalid-input', message: 'Use POST' });
+          return handleRpc(req, res, safeDecode(path.slice('/rpc/'.length)));
+        }
+        if (req.method !== 'GET' && req.method !== 'HEAD') {
+          return sendError(res, 405, { code: 'invalid-input', message: 'Method not allowed' });
+        }
+        if (path === '/events') return handleEvents(req, res);
+        if (path === '/launch') return handleLaunch(res, url.searchParams.get('code') ?? '');
+        if (path.startsWith('/media/')) return handleMedia(req, res, path);
+        if (path === '/site' || path.startsWith('/site/')) return handleSite(req, res, path);
+        return handleStatic(req, res, path);
+      };
+      route().catch((error: unknown) => {
+        console.error(error);
+        if (!res.headersSent) sendError(res, 500, { code: 'internal', message: 'The host failed to answer' });
+        else res.destroy();
+      });
+    },
+  );
+
+  server.maxConnections = limits.maxConnections;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -229,9 +298,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   allowedHosts = new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
   allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
 
+  const url = `http://${LOOPBACK}:${port}`;
   return {
-    url: `http://${LOOPBACK}:${port}`,
+    url,
     port,
+    launchUrl: () => {
+      const code = randomBytes(24).toString('base64url');
+      launchCodes.set(code, Date.now() + LAUNCH_CODE_TTL_MS);
+      return `${url}/launch?code=${code}`;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

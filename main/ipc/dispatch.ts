@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hostileInputReason } from './inputGuard';
 import {
   contract,
   isChannel,
@@ -29,6 +30,8 @@ export function createDispatch(handlers: Handlers, log: (error: unknown) => void
       return fail({ code: 'not-found', message: `Unknown channel "${String(channel).slice(0, 80)}"` });
     }
     const { input: inputSchema, output: outputSchema } = contract[channel];
+    const hostile = hostileInputReason(rawInput);
+    if (hostile) return fail({ code: 'invalid-input', message: `Invalid input for ${channel}: ${hostile}` });
     const parsed = inputSchema.safeParse(rawInput === undefined || rawInput === null ? {} : rawInput);
     if (!parsed.success) {
       return fail({

@@ -4,6 +4,7 @@ import { build as esbuild } from 'esbuild';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build as viteBuild } from 'vite';
+import { preloadBuildOptions } from './preloadBuild.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 // COPYDESK_DIST lets parallel work trees build side by side; the app itself only ever uses dist/.
@@ -36,7 +37,7 @@ await viteBuild({
 });
 await esbuild({
   entryPoints: [
-    ...['index', 'preload', 'cli', 'start'].map((name) => join(root, 'main', `${name}.ts`)),
+    ...['index', 'cli', 'start'].map((name) => join(root, 'main', `${name}.ts`)),
     { in: join(root, 'main', 'desk', 'deskMain.ts'), out: 'desk' },
   ],
   outdir: join(outDir, 'main'),
@@ -53,6 +54,7 @@ await esbuild({
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
+await esbuild(preloadBuildOptions(root, join(outDir, 'main')));
 writeFileSync(stamp, new Date().toISOString());
 // stderr: the serve command's first stdout line must be its listening address.
 console.error(`copydesk: built in ${Math.round(performance.now() - started)} ms`);

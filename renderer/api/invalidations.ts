@@ -97,6 +97,8 @@ export const writeInvalidations: Partial<Record<Channel, Stale[]>> = {
   'revisions:create': [stale('revisions:list')],
   'desk:join': [stale('desk:status'), stale('desk:people')],
   'desk:invite': [stale('desk:people')],
+  'backups:create': [stale('backups:list')],
+  'backups:restore': [stale('backups:list')],
 };
 
 /** Channels whose answers the table above keeps fresh: they are not asked again just because a component mounts. */

@@ -15,6 +15,7 @@ import { storyChannels, storyEvents } from './channels/stories';
 import { targetChannels } from './channels/targets';
 import { publishChannels, publishEvents } from './channels/publish';
 import { deskChannels, deskEvents } from './channels/desk';
+import { backupChannels } from './channels/backups';
 
 export * from './channels/app';
 export * from './channels/workflow';
@@ -25,6 +26,7 @@ export * from './channels/links';
 export * from './channels/targets';
 export * from './channels/publish';
 export * from './channels/desk';
+export * from './channels/backups';
 
 /**
  * Every request a renderer can make: channel → zod input and output, one file per domain under
@@ -47,6 +49,7 @@ export const contract = {
   ...targetChannels,
   ...publishChannels,
   ...deskChannels,
+  ...backupChannels,
 } as const;
 
 export type Contract = typeof contract;

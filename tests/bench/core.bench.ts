@@ -68,7 +68,7 @@ describe('browser host', () => {
     host = await serveBrowserHost({
       dataDir: dir.path,
       port: 0,
-      token: 'bench',
+      token: 'bench-token-0123456789abcdef',
       staticDir: join(dir.path, 'renderer'),
     });
   });

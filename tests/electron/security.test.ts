@@ -13,19 +13,11 @@ import {
 } from '../../main/security';
 import { mainWindowOptions } from '../../main/window';
 import { CONTENT_SECURITY_POLICY } from '../../main/hosts/contentSecurityPolicy';
-
-/** The few WebContents members our guards use; Electron itself cannot run on this machine. */
-class FakeContents extends EventEmitter {
-  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
-    this.windowOpenHandler = handler;
-  }
-  navigate(event: string, url: string): boolean {
-    let prevented = false;
-    this.emit(event, { preventDefault: () => (prevented = true) }, url);
-    return prevented;
-  }
-}
+import { NO_KEYRING_MESSAGE, safeStorageSecretBox } from '../../main/publish/secrets/safeStorageSecretBox';
+import { AppError } from '../../shared/ipc/errors';
+import { createCore } from '../../main/core/createCore';
+import { tempDir } from '../support/tempDir';
+import { FakeContents } from './fakeElectron';
 
 function hardened() {
   const contents = new FakeContents();
@@ -177,5 +169,59 @@ describe('preload bridge', () => {
     ipc.emit('stories:changed', {}, { id: 'y' });
     expect(seen).toEqual([{ id: 'x' }]);
     expect(() => api.on('app:quit', () => undefined)).toThrow(/Unknown event/);
+  });
+});
+
+describe('safeStorage secrets', () => {
+  function storage(backend: string) {
+    const encryptString = vi.fn((text: string) => Buffer.from(text).reverse());
+    return {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => backend,
+      encryptString,
+      decryptString: (data: Buffer) => Buffer.from(data).reverse().toString(),
+    };
+  }
+
+  it('refuse to store a password under Linux’s hard-coded basic_text key', () => {
+    const safeStorage = storage('basic_text');
+    const box = safeStorageSecretBox(safeStorage, 'linux');
+    expect(() => box.seal('app password')).toThrow(AppError);
+    expect(() => box.seal('app password')).toThrow(/No system keyring/);
+    expect(safeStorage.encryptString).not.toHaveBeenCalled();
+  });
+
+  it('seal and open with a real keyring', () => {
+    const box = safeStorageSecretBox(storage('gnome_libsecret'), 'linux');
+    const sealed = box.seal('app password');
+    expect(sealed).toMatch(/^ss:/);
+    expect(box.open(sealed)).toBe('app password');
+  });
+
+  it('save no WordPress target when the keyring is missing, with a clear unavailable error', async () => {
+    const dir = tempDir();
+    const core = createCore({
+      dataDir: dir.path,
+      appVersion: 'test',
+      host: 'test',
+      publishing: { secrets: safeStorageSecretBox(storage('basic_text'), 'linux') },
+    });
+    try {
+      const result = await core.dispatch('targets:save', {
+        kind: 'wordpress',
+        url: 'https://news.example',
+        userName: 'ana',
+        password: 'abcd efgh ijkl',
+      });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'unavailable', message: NO_KEYRING_MESSAGE },
+      });
+      const list = await core.dispatch('targets:list', {});
+      expect(list.ok && (list.value as { kind: string }[]).map((target) => target.kind)).toEqual(['static']);
+    } finally {
+      core.close();
+      dir.remove();
+    }
   });
 });

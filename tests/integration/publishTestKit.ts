@@ -1,6 +1,7 @@
 import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCore, type Core } from '../../main/core/createCore';
+import type { PublishingPorts } from '../../main/publish/createPublishing';
 import type { ChannelInput, ChannelOutput, Channel } from '../../shared/ipc/contract';
 import { png } from '../support/png';
 import { tempDir } from '../support/tempDir';
@@ -10,10 +11,7 @@ import { testClock } from '../support/testClock';
  * A real core with a clock the test moves. Its outbox worker only runs when the test calls `runDue()`,
  * unless `startWorker` is set: then it runs on its own, its timers firing as the test moves the clock.
  */
-export function publishingCore(
-  start = new Date('2026-03-01T09:00:00Z'),
-  options: { startWorker?: boolean } = {},
-) {
+export function publishingCore(start = new Date('2026-03-01T09:00:00Z'), ports: PublishingPorts = {}) {
   const dir = tempDir('copydesk-publish-');
   const clock = testClock(start);
   const open = () =>
@@ -23,7 +21,7 @@ export function publishingCore(
       host: 'test',
       now: clock.now,
       log: () => undefined,
-      publishing: { startWorker: options.startWorker ?? false, timers: clock.timers },
+      publishing: { startWorker: false, timers: clock.timers, ...ports },
     });
   let core: Core = open();
   const call = async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
@@ -105,8 +103,20 @@ export async function importImage(kit: PublishingCore, seed: number): Promise<st
   return ref.src;
 }
 
-/** Forward, refuse the connection, forward and drop the answer, 301 to the same path upstream, or answer with this HTTP status itself. */
-export type ProxyMode = 'forward' | 'refuse' | 'drop-response' | 'redirect' | number;
+/**
+ * Forward, refuse the connection, forward and drop the answer, 301 to the same path upstream, never
+ * answer ('hang'), answer with this HTTP status itself (optionally with headers), or forward and
+ * hold the answer back for `slowMs`.
+ */
+export type ProxyMode =
+  | 'forward'
+  | 'refuse'
+  | 'drop-response'
+  | 'redirect'
+  | 'hang'
+  | number
+  | { status: number; headers: Record<string, string> }
+  | { slowMs: number };
 
 /**
  * A loopback proxy in front of the real site, so a test can refuse a request or forward it and then
@@ -117,11 +127,16 @@ export async function startProxy(
   decide: (req: IncomingMessage) => ProxyMode | Promise<ProxyMode>,
 ) {
   const target = new URL(upstream);
-  const seen: { method: string; url: string; mode: ProxyMode }[] = [];
+  const seen: { method: string; url: string; mode: ProxyMode; authorized: boolean }[] = [];
   const server = createServer((req, res) => {
     void (async () => {
       const mode = await decide(req);
-      seen.push({ method: req.method ?? '', url: req.url ?? '', mode });
+      seen.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        mode,
+        authorized: req.headers.authorization !== undefined,
+      });
       if (mode === 'refuse') {
         req.socket.destroy();
         return;
@@ -132,10 +147,18 @@ export async function startProxy(
         res.end();
         return;
       }
-      if (typeof mode === 'number') {
+      if (mode === 'hang') {
         req.resume();
-        res.writeHead(mode, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ code: 'proxy', message: `Proxy answered ${mode}` }));
+        return;
+      }
+      if (typeof mode === 'number' || (typeof mode === 'object' && 'status' in mode)) {
+        const status = typeof mode === 'number' ? mode : mode.status;
+        req.resume();
+        res.writeHead(status, {
+          'content-type': 'application/json',
+          ...(typeof mode === 'number' ? {} : mode.headers),
+        });
+        res.end(JSON.stringify({ code: 'proxy', message: `Proxy answered ${status}` }));
         return;
       }
       const forwarded = httpRequest(
@@ -152,8 +175,12 @@ export async function startProxy(
             answer.on('end', () => req.socket.destroy());
             return;
           }
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
+          const pass = () => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          };
+          if (typeof mode === 'object' && 'slowMs' in mode) setTimeout(pass, mode.slowMs);
+          else pass();
         },
       );
       forwarded.on('error', () => req.socket.destroy());

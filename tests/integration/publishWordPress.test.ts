@@ -555,27 +555,30 @@ describe.skipIf(!hasWordPress)('publishing to a real WordPress', () => {
     }
   });
 
-  it('follows a redirect to the site’s real address when finding the REST API, then publishes there', async () => {
+  it('sends no password to the address a site redirects to; the user saves that address explicitly', async () => {
     const redirector = await startProxy(peer.url, () => 'redirect');
     try {
-      const report = await kit.call('targets:test', {
+      const refused = await kit.refuse('targets:test', {
         url: redirector.url,
         userName: peer.user,
         password: peer.appPassword,
       });
-      expect(report).toMatchObject({
-        userName: peer.user,
-        canPublish: true,
-        restBase: `${peer.url}/?rest_route=`,
-      });
-      const target = await addSite(redirector.url);
+      expect(refused).toMatchObject({ code: 'forbidden', details: { movedTo: peer.url } });
+      expect(refused.message).toContain(`redirects to ${peer.url}`);
+      expect(redirector.seen.length).toBeGreaterThan(0);
+      expect(redirector.seen.filter((request) => request.authorized)).toEqual([]);
+
+      const moved = await addSite(redirector.url);
       const created = await story(unique('Moved site'));
-      const job = await publish(created.id, target.id);
-      expect(job.state, job.lastError ?? '').toBe('done');
-      const posts = await postsWithSlug(created.slug);
-      expect(posts).toHaveLength(1);
-      expect(job.resultUrl).toBe(posts[0]!.link);
-      expect(redirector.seen.filter((request) => request.method !== 'GET')).toEqual([]);
+      const job = await publish(created.id, moved.id);
+      expect(job).toMatchObject({ state: 'failed', errorKind: 'invalid' });
+      expect(await postsWithSlug(created.slug)).toHaveLength(0);
+      expect(redirector.seen.filter((request) => request.authorized)).toEqual([]);
+
+      const target = await addSite(refused.details!.movedTo as string);
+      const job2 = await publish(created.id, target.id);
+      expect(job2.state, job2.lastError ?? '').toBe('done');
+      expect(await postsWithSlug(created.slug)).toHaveLength(1);
     } finally {
       await redirector.close();
     }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveBrowserHost, type BrowserHost } from '../../main/hosts/serveBrowserHost';
 import { tempDir } from '../support/tempDir';
 
-const TOKEN = 'test-token-0123456789';
+const TOKEN = 'test-token-0123456789abcdef';
 let dir: ReturnType<typeof tempDir>;
 let host: BrowserHost;
 let base: string;

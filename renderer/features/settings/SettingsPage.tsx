@@ -5,6 +5,7 @@ import { useClient } from '../../api/ClientContext';
 import { DeskSettings } from '../desk/DeskSettings';
 import { errorMessage } from '../../api/errorMessage';
 import { useQueryCall } from '../../api/useQueryCall';
+import { BackupsSection } from './BackupsSection';
 import { GhostForm } from './GhostForm';
 import { StaticSiteForm } from './StaticSiteForm';
 import { useTargets } from './useTargets';
@@ -196,6 +197,7 @@ export function SettingsPage() {
           </label>
         </section>
         <DeskSettings />
+        <BackupsSection />
       </div>
     </section>
   );

@@ -2,6 +2,9 @@
 export function SiteFormFooter(props: {
   error: string | null;
   busy: 'test' | 'save' | null;
+  /** The address the site redirected to, offered instead of the one typed. */
+  movedTo?: string | null;
+  onUseAddress?(address: string): void;
   onTest(): void;
   onCancel(): void;
 }) {
@@ -10,6 +13,18 @@ export function SiteFormFooter(props: {
       {props.error && (
         <p role="alert" className="banner banner-error">
           {props.error}
+          {props.movedTo && props.onUseAddress && (
+            <>
+              {' '}
+              <button
+                type="button"
+                className="button-quiet"
+                onClick={() => props.onUseAddress?.(props.movedTo!)}
+              >
+                Use {props.movedTo}
+              </button>
+            </>
+          )}
         </p>
       )}
       <div className="dialog-actions">

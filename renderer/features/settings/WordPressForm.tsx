@@ -97,6 +97,11 @@ export function WordPressForm(props: { target?: Target; onSaved(target: Target):
       <SiteFormFooter
         error={form.error}
         busy={form.busy}
+        movedTo={form.movedTo}
+        onUseAddress={(address) => {
+          setUrl(address);
+          form.acceptMove();
+        }}
         onTest={() => void test()}
         onCancel={props.onCancel}
       />

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ConnectionReport, Target } from '../../../shared/domain/target';
+import { ApiError } from '../../api/client';
 import { errorMessage } from '../../api/errorMessage';
 
 /** The state a WordPress or Ghost site form shares: the connection report, the error, what is running. */
@@ -7,14 +8,19 @@ export function useSiteForm() {
   const [report, setReport] = useState<ConnectionReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
+  // Where the site redirected to: credentials go there only once the user saves it as the address.
+  const [movedTo, setMovedTo] = useState<string | null>(null);
 
   const run = async (kind: 'test' | 'save', work: () => Promise<void>) => {
     setBusy(kind);
     setError(null);
+    setMovedTo(null);
     try {
       await work();
     } catch (cause) {
       setError(errorMessage(cause));
+      const moved = cause instanceof ApiError ? cause.details?.movedTo : undefined;
+      setMovedTo(typeof moved === 'string' ? moved : null);
     } finally {
       setBusy(null);
     }
@@ -24,6 +30,12 @@ export function useSiteForm() {
     report,
     error,
     busy,
+    movedTo,
+    /** The user took the address the site redirected to. */
+    acceptMove: () => {
+      setMovedTo(null);
+      setError(null);
+    },
     /** Runs "Test connection" and keeps its report. */
     test: (check: () => Promise<ConnectionReport>) =>
       run('test', async () => {

@@ -89,13 +89,15 @@ export class StorySaver {
 
   #changed(): void {
     if (this.#state.kind === 'conflict') return;
-    if (this.#state.kind !== 'retrying') this.#setState({ kind: 'unsaved' });
-    this.#schedule(this.delayMs);
+    const retrying = this.#state.kind === 'retrying';
+    if (!retrying) this.#setState({ kind: 'unsaved' });
+    // The first unsaved keystroke starts the clock: steady typing must not push the save back for ever.
+    if (retrying || this.#timer === undefined) this.#schedule(this.delayMs);
   }
 
   /** Sends what is pending now (blur, story switch, window hidden, quit). */
   flush = (): Promise<void> => {
-    clearTimeout(this.#timer);
+    this.#cancelTimer();
     if (this.#state.kind === 'conflict') return Promise.resolve();
     if (this.#inFlight) return this.#inFlight.then(this.flush);
     if (!this.#hasPending) return Promise.resolve();
@@ -166,7 +168,7 @@ export class StorySaver {
 
   /** Forgets unsaved changes and continues from the stored story (after "Reload"). */
   reset(version: number): void {
-    clearTimeout(this.#timer);
+    this.#cancelTimer();
     this.#pending = {};
     this.#bodySource = null;
     this.#version = version;
@@ -191,7 +193,7 @@ export class StorySaver {
       this.#bodySource = null;
     }
     if (!this.#trying) {
-      clearTimeout(this.#timer);
+      this.#cancelTimer();
       return Promise.resolve();
     }
     leftBehind.add(this);
@@ -211,7 +213,15 @@ export class StorySaver {
 
   #schedule(delay: number): void {
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.flush(), delay);
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.flush();
+    }, delay);
+  }
+
+  #cancelTimer(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
   #setState(state: SaveState): void {

@@ -60,7 +60,7 @@ async function bareTipTapPage(dir: string): Promise<{ url: string; close(): void
 }
 
 async function copydeskHost(dataDir: string): Promise<{ url: string; token: string; stop(): void }> {
-  const token = 'bench-token';
+  const token = 'bench-token-0123456789abcdef';
   const child = spawn(
     process.execPath,
     [join(root, 'dist', 'main', 'cli.cjs'), 'serve', '--data', dataDir, '--no-open'],

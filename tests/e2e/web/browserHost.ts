@@ -1,18 +1,7 @@
 import { test as base } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { tempDir } from '../../support/tempDir';
-
-const CLI = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  process.env.COPYDESK_DIST ?? 'dist',
-  'main',
-  'cli.cjs',
-);
+import { startServe, stopProcess as stop } from '../../support/serveProcess';
 
 export interface RunningHost {
   url: string;
@@ -34,38 +23,6 @@ export interface RestartOptions {
   samePort?: boolean;
 }
 
-/** Starts the built `copydesk serve` as a user would, and reads the address from its first lines. */
-async function startServe(
-  dataDir: string,
-  token: string,
-  port = 0,
-): Promise<{ child: ChildProcess; url: string; uiUrl: string }> {
-  const child = spawn(
-    process.execPath,
-    [CLI, 'serve', '--data', dataDir, '--port', String(port), '--no-open'],
-    {
-      env: { ...process.env, COPYDESK_TOKEN: token },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const lines = createInterface({ input: child.stdout! });
-  const iterator = lines[Symbol.asyncIterator]();
-  const first = (await iterator.next()).value as string | undefined;
-  const second = (await iterator.next()).value as string | undefined;
-  const url = /^Copydesk listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(first ?? '')?.[1];
-  const uiUrl = /(http:\/\/\S+#token=\S+)/.exec(second ?? '')?.[1];
-  if (!url || !uiUrl) throw new Error(`copydesk serve printed: ${first} / ${second}`);
-  return { child, url, uiUrl };
-}
-
-function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill(signal);
-  });
-}
-
 /** Who the host says is using the app before the page opens; `test.use({ defaultPerson: null })` for a first run. */
 export interface DefaultPerson {
   name: string;
@@ -76,7 +33,7 @@ export const test = base.extend<{ host: RunningHost; defaultPerson: DefaultPerso
   defaultPerson: [{ name: 'Test Editor', role: 'editor' }, { option: true }],
   host: async ({ defaultPerson }, use) => {
     const dir = tempDir('copydesk-e2e-');
-    const token = `e2e-${Math.random().toString(36).slice(2)}`;
+    const token = randomBytes(24).toString('base64url');
     let running = await startServe(dir.path, token);
     const host: RunningHost = {
       url: running.url,

@@ -42,6 +42,20 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('StorySaver', () => {
+  it('saves steady typing within the delay of its first unsaved keystroke, not only after a pause', async () => {
+    const { client, saves } = fakeClient([]);
+    const saver = new StorySaver(client, STORY_ID, 1, () => undefined);
+    saver.attach();
+    for (let stroke = 1; stroke <= 12; stroke++) {
+      saver.updateBody(() => body(`stroke ${stroke}`));
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(saves).toEqual([{ body: body('stroke 10') }]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(saves).toEqual([{ body: body('stroke 10') }, { body: body('stroke 12') }]);
+    expect(saver.state.kind).toBe('saved');
+  });
+
   it('keeps retrying changes of a story that was closed until they are stored', async () => {
     const { client, saves } = fakeClient([unreachable, unreachable]);
     const saver = new StorySaver(client, STORY_ID, 1, () => undefined);

@@ -30,13 +30,41 @@ export function restUrl(restBase: string, route: string, query: Record<string, s
   return `${restBase}${route}${params ? `${joiner}${params}` : ''}`;
 }
 
-/** The REST base a detection request ended up at, after any redirect (http → https, www …). */
+/** The REST base a detection request ended up at, after a redirect on the same origin. */
 function finalBase(requested: string, final: string, candidate: string): string {
   if (!final || final === requested) return candidate;
   const url = new URL(final);
   return url.searchParams.has('rest_route')
     ? `${url.origin}${url.pathname}?rest_route=`
     : `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
+const isLoopback = (hostname: string) => LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
+
+/**
+ * Why credentials may not go to `url` for a site the user typed as `typed`, or null when they may:
+ * only to the typed origin, and over plain http only on this machine.
+ */
+export function credentialRefusal(typed: string, url: string): string | null {
+  const target = new URL(url);
+  if (target.origin !== new URL(typed).origin)
+    return `Copydesk sends the password only to the address you entered (${new URL(typed).origin}), not to ${target.origin}.`;
+  if (target.protocol === 'http:' && !isLoopback(target.hostname))
+    return `${target.origin} uses plain http, where anyone on the network could read the password. Use the site's https:// address.`;
+  return null;
+}
+
+/** Discovery landed on another origin: the user must choose to save that address. */
+export class SiteMovedError extends PublishError {
+  readonly details: { movedTo: string };
+  constructor(typed: string, movedTo: string) {
+    super(
+      'invalid',
+      `${new URL(typed).origin} redirects to ${movedTo}. Copydesk did not send your password there; if that is your site, save ${movedTo} as the site URL.`,
+    );
+    this.details = { movedTo };
+  }
 }
 
 /** What WordPress answers to a create or update: at least the object's numeric id. */
@@ -55,9 +83,9 @@ export function wordpressClient(connection: WordPressConnection) {
   const auth = `Basic ${Buffer.from(`${connection.userName}:${connection.password}`).toString('base64')}`;
   let restBase = connection.restBase;
 
-  // fetch turns a redirected POST into a GET without Authorization, so only reads follow redirects.
+  // Only discovery, which carries no credentials, follows redirects; an authenticated call never does.
   const send = async (url: string, init: RequestInit): Promise<Response> => {
-    const redirect = (init.method ?? 'GET') === 'GET' ? 'follow' : 'manual';
+    const redirect = new Headers(init.headers).has('authorization') ? 'manual' : 'follow';
     try {
       return await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs), redirect });
     } catch (error) {
@@ -75,8 +103,12 @@ export function wordpressClient(connection: WordPressConnection) {
       if (response.status >= 500 || response.status === 429)
         throw new PublishError('network', `The site answered HTTP ${response.status}.`);
       const body = (await response.json().catch(() => null)) as { namespaces?: unknown } | null;
-      if (response.ok && Array.isArray(body?.namespaces) && body.namespaces.includes('wp/v2'))
-        return finalBase(requested, response.url, candidate);
+      if (!(response.ok && Array.isArray(body?.namespaces) && body.namespaces.includes('wp/v2'))) continue;
+      const found = finalBase(requested, response.url, candidate);
+      const foundOrigin = new URL(found).origin;
+      if (foundOrigin !== new URL(connection.url).origin)
+        throw new SiteMovedError(connection.url, foundOrigin);
+      return found;
     }
     throw new PublishError('rejected', `No WordPress REST API found at ${connection.url}.`);
   };
@@ -97,7 +129,10 @@ export function wordpressClient(connection: WordPressConnection) {
         headers['content-type'] = 'application/json';
         body = JSON.stringify(options.json);
       } else if (options.body) body = new Blob([options.body as Uint8Array<ArrayBuffer>]);
-      const response = await send(restUrl(await base(), route, options.query), { method, headers, body });
+      const url = restUrl(await base(), route, options.query);
+      const refusal = credentialRefusal(connection.url, url);
+      if (refusal) throw new PublishError('invalid', refusal);
+      const response = await send(url, { method, headers, body });
       if (response.status >= 300 && response.status < 400)
         throw new PublishError(
           'invalid',
