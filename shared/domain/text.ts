@@ -1,8 +1,8 @@
 // What XML 1.0 forbids (C0 controls but tab, newline and return; U+FFFE/U+FFFF; lone surrogates), what HTML calls
 // control characters (C1), and the explicit bidi embeddings, overrides and isolates that can make text read differently
 // from how it is stored ("Trojan Source"); the plain direction marks U+200E/U+200F are kept.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** `text` without the characters HTML and XML 1.0 do not allow, nor bidi overrides. */

@@ -22,7 +22,14 @@ export { PullQuote } from './pullQuote';
 export { SafeLink } from './safeLink';
 export { escapeHtml } from './htmlString';
 export { storyToHtml, type StoryHtmlOptions } from './serializeHtml';
-export { countWords, readingMinutes, readingTimeLabel, storyToText } from './serializeText';
+export { countWords, readingMinutes, readingTimeLabel } from './serializeText';
+export {
+  readStoryDoc,
+  storyToText,
+  withAlsoReadHeadlines,
+  type StoryDocFacts,
+  type StoryDocLink,
+} from './readStoryDoc';
 export { storyExtensions } from './storyExtensions';
 export { isStoryId } from './storyId';
 export { StoryLink, type StoryLinkOptions } from './storyLink';

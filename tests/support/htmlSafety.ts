@@ -44,8 +44,8 @@ const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
 /** Whether a URL attribute's value (as the browser decodes it) has no scheme or an http(s)/mailto one. */
 export function isSafeUrl(value: string): boolean {
   // Browsers drop controls and whitespace inside a scheme; so does this check before reading it.
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   const squeezed = value.replace(
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     /[\u0000-\u0020\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\ufeff]/g,
     '',
   );
