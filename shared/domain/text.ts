@@ -18,14 +18,20 @@ export function hasForbiddenChars(text: string): boolean {
   return found;
 }
 
-/** A copy of a JSON value with `withoutForbiddenChars` applied to every string in it, keys included. */
-export function cleanStrings<T>(value: T): T {
+/** How deep `cleanStrings` follows nested arrays and objects: far beyond any story body, far below the stack's limit. */
+export const MAX_JSON_DEPTH = 200;
+
+/**
+ * A copy of a JSON value with `withoutForbiddenChars` applied to every string in it, keys included.
+ * @throws RangeError when the value nests deeper than `MAX_JSON_DEPTH`.
+ */
+export function cleanStrings<T>(value: T, depth = 0): T {
   if (typeof value === 'string') return withoutForbiddenChars(value) as T;
-  if (Array.isArray(value)) return value.map(cleanStrings) as T;
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [withoutForbiddenChars(key), cleanStrings(item)]),
-    ) as T;
-  }
-  return value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth >= MAX_JSON_DEPTH) throw new RangeError(`Nested deeper than ${MAX_JSON_DEPTH} levels`);
+  if (Array.isArray(value)) return value.map((item: unknown) => cleanStrings(item, depth + 1)) as T;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [withoutForbiddenChars(key), cleanStrings(item, depth + 1)]),
+  ) as T;
 }

@@ -1,4 +1,5 @@
 export { AlsoRead, alsoReadText, type AlsoReadAttributes, type AlsoReadOptions } from './alsoRead';
+export { cleanStoryBody, STORY_BODY_LIMITS } from './cleanStoryBody';
 export { CommentAnchor, isCommentId } from './commentAnchor';
 export {
   Figure,

@@ -67,7 +67,13 @@ function read(doc: ProseMirrorNode): StoryDocFacts {
     return true;
   });
   const text = blocks.join('\n\n');
-  return { links: [...links.values()], media: [...media], commentIds: [...commentIds], text, wordCount: countWords(text) };
+  return {
+    links: [...links.values()],
+    media: [...media],
+    commentIds: [...commentIds],
+    text,
+    wordCount: countWords(text),
+  };
 }
 
 const cache = new WeakMap<object, StoryDocFacts>();

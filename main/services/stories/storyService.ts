@@ -1,14 +1,7 @@
 import { monotonicFactory } from 'ulid';
 import type { RevisionReason } from '../../../shared/domain/revision';
 import { slugify } from '../../../shared/domain/slug';
-import {
-  emptyBody,
-  type Story,
-  type StoryBody,
-  type StoryFields,
-  type StoryStatus,
-} from '../../../shared/domain/story';
-import { countWords, InvalidDocumentError, parseStoryDoc, storyToText } from '../../../shared/editor';
+import { emptyBody, type Story, type StoryFields, type StoryStatus } from '../../../shared/domain/story';
 import type {
   StoryCreateInput,
   StoryListInput,
@@ -18,6 +11,7 @@ import type {
 import { AppError } from '../../../shared/ipc/errors';
 import type { StoryQueries, StoryRecord } from '../../db/queries/storyQueries';
 import type { CoreEvents } from '../../core/coreEvents';
+import { cleanStoryFields, storedBody, type StoryReferences } from './storyInput';
 
 export type StoryChange = 'created' | 'saved' | 'trashed' | 'restored';
 
@@ -33,6 +27,8 @@ export interface StoryServiceDeps {
   now: () => Date;
   events: CoreEvents;
   author: () => string;
+  /** Checks the section and images a story points at. */
+  references: StoryReferences;
 }
 
 /** Why a write records a revision, and under what label. */
@@ -46,17 +42,6 @@ export interface RevisionRecorder {
   transaction<T>(work: () => T): T;
   /** Records `story` as a revision and returns its number. */
   record(story: Story, note: RevisionNote & { author: string }): number;
-}
-
-function derivedFromBody(body: StoryBody): Pick<StoryRecord, 'bodyText' | 'wordCount'> {
-  try {
-    parseStoryDoc(body);
-  } catch (error) {
-    if (error instanceof InvalidDocumentError) throw new AppError('invalid-input', error.message);
-    throw error;
-  }
-  const bodyText = storyToText(body);
-  return { bodyText, wordCount: countWords(bodyText) };
 }
 
 function encodeCursor(story: { updatedAt: string; id: string }): string {
@@ -92,6 +77,7 @@ export function createStoryService({
   now,
   events,
   author,
+  references,
   afterWrite = [],
 }: StoryServiceDeps) {
   const newId = monotonicFactory();
@@ -114,7 +100,7 @@ export function createStoryService({
   ): Story => {
     const record: StoryRecord = {
       ...story,
-      ...(bodyChanged ? derivedFromBody(story.body) : { bodyText: '', wordCount: story.wordCount }),
+      ...(bodyChanged ? storedBody(story.body) : { bodyText: '', wordCount: story.wordCount }),
       createdAt: Date.parse(story.createdAt),
       updatedAt: now().getTime(),
       trashedAt: story.trashedAt === null ? null : Date.parse(story.trashedAt),
@@ -139,7 +125,8 @@ export function createStoryService({
   };
 
   return {
-    create(input: StoryCreateInput): Story {
+    create(rawInput: StoryCreateInput): Story {
+      const input = cleanStoryFields(rawInput, references);
       const at = now().getTime();
       const headline = input.headline ?? '';
       const body = input.body ?? emptyBody();
@@ -156,8 +143,7 @@ export function createStoryService({
         featuredImage: input.featuredImage ?? null,
         embargoUntil: input.embargoUntil ?? null,
         status: 'draft',
-        body,
-        ...derivedFromBody(body),
+        ...storedBody(body),
         author: author(),
         createdAt: at,
         updatedAt: at,
@@ -193,7 +179,8 @@ export function createStoryService({
       const story = mustGet(id);
       if (story.trashedAt !== null)
         throw new AppError('conflict', 'This story is in the trash; restore it first.');
-      return write(applyChanges(story, changes), expectedVersion, 'saved', changes.body !== undefined, note);
+      const cleaned = cleanStoryFields(changes, references);
+      return write(applyChanges(story, cleaned), expectedVersion, 'saved', cleaned.body !== undefined, note);
     },
 
     trash(id: string): Story {
