@@ -71,15 +71,21 @@ export function figureSpec(
   if (caption) captionParts.push(['span', { class: 'caption' }, String(caption)]);
   if (caption && credit) captionParts.push(' ');
   if (credit) captionParts.push(['span', { class: 'credit' }, String(credit)]);
-  const url = isAllowedMediaSrc(src) ? safeImageUrl(resolveMediaUrl(src)) : null;
+  const url = safeImageSrc(src, resolveMediaUrl);
   const img: DOMOutputSpec[] = url === null ? [] : [['img', { src: url, alt: String(alt) }]];
   return captionParts.length > 0 ? ['figure', ...img, ['figcaption', ...captionParts]] : ['figure', ...img];
 }
 
-/** `url` if an `<img>` may load it: a relative path without a scheme, or an http(s) URL; else null. */
-export function safeImageUrl(url: string): string | null {
+/**
+ * The URL an `<img>` shows for a stored image `src` (a figure's or the featured image), or null when it must not be
+ * shown: `src` must pass `isAllowedMediaSrc`, and what `resolveMediaUrl` makes of it must be an http(s) URL or a
+ * relative path.
+ */
+export function safeImageSrc(src: unknown, resolveMediaUrl: MediaUrlResolver = (same) => same): string | null {
+  if (!isAllowedMediaSrc(src)) return null;
+  const url = resolveMediaUrl(src);
   if (isWebUrl(url)) return url;
-  return /^[\w./-]+$/.test(url) && !url.startsWith('//') && !url.includes(':') ? url : null;
+  return /^[\w./-]+$/.test(url) && !url.startsWith('//') ? url : null;
 }
 
 function assertMediaSrc(value: unknown): void {

@@ -5,7 +5,7 @@ export {
   Figure,
   figureText,
   isAllowedMediaSrc,
-  safeImageUrl,
+  safeImageSrc,
   type FigureAttributes,
   type FigureOptions,
 } from './figure';
