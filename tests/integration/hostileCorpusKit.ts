@@ -5,7 +5,7 @@ import { cleanStoryBody, storyToHtml } from '../../shared/editor';
 import { httpStatusOf } from '../../shared/ipc/errors';
 import { hostileBodies, hostileFields, type HostileCase } from '../support/hostileCorpus';
 import { unsafeHtmlParts } from '../support/htmlSafety';
-import type { PublishingCore } from './publishTestKit';
+import { importImage, type PublishingCore } from './publishTestKit';
 
 const paragraphBody = (text: string) => ({
   type: 'doc' as const,
@@ -43,7 +43,8 @@ export async function storeHostileCorpus(kit: PublishingCore): Promise<StoredCor
     body: paragraphBody('Linked.'),
   });
   await publishAll(kit, [linked]);
-  const corpus: HostileCase[] = [...hostileBodies(linked.id), ...hostileFields()];
+  const image = await importImage(kit, 1);
+  const corpus: HostileCase[] = [...hostileBodies(linked.id, image), ...hostileFields()];
   const base = { headline: 'Crafted', sectionId: 'politics', body: paragraphBody('Body.') };
   const result: StoredCorpus = { cases: 0, linked, stored: [], refused: {} };
   const problems: string[] = [];

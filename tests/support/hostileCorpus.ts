@@ -6,8 +6,6 @@ export interface HostileCase {
   input: Record<string, unknown>;
 }
 
-const MEDIA = `media/${'ab'.repeat(32)}.jpg`;
-
 /** URLs that must never reach an href or src: script schemes plain, cased, entity- and whitespace-obfuscated. */
 export const HOSTILE_URLS = [
   'javascript:alert(1)',
@@ -84,6 +82,7 @@ const doc = (...content: JSONContent[]): JSONContent => ({ type: 'doc', content 
 /** Every node of the schema with valid attributes, as the only block of a story (lists wrap their items). */
 const nodes = (
   STORY_ID: string,
+  MEDIA: string,
 ): Record<string, (attrs?: Record<string, unknown> | null) => JSONContent> => ({
   paragraph: (attrs) => doc({ type: 'paragraph', attrs, content: [text('p')] } as JSONContent),
   heading: (attrs = { level: 2 }) => doc({ type: 'heading', attrs, content: [text('h')] } as JSONContent),
@@ -131,10 +130,12 @@ const URL_ATTRIBUTES = new Set(['figure.src', 'link.href']);
 
 /**
  * Crafted story bodies: every node and mark with extra, missing and hostile attributes, and hostile text. Story links
- * and also-read blocks point at `linkedStoryId`.
+ * and also-read blocks point at `linkedStoryId`, figures at `mediaSrc` (an image of the media store) and at an image
+ * the store does not have.
  */
-export function hostileBodies(linkedStoryId: string): HostileCase[] {
+export function hostileBodies(linkedStoryId: string, mediaSrc: string): HostileCase[] {
   const STORY_ID = linkedStoryId;
+  const MEDIA = mediaSrc;
   const cases: HostileCase[] = [];
   const add = (name: string, body: JSONContent) =>
     cases.push({ name, input: { headline: name.slice(0, 200), body } });
@@ -146,7 +147,7 @@ export function hostileBodies(linkedStoryId: string): HostileCase[] {
     src: 'javascript:alert(1)',
   };
 
-  for (const [type, build] of Object.entries(nodes(STORY_ID))) {
+  for (const [type, build] of Object.entries(nodes(STORY_ID, MEDIA))) {
     const valid = build();
     const attrsOf = (valid.content!.find((node) => node.type === type) ?? valid.content![0]!).attrs ?? {};
     add(`${type} with extra attributes`, build({ ...attrsOf, ...extra }));
@@ -195,6 +196,10 @@ export function hostileBodies(linkedStoryId: string): HostileCase[] {
       marked('link', { href: 'https://example.com/', target: null, title: `t${char}t` }),
     );
   }
+  add(
+    'figure of an image the media store does not have',
+    doc({ type: 'figure', attrs: { src: `media/${'0'.repeat(64)}.png` } }),
+  );
   add('unknown node', doc({ type: 'script', content: [text('alert(1)')] }));
   add('unknown mark', marked('code'));
   add('text directly in the doc', { type: 'doc', content: [text('loose')] });

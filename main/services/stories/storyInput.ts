@@ -23,15 +23,22 @@ export const storyReferences = (
   mediaExists: (src) => media.get(src.slice('media/'.length).split('.')[0]!) !== null,
 });
 
-/** A story body as stored, with what is derived from it. */
-export function storedBody(body: unknown): Pick<StoryRecord, 'body' | 'bodyText' | 'wordCount'> {
+/** What the story row keeps derived from the body. */
+export type BodyFacts = Pick<StoryRecord, 'bodyText' | 'wordCount'>;
+
+function cleanBody(body: unknown, references: StoryReferences): { body: StoryBody; derived: BodyFacts } {
+  let cleaned;
   try {
-    const { body: cleaned, facts } = cleanStoryBody(body);
-    return { body: cleaned as StoryBody, bodyText: facts.text, wordCount: facts.wordCount };
+    cleaned = cleanStoryBody(body);
   } catch (error) {
     if (error instanceof InvalidDocumentError) throw new AppError('invalid-input', error.message);
     throw error;
   }
+  for (const src of cleaned.facts.media) checkImage(src, 'The image', references);
+  return {
+    body: cleaned.body as StoryBody,
+    derived: { bodyText: cleaned.facts.text, wordCount: cleaned.facts.wordCount },
+  };
 }
 
 function checkImage(src: string, what: string, references: StoryReferences): void {
@@ -42,16 +49,22 @@ function checkImage(src: string, what: string, references: StoryReferences): voi
 }
 
 /**
- * Story fields from anywhere, as the core stores them: characters HTML and XML do not allow removed from every text,
- * and every reference checked. The body is cleaned by `storedBody`.
- * @throws AppError `not-found` naming a section or image that does not exist, `invalid-input` for an image that is
- * not ours or a web URL.
+ * Story fields from anywhere, as the core stores them: characters HTML and XML do not allow removed from every text;
+ * the body checked against the story schema (`cleanStoryBody`) and stored normalised, with what is derived from it;
+ * every reference checked.
+ * @throws AppError `not-found` naming a section or media-store image that does not exist, `invalid-input` for a body
+ * the schema refuses or an image that is neither ours nor an http(s) URL.
  */
-export function cleanStoryFields<T extends Partial<StoryFields>>(fields: T, references: StoryReferences): T {
+export function cleanStoryFields<T extends Partial<StoryFields>>(
+  fields: T,
+  references: StoryReferences,
+): { fields: T; derived?: BodyFacts } {
   const { body, ...rest } = fields;
-  const cleaned = { ...cleanStrings(rest), ...(body === undefined ? {} : { body }) } as T;
+  const cleaned = cleanStrings(rest) as T;
   if (cleaned.sectionId != null && !references.sectionExists(cleaned.sectionId))
     throw new AppError('not-found', `No section with id ${cleaned.sectionId}`);
   if (cleaned.featuredImage != null) checkImage(cleaned.featuredImage, 'The featured image', references);
-  return cleaned;
+  if (body === undefined) return { fields: cleaned };
+  const stored = cleanBody(body, references);
+  return { fields: { ...cleaned, body: stored.body }, derived: stored.derived };
 }

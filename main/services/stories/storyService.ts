@@ -11,7 +11,7 @@ import type {
 import { AppError } from '../../../shared/ipc/errors';
 import type { StoryQueries, StoryRecord } from '../../db/queries/storyQueries';
 import type { CoreEvents } from '../../core/coreEvents';
-import { cleanStoryFields, storedBody, type StoryReferences } from './storyInput';
+import { cleanStoryFields, type BodyFacts, type StoryReferences } from './storyInput';
 
 export type StoryChange = 'created' | 'saved' | 'trashed' | 'restored';
 
@@ -95,12 +95,14 @@ export function createStoryService({
     story: Story,
     expectedVersion: number,
     change: Exclude<StoryChange, 'created'>,
-    bodyChanged = false,
+    /** What is derived from the body, when the body changed. */
+    derived?: BodyFacts,
     note?: RevisionNote,
   ): Story => {
+    const bodyChanged = derived !== undefined;
     const record: StoryRecord = {
       ...story,
-      ...(bodyChanged ? storedBody(story.body) : { bodyText: '', wordCount: story.wordCount }),
+      ...(derived ?? { bodyText: '', wordCount: story.wordCount }),
       createdAt: Date.parse(story.createdAt),
       updatedAt: now().getTime(),
       trashedAt: story.trashedAt === null ? null : Date.parse(story.trashedAt),
@@ -126,10 +128,12 @@ export function createStoryService({
 
   return {
     create(rawInput: StoryCreateInput): Story {
-      const input = cleanStoryFields(rawInput, references);
+      const { fields: input, derived } = cleanStoryFields(
+        { ...rawInput, body: rawInput.body ?? emptyBody() },
+        references,
+      );
       const at = now().getTime();
       const headline = input.headline ?? '';
-      const body = input.body ?? emptyBody();
       const record: StoryRecord = {
         id: newId(at),
         headline,
@@ -143,7 +147,8 @@ export function createStoryService({
         featuredImage: input.featuredImage ?? null,
         embargoUntil: input.embargoUntil ?? null,
         status: 'draft',
-        ...storedBody(body),
+        body: input.body,
+        ...derived!,
         author: author(),
         createdAt: at,
         updatedAt: at,
@@ -179,8 +184,8 @@ export function createStoryService({
       const story = mustGet(id);
       if (story.trashedAt !== null)
         throw new AppError('conflict', 'This story is in the trash; restore it first.');
-      const cleaned = cleanStoryFields(changes, references);
-      return write(applyChanges(story, cleaned), expectedVersion, 'saved', cleaned.body !== undefined, note);
+      const { fields, derived } = cleanStoryFields(changes, references);
+      return write(applyChanges(story, fields), expectedVersion, 'saved', derived, note);
     },
 
     trash(id: string): Story {
@@ -209,7 +214,7 @@ export function createStoryService({
       if (story.trashedAt !== null)
         throw new AppError('conflict', 'This story is in the trash; restore it first.');
       const slugEdited = story.slugEdited || status === 'published';
-      return write({ ...story, status, slugEdited }, expectedVersion, 'saved', false, note);
+      return write({ ...story, status, slugEdited }, expectedVersion, 'saved', undefined, note);
     },
   };
 }
