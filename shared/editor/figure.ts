@@ -81,7 +81,10 @@ export function figureSpec(
  * shown: `src` must pass `isAllowedMediaSrc`, and what `resolveMediaUrl` makes of it must be an http(s) URL or a
  * relative path.
  */
-export function safeImageSrc(src: unknown, resolveMediaUrl: MediaUrlResolver = (same) => same): string | null {
+export function safeImageSrc(
+  src: unknown,
+  resolveMediaUrl: MediaUrlResolver = (same) => same,
+): string | null {
   if (!isAllowedMediaSrc(src)) return null;
   const url = resolveMediaUrl(src);
   if (isWebUrl(url)) return url;

@@ -111,6 +111,8 @@ describe.skipIf(!hasWordPress)('crafted stories published to a real WordPress', 
         peer.restUrl('/wp/v2/posts', { context: 'edit', status: 'any', per_page: '100', page: String(page) }),
         { headers: { authorization: auth } },
       );
+      // WordPress answers 400 for a page past the last.
+      if (page > 1 && response.status === 400) break;
       expect(response.status).toBe(200);
       const batch = (await response.json()) as WpPost[];
       if (batch.length === 0) break;

@@ -47,7 +47,9 @@ describe('extractLinkTargets', () => {
         { type: 'paragraph', content: [linked('self', SELF)] },
         {
           type: 'paragraph',
-          content: [{ type: 'text', text: 'web', marks: [{ type: 'link', attrs: { href: 'https://e.com/' } }] }],
+          content: [
+            { type: 'text', text: 'web', marks: [{ type: 'link', attrs: { href: 'https://e.com/' } }] },
+          ],
         },
       ],
     };
@@ -55,7 +57,10 @@ describe('extractLinkTargets', () => {
   });
 
   it.each([
-    ['a malformed story id', { type: 'doc', content: [{ type: 'paragraph', content: [linked('x', 'not-an-id')] }] }],
+    [
+      'a malformed story id',
+      { type: 'doc', content: [{ type: 'paragraph', content: [linked('x', 'not-an-id')] }] },
+    ],
     ['a numeric story id', { type: 'doc', content: [{ type: 'paragraph', content: [linked('y', 42)] }] }],
     ['an also-read without attributes', { type: 'doc', content: [{ type: 'alsoRead' }] }],
     ['null', null],
