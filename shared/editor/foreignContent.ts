@@ -87,15 +87,48 @@ function withoutForms(dom: Node): void {
     Element.prototype.remove.call(form);
 }
 
-/** A DOMParser that first takes forms out of what it parses (it is given a detached copy of the paste). */
+const styleOf = (element: Element) => (element.getAttribute('style') ?? '').toLowerCase().replace(/\s+/g, '');
+
+/**
+ * Google Docs and Word format with `style` attributes, which the schema's style rules read through CSSOM; under the
+ * editor's Content-Security-Policy inline styles are not applied, so CSSOM is empty. This reads the attribute text
+ * instead: Google Docs' all-bold `<b style="font-weight:normal">` wrapper is unwrapped, and bold, italic, underline
+ * (not of link text) and strike styling become tags the schema reads.
+ */
+function styledAsTags(dom: Node): void {
+  if (!('querySelectorAll' in dom)) return;
+  for (const element of Array.from((dom as ParentNode).querySelectorAll('[style]'))) {
+    const style = styleOf(element);
+    if (element.localName === 'b' && /font-weight:(normal|[1-4]00)(;|$)/.test(style)) {
+      element.replaceWith(...Array.from(element.childNodes));
+      continue;
+    }
+    const tags: string[] = [];
+    if (/font-weight:(bold|bolder|[5-9]00)(;|$)/.test(style)) tags.push('strong');
+    if (/font-style:(italic|oblique)/.test(style)) tags.push('em');
+    if (/text-decoration[a-z-]*:[^;]*underline/.test(style) && !element.closest('a')) tags.push('u');
+    if (/text-decoration[a-z-]*:[^;]*line-through/.test(style)) tags.push('s');
+    let inner: Element = element;
+    for (const tag of tags) {
+      const wrapper = element.ownerDocument.createElement(tag);
+      wrapper.append(...Array.from(inner.childNodes));
+      inner.append(wrapper);
+      inner = wrapper;
+    }
+  }
+}
+
+/** A DOMParser that first normalises what it parses (it is given a detached copy of the paste): forms, styles. */
 class ForeignHtmlParser extends DOMParser {
   override parse(dom: Node, options?: ParseOptions): ProseMirrorNode {
     withoutForms(dom);
+    styledAsTags(dom);
     return super.parse(dom, options);
   }
 
   override parseSlice(dom: Node, options?: ParseOptions): Slice {
     withoutForms(dom);
+    styledAsTags(dom);
     return super.parseSlice(dom, options);
   }
 }
