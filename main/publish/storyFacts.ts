@@ -55,7 +55,10 @@ export function linkedStoryIds(body: StoryBody): { storyId: string; headline: st
 }
 
 /** A copy of a body whose also-read blocks show `headlineOf(storyId)` where known, not the headline they were inserted with. */
-export function withAlsoReadHeadlines(body: StoryBody, headlineOf: (storyId: string) => string | null): StoryBody {
+export function withAlsoReadHeadlines(
+  body: StoryBody,
+  headlineOf: (storyId: string) => string | null,
+): StoryBody {
   return alsoReadHeadlines(body, headlineOf).toJSON() as StoryBody;
 }
 
