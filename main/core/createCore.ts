@@ -3,6 +3,7 @@ import type { AppInfo } from '../../shared/ipc/contract';
 import { openDatabase } from '../db/openDatabase';
 import { storyQueries } from '../db/queries/storyQueries';
 import { createDispatch, type Dispatch, type Handlers } from '../ipc/dispatch';
+import { storyReferences } from '../services/stories/storyInput';
 import { createStoryService } from '../services/stories/storyService';
 import { linkQueries } from '../db/queries/linkQueries';
 import { createLinkService } from '../services/links/linkService';
@@ -78,7 +79,9 @@ export function createCore(options: CoreOptions): Core {
   const databaseFile = join(options.dataDir, DATABASE_FILE);
   const { db, migration } = openDatabase(databaseFile, { now });
   const events = new CoreEvents();
-  const sections = createSectionService({ queries: sectionQueries(db), now });
+  const sectionStore = sectionQueries(db);
+  const sections = createSectionService({ queries: sectionStore, now });
+  const mediaStore = mediaQueries(db);
   const settings = createSettingsService(settingsQueries(db));
   const revisionStore = revisionQueries(db);
   const people = createPeopleService({ queries: peopleQueries(db), now, events });
@@ -108,6 +111,7 @@ export function createCore(options: CoreOptions): Core {
     now,
     events,
     author: personName,
+    references: storyReferences(sectionStore, mediaStore),
   });
   const revisions = createRevisionService({ queries: revisionStore, stories });
   const desk = createDeskSync({
@@ -126,7 +130,7 @@ export function createCore(options: CoreOptions): Core {
     revisionQueries: revisionStore,
     now,
   });
-  const media = createMediaService({ queries: mediaQueries(db), mediaDir: mediaDirOf(options.dataDir), now });
+  const media = createMediaService({ queries: mediaStore, mediaDir: mediaDirOf(options.dataDir), now });
   const publishing = createPublishing({
     db,
     dataDir: options.dataDir,

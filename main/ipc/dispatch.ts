@@ -7,6 +7,7 @@ import {
   type ChannelOutput,
   type Contract,
 } from '../../shared/ipc/contract';
+import { cleanStrings } from '../../shared/domain/text';
 import { AppError } from '../../shared/ipc/errors';
 import { fail, ok, type Result } from '../../shared/ipc/result';
 
@@ -21,8 +22,9 @@ export type HandlersFor<Channels> = Pick<Handlers, keyof Channels & Channel>;
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
 
 /**
- * The one entry point of every host: checks the channel and input against the contract, runs the
- * handler, and turns whatever happens into a Result. It never throws.
+ * The one entry point of every host: checks the channel and input against the contract, removes the characters
+ * HTML and XML do not allow from every string of it, runs the handler, and turns whatever happens into a Result.
+ * It never throws.
  */
 export function createDispatch(handlers: Handlers, log: (error: unknown) => void = console.error): Dispatch {
   return async (channel, rawInput) => {
@@ -41,10 +43,18 @@ export function createDispatch(handlers: Handlers, log: (error: unknown) => void
     }
     try {
       const handler = handlers[channel] as (input: unknown) => unknown;
-      const value = await handler(parsed.data);
+      const value = await handler(cleanStrings(parsed.data));
       return ok(outputSchema.parse(value));
     } catch (error) {
       if (error instanceof AppError) return fail(error.toShape());
+      if (error instanceof RangeError && error.message.startsWith('Nested deeper'))
+        return fail({ code: 'invalid-input', message: `Invalid input for ${channel}: ${error.message}` });
+      // A reference a service did not check itself: still the caller's mistake, never a crash.
+      if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
+        return fail({
+          code: 'not-found',
+          message: `${channel}: something the input refers to does not exist`,
+        });
       log(error);
       return fail({ code: 'internal', message: `${channel} failed: ${describe(error)}` });
     }

@@ -1,7 +1,8 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import type { Section } from '../../shared/domain/section';
 import { StorySummary, type Story } from '../../shared/domain/story';
-import { extractLinkTargets, linkTargetKey } from '../../shared/domain/storyLinks';
+import { linkTargetKey } from '../../shared/domain/storyLinks';
+import { extractLinkTargets } from '../../shared/editor/storyDocRefs';
 import type { LibraryPage, LibraryQueryInput, LibraryRow, Preflight } from '../../shared/ipc/contract';
 import { callKey } from './callKey';
 

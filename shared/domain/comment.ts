@@ -34,21 +34,3 @@ export const CommentText = z
   .trim()
   .min(1, 'Write something first')
   .max(4000, 'At most 4000 characters');
-
-/** Comment ids anchored in a TipTap JSON body, in document order, each once. */
-export function anchoredCommentIds(body: unknown): string[] {
-  const seen = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    const { marks, content } = node as { marks?: unknown; content?: unknown };
-    if (Array.isArray(marks)) {
-      for (const mark of marks as { type?: unknown; attrs?: { commentId?: unknown } }[]) {
-        const id = mark?.attrs?.commentId;
-        if (mark?.type === 'commentAnchor' && typeof id === 'string') seen.add(id);
-      }
-    }
-    if (Array.isArray(content)) content.forEach(walk);
-  };
-  walk(body);
-  return [...seen];
-}

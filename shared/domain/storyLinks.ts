@@ -38,38 +38,3 @@ export function linkStateOf(status: StoryStatus | null, trashed: boolean): LinkS
 }
 
 export const linkTargetKey = ({ toId, kind }: LinkTarget): string => `${kind}:${toId}`;
-
-interface JsonNode {
-  type?: unknown;
-  attrs?: { storyId?: unknown } | null;
-  marks?: unknown;
-  content?: unknown;
-}
-
-const isObject = (value: unknown): value is JsonNode => typeof value === 'object' && value !== null;
-
-/**
- * The distinct stories a TipTap body links to: `storyLink` marks (inline) and `alsoRead` nodes (also_read),
- * ignoring malformed ids and, given `selfId`, links of a story to itself. Sorted, so two sets compare as arrays.
- */
-export function extractLinkTargets(body: unknown, selfId?: string): LinkTarget[] {
-  const found = new Map<string, LinkTarget>();
-  const add = (toId: unknown, kind: LinkKind) => {
-    if (toId === selfId || !StoryId.safeParse(toId).success) return;
-    const target = { toId: toId as string, kind };
-    found.set(linkTargetKey(target), target);
-  };
-  const stack: unknown[] = [body];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!isObject(node)) continue;
-    if (node.type === 'alsoRead') add(node.attrs?.storyId, 'also_read');
-    if (Array.isArray(node.marks)) {
-      for (const mark of node.marks as unknown[]) {
-        if (isObject(mark) && mark.type === 'storyLink') add(mark.attrs?.storyId, 'inline');
-      }
-    }
-    if (Array.isArray(node.content)) for (const child of node.content as unknown[]) stack.push(child);
-  }
-  return [...found.values()].sort((a, b) => linkTargetKey(a).localeCompare(linkTargetKey(b)));
-}

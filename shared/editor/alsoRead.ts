@@ -1,5 +1,7 @@
 import { Node } from '@tiptap/core';
+import type { DOMOutputSpec } from '@tiptap/pm/model';
 import { assertStoryId, isStoryId } from './storyId';
+import { elementText, textAttribute } from './textAttribute';
 import { defaultStoryUrl, type StoryUrlResolver } from './storyUrl';
 
 /** The attributes of an also-read block. */
@@ -29,8 +31,20 @@ export function alsoReadText({ headline }: Pick<AlsoReadAttributes, 'headline'>)
   return `${LABEL} ${typeof headline === 'string' ? headline : ''}`.trim();
 }
 
-const textOf = (element: Element | null | undefined): string =>
-  (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** The HTML of an also-read block: a link to the story where it resolves, else its headline as text. */
+export function alsoReadSpec(
+  { storyId, headline }: AlsoReadAttributes,
+  resolveStoryUrl: StoryUrlResolver,
+): DOMOutputSpec {
+  const href = resolveStoryUrl(String(storyId));
+  const title = String(headline);
+  return [
+    'aside',
+    { class: 'also-read', 'data-story-id': String(storyId) },
+    `${LABEL} `,
+    href === null ? title : ['a', { href }, title],
+  ];
+}
 
 /**
  * A block pointing readers to another story. Keeps the story id and its last known headline, shown when the
@@ -50,7 +64,7 @@ export const AlsoRead = Node.create<AlsoReadOptions>({
   addAttributes() {
     return {
       storyId: { isRequired: true, rendered: false, parseHTML: () => null, validate: assertStoryId },
-      headline: { default: '', rendered: false, parseHTML: () => null, validate: 'string' },
+      headline: textAttribute,
     };
   },
 
@@ -62,7 +76,7 @@ export const AlsoRead = Node.create<AlsoReadOptions>({
           const storyId = aside.getAttribute('data-story-id');
           if (!isStoryId(storyId)) return false;
           const link = aside.querySelector('a');
-          const headline = link ? textOf(link) : textOf(aside).replace(/^also read:?\s*/i, '');
+          const headline = link ? elementText(link) : elementText(aside).replace(/^also read:?\s*/i, '');
           return { storyId, headline };
         },
       },
@@ -70,15 +84,7 @@ export const AlsoRead = Node.create<AlsoReadOptions>({
   },
 
   renderHTML({ node }) {
-    const { storyId, headline } = node.attrs as AlsoReadAttributes;
-    const href = this.options.resolveStoryUrl(String(storyId));
-    const title = String(headline);
-    return [
-      'aside',
-      { class: 'also-read', 'data-story-id': String(storyId) },
-      `${LABEL} `,
-      href === null ? title : ['a', { href }, title],
-    ];
+    return alsoReadSpec(node.attrs as AlsoReadAttributes, this.options.resolveStoryUrl);
   },
 
   renderText({ node }) {

@@ -18,7 +18,7 @@ export function isCommentId(value: unknown): value is string {
   return typeof value === 'string' && COMMENT_ID.test(value);
 }
 
-function assertCommentId(value: unknown): void {
+export function assertCommentId(value: unknown): void {
   if (!isCommentId(value)) throw new RangeError(`Not a comment id: ${JSON.stringify(value)}`);
 }
 

@@ -2,6 +2,7 @@ import { Node } from '@tiptap/core';
 import type { DOMOutputSpec } from '@tiptap/pm/model';
 import { MEDIA_SRC } from '../domain/media';
 import { isWebUrl } from './linkUrl';
+import { elementText, MAX_ATTRIBUTE_TEXT, textAttribute } from './textAttribute';
 import type { MediaUrlResolver } from './storyUrl';
 
 /** The attributes of a figure node. */
@@ -43,9 +44,6 @@ export function figureText({ caption, credit }: Pick<FigureAttributes, 'caption'
   return [caption, credit].filter((part) => typeof part === 'string' && part.trim() !== '').join(' ');
 }
 
-const textOf = (element: Element | null | undefined): string =>
-  (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
 function attributesOf(img: Element | null, container: Element | null): FigureAttributes | false {
   const src = img?.getAttribute('src')?.trim();
   if (!isAllowedMediaSrc(src)) return false;
@@ -55,18 +53,48 @@ function attributesOf(img: Element | null, container: Element | null): FigureAtt
   const structured = captionSpan || creditSpan;
   return {
     src,
-    alt: img?.getAttribute('alt') ?? '',
-    caption: structured ? textOf(captionSpan) : textOf(figcaption),
-    credit: textOf(creditSpan),
+    alt: (img?.getAttribute('alt') ?? '').slice(0, MAX_ATTRIBUTE_TEXT),
+    caption: structured ? elementText(captionSpan) : elementText(figcaption),
+    credit: elementText(creditSpan),
   };
+}
+
+/**
+ * The HTML of a figure. The source is checked again here, whatever the document says: a figure whose image
+ * is not allowed renders as its caption only.
+ */
+export function figureSpec(
+  { src, alt, caption, credit }: FigureAttributes,
+  resolveMediaUrl: MediaUrlResolver,
+): DOMOutputSpec {
+  const captionParts: (DOMOutputSpec | string)[] = [];
+  if (caption) captionParts.push(['span', { class: 'caption' }, String(caption)]);
+  if (caption && credit) captionParts.push(' ');
+  if (credit) captionParts.push(['span', { class: 'credit' }, String(credit)]);
+  const url = safeImageSrc(src, resolveMediaUrl);
+  const img: DOMOutputSpec[] = url === null ? [] : [['img', { src: url, alt: String(alt) }]];
+  return captionParts.length > 0 ? ['figure', ...img, ['figcaption', ...captionParts]] : ['figure', ...img];
+}
+
+/**
+ * The URL an `<img>` shows for a stored image `src` (a figure's or the featured image), or null when it must not be
+ * shown: `src` must pass `isAllowedMediaSrc`, and what `resolveMediaUrl` makes of it must be an http(s) URL or a
+ * relative path.
+ */
+export function safeImageSrc(
+  src: unknown,
+  resolveMediaUrl: MediaUrlResolver = (same) => same,
+): string | null {
+  if (!isAllowedMediaSrc(src)) return null;
+  const url = resolveMediaUrl(src);
+  if (isWebUrl(url)) return url;
+  return /^[\w./-]+$/.test(url) && !url.startsWith('//') ? url : null;
 }
 
 function assertMediaSrc(value: unknown): void {
   if (!isAllowedMediaSrc(value))
     throw new RangeError(`Not an allowed image source: ${JSON.stringify(value)}`);
 }
-
-const textAttribute = { default: '', rendered: false, parseHTML: () => null, validate: 'string' } as const;
 
 /**
  * An image with alt text, caption and credit. Renders
@@ -100,13 +128,7 @@ export const Figure = Node.create<FigureOptions>({
   },
 
   renderHTML({ node }) {
-    const { src, alt, caption, credit } = node.attrs as FigureAttributes;
-    const captionParts: (DOMOutputSpec | string)[] = [];
-    if (caption) captionParts.push(['span', { class: 'caption' }, String(caption)]);
-    if (caption && credit) captionParts.push(' ');
-    if (credit) captionParts.push(['span', { class: 'credit' }, String(credit)]);
-    const img: DOMOutputSpec = ['img', { src: this.options.resolveMediaUrl(String(src)), alt: String(alt) }];
-    return captionParts.length > 0 ? ['figure', img, ['figcaption', ...captionParts]] : ['figure', img];
+    return figureSpec(node.attrs as FigureAttributes, this.options.resolveMediaUrl);
   },
 
   renderText({ node }) {

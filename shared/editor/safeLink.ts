@@ -1,5 +1,8 @@
 import { Link } from '@tiptap/extension-link';
 import { isAllowedLinkUrl, normalizeLinkUrl } from './linkUrl';
+import { assertAttributeText, MAX_ATTRIBUTE_TEXT } from './textAttribute';
+
+const MAX_URL = 4000;
 
 /**
  * The web link mark: only http(s) and mailto URLs, whether set by command, typed, pasted or parsed from HTML.
@@ -9,13 +12,33 @@ import { isAllowedLinkUrl, normalizeLinkUrl } from './linkUrl';
 export const SafeLink = Link.extend({
   addAttributes() {
     return {
-      href: { default: null, parseHTML: (element) => element.getAttribute('href')?.trim() ?? null },
+      href: {
+        default: null,
+        parseHTML: (element) => element.getAttribute('href')?.trim() ?? null,
+        validate: (value: unknown) => {
+          if (
+            value !== null &&
+            !(typeof value === 'string' && isAllowedLinkUrl(value) && value.length <= MAX_URL)
+          )
+            throw new RangeError(`Not an allowed link URL: ${JSON.stringify(value)}`);
+        },
+      },
       target: {
         default: null,
         parseHTML: (element) => (element.getAttribute('target') === '_blank' ? '_blank' : null),
         renderHTML: (attributes) => (attributes.target === '_blank' ? { target: '_blank' } : {}),
+        validate: (value: unknown) => {
+          if (value !== null && value !== '_blank')
+            throw new RangeError('A link target is _blank or nothing');
+        },
       },
-      title: { default: null, parseHTML: (element) => element.getAttribute('title') || null },
+      title: {
+        default: null,
+        parseHTML: (element) => element.getAttribute('title')?.slice(0, MAX_ATTRIBUTE_TEXT) || null,
+        validate: (value: unknown) => {
+          if (value !== null) assertAttributeText(value);
+        },
+      },
     };
   },
 

@@ -1,42 +1,4 @@
-import type { JSONContent } from '@tiptap/core';
-import { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { alsoReadText, type AlsoReadAttributes } from './alsoRead';
-import { figureText, type FigureAttributes } from './figure';
-import { parseStoryDoc } from './parseStoryDoc';
-
 const WORDS_PER_MINUTE = 230;
-
-function inlineText(block: ProseMirrorNode): string {
-  let text = '';
-  block.forEach((child) => {
-    if (child.isText) text += child.text ?? '';
-    else if (child.type.name === 'hardBreak') text += '\n';
-  });
-  return text;
-}
-
-function collectBlocks(parent: ProseMirrorNode, blocks: string[]): void {
-  parent.forEach((child) => {
-    let text: string | null = null;
-    if (child.isTextblock) text = inlineText(child);
-    else if (child.type.name === 'figure') text = figureText(child.attrs as FigureAttributes);
-    else if (child.type.name === 'alsoRead') text = alsoReadText(child.attrs as AlsoReadAttributes);
-    else collectBlocks(child, blocks);
-    if (text !== null && text.trim() !== '') blocks.push(text.trim());
-  });
-}
-
-/**
- * The plain text of a story body, for search and word counts: one block per paragraph, heading, list item,
- * pull quote, figure (caption and credit) or also-read ("ALSO READ: <headline>"), separated by blank lines.
- * @throws InvalidDocumentError when `doc` is not a valid story body.
- */
-export function storyToText(doc: JSONContent | ProseMirrorNode): string {
-  const node = doc instanceof ProseMirrorNode ? doc : parseStoryDoc(doc);
-  const blocks: string[] = [];
-  collectBlocks(node, blocks);
-  return blocks.join('\n\n');
-}
 
 const NUMBER_SEPARATOR = /(?<=\p{N})[.,](?=\p{N})/gu;
 const WORD_JOINER = /(?<=[\p{L}\p{M}\p{N}])['\u2019\u2010\u2011-](?=[\p{L}\p{N}])/gu;

@@ -1,4 +1,5 @@
 import { Mark } from '@tiptap/core';
+import type { DOMOutputSpec } from '@tiptap/pm/model';
 import { assertStoryId, isStoryId } from './storyId';
 import { defaultStoryUrl, type StoryUrlResolver } from './storyUrl';
 
@@ -19,6 +20,11 @@ declare module '@tiptap/core' {
       unsetStoryLink: () => ReturnType;
     };
   }
+}
+
+/** The HTML of a story link; with no URL for the story, only its text (the caller drops the mark). */
+export function storyLinkSpec(storyId: string, resolveStoryUrl: StoryUrlResolver): DOMOutputSpec {
+  return ['a', { 'data-story-id': storyId, href: resolveStoryUrl(storyId) }, 0];
 }
 
 /** An inline link to another story, kept by id so it follows the story's URL. Renders `<a data-story-id="…" href="…">`. */
@@ -54,8 +60,7 @@ export const StoryLink = Mark.create<StoryLinkOptions>({
   },
 
   renderHTML({ mark }) {
-    const storyId = String(mark.attrs.storyId);
-    return ['a', { 'data-story-id': storyId, href: this.options.resolveStoryUrl(storyId) }, 0];
+    return storyLinkSpec(String(mark.attrs.storyId), this.options.resolveStoryUrl);
   },
 
   addCommands() {

@@ -1,5 +1,14 @@
 import { bench, describe } from 'vitest';
-import { cleanPastedHtml, countWords, parseStoryDoc, storyToHtml, storyToText } from '../../shared/editor';
+import { Window } from 'happy-dom';
+import {
+  countWords,
+  parseForeignHtml,
+  parseStoryDoc,
+  pasteParser,
+  storySchema,
+  storyToHtml,
+  storyToText,
+} from '../../shared/editor';
 
 const paragraph = (i: number) => ({
   type: 'paragraph',
@@ -27,12 +36,24 @@ for (const words of [10_000, 50_000]) {
   });
 }
 
-describe('paste cleaning', () => {
+describe('paste parsing by the schema (in happy-dom; the editor runs it in Chromium)', () => {
+  const { document } = new Window({
+    settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true },
+  });
+  const parser = pasteParser(storySchema());
   const wordPaste =
     '<p class=MsoNormal style="mso-x:1"><span style="font-weight:700">Bold</span> text</p>'.repeat(2_000);
-  bench('2,000 Word paragraphs', () => void cleanPastedHtml(wordPaste));
+  bench(
+    '2,000 Word paragraphs',
+    () => void parseForeignHtml(wordPaste, document as unknown as Document, parser),
+  );
   bench(
     '50,000 unterminated tags (must stay linear)',
-    () => void cleanPastedHtml('<p>x</p>' + '<a title="'.repeat(50_000)),
+    () =>
+      void parseForeignHtml(
+        '<p>x</p>' + '<a title="'.repeat(50_000),
+        document as unknown as Document,
+        parser,
+      ),
   );
 });

@@ -3,12 +3,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../main/core/createCore';
 import { linkQueries } from '../../main/db/queries/linkQueries';
+import { mediaQueries } from '../../main/db/queries/mediaQueries';
+import { sectionQueries } from '../../main/db/queries/sectionQueries';
 import { openDatabase } from '../../main/db/openDatabase';
 import { revisionQueries } from '../../main/db/queries/revisionQueries';
 import { storyQueries } from '../../main/db/queries/storyQueries';
 import { CoreEvents } from '../../main/core/coreEvents';
 import { createLinkService } from '../../main/services/links/linkService';
 import { createRevisionRecorder } from '../../main/services/revisions/revisionService';
+import { storyReferences } from '../../main/services/stories/storyInput';
 import { createStoryService } from '../../main/services/stories/storyService';
 import type { Story } from '../../shared/domain/story';
 import type { StoryLinks } from '../../shared/domain/storyLinks';
@@ -267,6 +270,7 @@ describe('the links hook runs inside the story write transaction', () => {
         now,
         events: new CoreEvents(),
         author: () => '',
+        references: storyReferences(sectionQueries(db), mediaQueries(db)),
       });
       const storm = stories.create({ headline: 'Storm' });
       const bridge = stories.create({ headline: 'Bridge' });

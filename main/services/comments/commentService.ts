@@ -1,5 +1,6 @@
 import { monotonicFactory } from 'ulid';
-import { anchoredCommentIds, type Comment } from '../../../shared/domain/comment';
+import type { Comment } from '../../../shared/domain/comment';
+import { anchoredCommentIds } from '../../../shared/editor/storyDocRefs';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CoreEvents } from '../../core/coreEvents';
 import type { CommentQueries } from '../../db/queries/commentQueries';

@@ -1,5 +1,6 @@
 import type { Story } from '../../../shared/domain/story';
-import { extractLinkTargets, linkTargetKey, type StoryLinks } from '../../../shared/domain/storyLinks';
+import { linkTargetKey, type StoryLinks } from '../../../shared/domain/storyLinks';
+import { extractLinkTargets } from '../../../shared/editor/storyDocRefs';
 import type { LinkCandidate } from '../../../shared/ipc/channels/links';
 import { AppError } from '../../../shared/ipc/errors';
 import type { LinkQueries } from '../../db/queries/linkQueries';

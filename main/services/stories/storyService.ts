@@ -1,18 +1,12 @@
 import { monotonicFactory } from 'ulid';
 import type { RevisionReason } from '../../../shared/domain/revision';
 import { slugify } from '../../../shared/domain/slug';
-import {
-  emptyBody,
-  type Story,
-  type StoryBody,
-  type StoryFields,
-  type StoryStatus,
-} from '../../../shared/domain/story';
-import { countWords, InvalidDocumentError, parseStoryDoc, storyToText } from '../../../shared/editor';
+import { emptyBody, type Story, type StoryFields, type StoryStatus } from '../../../shared/domain/story';
 import type { StoryCreateInput, StorySaveInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import type { StoryQueries, StoryRecord } from '../../db/queries/storyQueries';
 import type { CoreEvents } from '../../core/coreEvents';
+import { cleanStoryFields, type BodyFacts, type StoryReferences } from './storyInput';
 
 export type StoryChange = 'created' | 'saved' | 'trashed' | 'restored';
 
@@ -28,6 +22,8 @@ export interface StoryServiceDeps {
   now: () => Date;
   events: CoreEvents;
   author: () => string;
+  /** Checks the section and images a story points at. */
+  references: StoryReferences;
 }
 
 /** Why a write records a revision, and under what label. */
@@ -41,17 +37,6 @@ export interface RevisionRecorder {
   transaction<T>(work: () => T): T;
   /** Records `story` as a revision and returns its number. */
   record(story: Story, note: RevisionNote & { author: string }): number;
-}
-
-function derivedFromBody(body: StoryBody): Pick<StoryRecord, 'bodyText' | 'wordCount'> {
-  try {
-    parseStoryDoc(body);
-  } catch (error) {
-    if (error instanceof InvalidDocumentError) throw new AppError('invalid-input', error.message);
-    throw error;
-  }
-  const bodyText = storyToText(body);
-  return { bodyText, wordCount: countWords(bodyText) };
 }
 
 /** Applies changed fields to a stored story; the slug follows the headline until someone edits it. */
@@ -73,6 +58,7 @@ export function createStoryService({
   now,
   events,
   author,
+  references,
   afterWrite = [],
 }: StoryServiceDeps) {
   const newId = monotonicFactory();
@@ -90,12 +76,14 @@ export function createStoryService({
     story: Story,
     expectedVersion: number,
     change: Exclude<StoryChange, 'created'>,
-    bodyChanged = false,
+    /** What is derived from the body, when the body changed. */
+    derived?: BodyFacts,
     note?: RevisionNote,
   ): Story => {
+    const bodyChanged = derived !== undefined;
     const record: StoryRecord = {
       ...story,
-      ...(bodyChanged ? derivedFromBody(story.body) : { bodyText: '', wordCount: story.wordCount }),
+      ...(derived ?? { bodyText: '', wordCount: story.wordCount }),
       createdAt: Date.parse(story.createdAt),
       updatedAt: now().getTime(),
       trashedAt: story.trashedAt === null ? null : Date.parse(story.trashedAt),
@@ -121,10 +109,13 @@ export function createStoryService({
 
   return {
     /** `options.id`: a story that already exists elsewhere (the newsroom desk) keeps its id here. */
-    create(input: StoryCreateInput, options: { id?: string } = {}): Story {
+    create(rawInput: StoryCreateInput, options: { id?: string } = {}): Story {
+      const { fields: input, derived } = cleanStoryFields(
+        { ...rawInput, body: rawInput.body ?? emptyBody() },
+        references,
+      );
       const at = now().getTime();
       const headline = input.headline ?? '';
-      const body = input.body ?? emptyBody();
       const record: StoryRecord = {
         id: options.id ?? newId(at),
         headline,
@@ -138,8 +129,8 @@ export function createStoryService({
         featuredImage: input.featuredImage ?? null,
         embargoUntil: input.embargoUntil ?? null,
         status: 'draft',
-        body,
-        ...derivedFromBody(body),
+        body: input.body,
+        ...derived!,
         author: author(),
         createdAt: at,
         updatedAt: at,
@@ -167,7 +158,8 @@ export function createStoryService({
       const story = mustGet(id);
       if (story.trashedAt !== null)
         throw new AppError('conflict', 'This story is in the trash; restore it first.');
-      return write(applyChanges(story, changes), expectedVersion, 'saved', changes.body !== undefined, note);
+      const { fields, derived } = cleanStoryFields(changes, references);
+      return write(applyChanges(story, fields), expectedVersion, 'saved', derived, note);
     },
 
     trash(id: string): Story {
@@ -196,7 +188,7 @@ export function createStoryService({
       if (story.trashedAt !== null)
         throw new AppError('conflict', 'This story is in the trash; restore it first.');
       const slugEdited = story.slugEdited || status === 'published';
-      return write({ ...story, status, slugEdited }, expectedVersion, 'saved', false, note);
+      return write({ ...story, status, slugEdited }, expectedVersion, 'saved', undefined, note);
     },
   };
 }

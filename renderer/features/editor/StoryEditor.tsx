@@ -2,7 +2,7 @@ import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { StoryBody } from '../../../shared/domain/story';
 import type { StoryLinks } from '../../../shared/domain/storyLinks';
-import { cleanPastedHtml, storyExtensions } from '../../../shared/editor';
+import { storyExtensions } from '../../../shared/editor';
 import { LinkPickers } from '../links/LinkPickers';
 import { useStoryLinking } from '../links/useStoryLinking';
 import { CaretBlock } from './caretBlock';
@@ -64,7 +64,6 @@ export const StoryEditor = memo(function StoryEditor(props: StoryEditorProps) {
         spellcheck: 'true',
         class: 'story-body',
       },
-      transformPastedHTML: cleanPastedHtml,
     },
     onCreate: ({ editor: created }) => {
       // Normalisation right after loading (e.g. a trailing paragraph) is not an edit by the user.

@@ -74,12 +74,13 @@ describe('parsing HTML', () => {
     expect(storyToHtml(json)).toBe('<p><a href="https://example.com" rel="noopener noreferrer">x</a></p>');
   });
 
-  it('reads only h2 and h3 as headings', () => {
-    expect(blocks('<h2>a</h2><h3>b</h3><h1>c</h1><h4>d</h4>')).toEqual([
+  it('reads h1 as a level 2 heading and h4–h6 as level 3, the only levels a story has', () => {
+    expect(blocks('<h2>a</h2><h3>b</h3><h1>c</h1><h4>d</h4><h6>e</h6>')).toEqual([
       { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'a' }] },
       { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'b' }] },
-      { type: 'paragraph', content: [{ type: 'text', text: 'c' }] },
-      { type: 'paragraph', content: [{ type: 'text', text: 'd' }] },
+      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'c' }] },
+      { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'd' }] },
+      { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'e' }] },
     ]);
   });
 

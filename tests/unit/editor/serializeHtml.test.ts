@@ -81,17 +81,18 @@ describe('storyToHtml', () => {
     expect(html).toBe(`<figure><img src="${MEDIA_SRC}" alt=""></figure>`);
   });
 
-  it('never renders a disallowed href stored in a link mark', () => {
-    const html = storyToHtml(
-      doc(
-        paragraph({
-          type: 'text',
-          text: 'x',
-          marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }],
-        }),
-      ),
-    );
-    expect(html).toBe('<p><a rel="noopener noreferrer">x</a></p>');
+  it('refuses to render a disallowed href stored in a link mark', () => {
+    const render = () =>
+      storyToHtml(
+        doc(
+          paragraph({
+            type: 'text',
+            text: 'x',
+            marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }],
+          }),
+        ),
+      );
+    expect(render).toThrow(InvalidDocumentError);
   });
 
   describe('for publishing', () => {

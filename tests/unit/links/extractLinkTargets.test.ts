@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractLinkTargets } from '../../../shared/domain/storyLinks';
+import { extractLinkTargets } from '../../../shared/editor/storyDocRefs';
+import { InvalidDocumentError } from '../../../shared/editor';
 
 const A = '01HZZZZZZZZZZZZZZZZZZZZZZA';
 const B = '01HZZZZZZZZZZZZZZZZZZZZZZB';
@@ -23,7 +24,10 @@ describe('extractLinkTargets', () => {
           content: [
             {
               type: 'listItem',
-              content: [{ type: 'blockquote', content: [{ type: 'paragraph', content: [linked('b', B)] }] }],
+              content: [
+                { type: 'paragraph', content: [{ type: 'text', text: 'item' }] },
+                { type: 'blockquote', content: [{ type: 'paragraph', content: [linked('b', B)] }] },
+              ],
             },
           ],
         },
@@ -36,22 +40,33 @@ describe('extractLinkTargets', () => {
     ]);
   });
 
-  it('ignores malformed ids, other marks, links to the story itself and non-documents', () => {
+  it('ignores other marks and links to the story itself', () => {
     const body = {
       type: 'doc',
       content: [
-        { type: 'paragraph', content: [linked('x', 'not-an-id'), linked('y', 42), linked('self', SELF)] },
+        { type: 'paragraph', content: [linked('self', SELF)] },
         {
           type: 'paragraph',
-          content: [{ type: 'text', text: 'web', marks: [{ type: 'link', attrs: { href: A } }] }],
+          content: [
+            { type: 'text', text: 'web', marks: [{ type: 'link', attrs: { href: 'https://e.com/' } }] },
+          ],
         },
-        { type: 'alsoRead', attrs: null },
-        { type: 'alsoRead' },
       ],
     };
     expect(extractLinkTargets(body, SELF)).toEqual([]);
-    expect(extractLinkTargets(null)).toEqual([]);
-    expect(extractLinkTargets({ type: 'doc', content: 'nope' })).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a malformed story id',
+      { type: 'doc', content: [{ type: 'paragraph', content: [linked('x', 'not-an-id')] }] },
+    ],
+    ['a numeric story id', { type: 'doc', content: [{ type: 'paragraph', content: [linked('y', 42)] }] }],
+    ['an also-read without attributes', { type: 'doc', content: [{ type: 'alsoRead' }] }],
+    ['null', null],
+    ['a doc whose content is not a list', { type: 'doc', content: 'nope' }],
+  ])('refuses a body with %s: it is not a story body', (_, body) => {
+    expect(() => extractLinkTargets(body)).toThrow(InvalidDocumentError);
   });
 
   it('walks a very long document without running out of stack', () => {

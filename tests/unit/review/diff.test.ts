@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffStats, diffWords, wordTokens } from '../../../shared/domain/diff';
-import { anchoredCommentIds } from '../../../shared/domain/comment';
+import { anchoredCommentIds } from '../../../shared/editor/storyDocRefs';
 
 const render = (before: string, after: string) =>
   diffWords(before, after)

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { MEDIA_SRC } from '../../../../shared/domain/media';
 import { slugify } from '../../../../shared/domain/slug';
-import { escapeHtml, readingTimeLabel, storyToHtml } from '../../../../shared/editor';
+import { escapeHtml, readingTimeLabel, safeImageSrc, storyToHtml } from '../../../../shared/editor';
 import type { PublishedSnapshot } from '../../../db/queries/publicationQueries';
 import { SITE_CSS } from './siteStyles';
 
@@ -162,8 +162,9 @@ export function renderSite(model: SiteModel): { files: Map<string, string>; medi
     const latest: SiteStory[] = [];
     for (let i = inSection.length - 1; i >= 0 && latest.length < 5; i--)
       if (i !== index) latest.push(inSection[i]!);
-    const featuredImage = snapshot.featuredImage
-      ? `<figure class="featured-image"><img src="${escape(mediaUrl(root)(snapshot.featuredImage))}" alt=""></figure>`
+    const featuredSrc = snapshot.featuredImage ? safeImageSrc(snapshot.featuredImage, mediaUrl(root)) : null;
+    const featuredImage = featuredSrc
+      ? `<figure class="featured-image"><img src="${escape(featuredSrc)}" alt=""></figure>`
       : '';
     const meta = [
       snapshot.byline ? `<span class="byline">${escape(snapshot.byline)}</span>` : '',
