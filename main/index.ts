@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore, type Core } from './core/createCore';
 import { mediaDirOf } from './services/media/mediaFiles';
+import { acquireDataLock } from './hosts/dataLock';
 import { resolveDataDir } from './hosts/dataDir';
 import { forwardEvents, registerIpc } from './ipc/registerIpc';
 import { registerAppScheme, serveRenderer } from './appProtocol';
@@ -34,11 +35,14 @@ async function ready(): Promise<void> {
     options: { data: { type: 'string' } },
     strict: false,
   });
+  const dataDir = resolveDataDir(
+    typeof values.data === 'string' ? values.data : undefined,
+    app.getPath('userData'),
+  );
+  // The command line refuses to write to a folder an app holds (and the app to open one it writes to).
+  acquireDataLock(dataDir, 'the Copydesk app');
   core = createCore({
-    dataDir: resolveDataDir(
-      typeof values.data === 'string' ? values.data : undefined,
-      app.getPath('userData'),
-    ),
+    dataDir,
     appVersion: app.getVersion(),
     host: 'electron',
     publishing: {

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { openDatabase } from '../db/openDatabase';
@@ -58,6 +59,8 @@ export interface Core {
   info: AppInfo;
   /** The outbox (`runDue()` sends due jobs) and the static site's folder. */
   publishing: Pick<Publishing, 'runDue' | 'siteFolder'>;
+  /** The open store, for the command line: one transaction around a whole import, online backups. */
+  database: Database.Database;
   close(): void;
 }
 
@@ -153,6 +156,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     info,
     publishing,
+    database: db,
     close: () => {
       void publishing.stop();
       db.close();

@@ -1,45 +1,24 @@
-import { parseArgs } from 'node:util';
 import { defaultDataDir, resolveDataDir } from './dataDir';
 import { openInChromium } from './openInChromium';
 import { serveBrowserHost } from './serveBrowserHost';
 
-const USAGE = `Usage: copydesk serve [--data DIR] [--port N] [--no-open]
-
-  --data DIR   where copydesk.db lives (default: $COPYDESK_DATA, else ${defaultDataDir()})
-  --port N     port on 127.0.0.1 (default: 0, a free port)
-  --no-open    do not open a Chromium window
-  COPYDESK_TOKEN fixes the access token (default: a random one per start)`;
+export interface ServeOptions {
+  data?: string | undefined;
+  port: number;
+  open: boolean;
+}
 
 /** `copydesk serve`: the browser host alone, for development, tests and machines without Electron. */
-export async function serveCommand(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      data: { type: 'string' },
-      port: { type: 'string', default: '0' },
-      'no-open': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help || (positionals[0] ?? 'serve') !== 'serve') {
-    console.log(USAGE);
-    process.exitCode = values.help ? 0 : 2;
-    return;
-  }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`--port must be 0..65535, got ${values.port}`);
-
+export async function serveCommand(options: ServeOptions): Promise<void> {
   const host = await serveBrowserHost({
-    dataDir: resolveDataDir(values.data, defaultDataDir()),
-    port,
+    dataDir: resolveDataDir(options.data, defaultDataDir()),
+    port: options.port,
     token: process.env.COPYDESK_TOKEN,
   });
   console.log(`Copydesk listening on ${host.web.url}`);
   console.log(`Open Copydesk: ${host.uiUrl}`);
   console.log(`Data: ${host.core.info.databaseFile}`);
-  if (!values['no-open']) console.log(openInChromium(host.uiUrl, host.core.info.dataDir));
+  if (options.open) console.log(openInChromium(host.uiUrl, host.core.info.dataDir));
 
   const stop = () => {
     void host.close().then(() => process.exit(0));

@@ -9,6 +9,7 @@ import embargo from './0008_embargo.sql';
 import searchReindexOnChange from './0009_search_reindex_on_change.sql';
 import storyTargets from './0010_story_targets.sql';
 import tagKeys from './0011_tag_keys.sql';
+import importSources from './0012_import_sources.sql';
 
 /** Schema migrations in order (keep this list sorted by number); a database's `user_version` is the number of them it has applied. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -23,4 +24,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0009_search_reindex_on_change', sql: searchReindexOnChange },
   { name: '0010_story_targets', sql: storyTargets },
   { name: '0011_tag_keys', sql: tagKeys },
+  { name: '0012_import_sources', sql: importSources },
 ];
