@@ -12,6 +12,18 @@ export const ARCHIVE_VERSION = 1;
 export const STORY_CHILD_TABLES = ['comments', 'revisions', 'story_links', 'status_changes', 'activity'] as const;
 export type StoryChildTable = (typeof STORY_CHILD_TABLES)[number];
 
+/** The order rows are exported in (parents before replies for comments). */
+export const STORY_ORDER: Record<StoryChildTable, string> = {
+  comments: 'created_at, id',
+  revisions: 'n',
+  story_links: 'to_id, kind',
+  status_changes: 'id',
+  activity: 'id',
+};
+
+/** Autoincrement keys belong to each store: never exported, given anew on import. */
+export const LOCAL_KEYS: Partial<Record<StoryChildTable, string>> = { status_changes: 'id', activity: 'id' };
+
 /** The column each child table ties to its story by. */
 export const STORY_COLUMN: Record<StoryChildTable, string> = {
   comments: 'story_id',

@@ -5,6 +5,7 @@ import {
   ARCHIVE_FORMAT,
   ARCHIVE_VERSION,
   encodeRow,
+  LOCAL_KEYS,
   STORY_CHILD_TABLES,
   type ArchiveHeader,
 } from './archiveFormat';
@@ -58,7 +59,11 @@ export async function exportJson(options: {
         }
       });
     const entry: Record<string, unknown> = { story: encodeRow(story), tags: queries.tags(id) };
-    for (const table of STORY_CHILD_TABLES) entry[table] = queries.children(table, id).map(encodeRow);
+    for (const table of STORY_CHILD_TABLES)
+      entry[table] = queries.children(table, id).map((row) => {
+        const { [LOCAL_KEYS[table] ?? '']: _local, ...kept } = row;
+        return encodeRow(kept);
+      });
     entry.media = media;
     await write(`${done === 0 ? '' : ',\n'}${JSON.stringify(entry)}`);
     done++;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { STORY_CHILD_TABLES, STORY_COLUMN, type StoryChildTable } from './archiveFormat';
+import { STORY_CHILD_TABLES, STORY_COLUMN, STORY_ORDER, type StoryChildTable } from './archiveFormat';
 
 type Row = Record<string, unknown>;
 
@@ -8,7 +8,7 @@ export function exportQueries(db: Database.Database) {
   const children = Object.fromEntries(
     STORY_CHILD_TABLES.map((table) => [
       table,
-      db.prepare<[string], Row>(`SELECT * FROM ${table} WHERE ${STORY_COLUMN[table]} = ? ORDER BY rowid`),
+      db.prepare<[string], Row>(`SELECT * FROM ${table} WHERE ${STORY_COLUMN[table]} = ? ORDER BY ${STORY_ORDER[table]}`),
     ]),
   ) as Record<StoryChildTable, Database.Statement<[string], Row>>;
   const ids = db.prepare<[number], { id: string }>(

@@ -3,13 +3,19 @@ import { createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { InvalidDocumentError, parseStoryDoc } from '../../shared/editor';
-import { ArchiveHeader, ArchiveStory, decodeRow, STORY_CHILD_TABLES, STORY_COLUMN } from '../export/archiveFormat';
+import {
+  ArchiveHeader,
+  ArchiveStory,
+  decodeRow,
+  LOCAL_KEYS,
+  STORY_CHILD_TABLES,
+  STORY_COLUMN,
+  type StoryChildTable,
+} from '../export/archiveFormat';
 import type { CallCore } from './coreCaller';
 import { emptyCounts, type ImportCounts } from './importCounts';
 import { ImportError } from './importError';
 
-/** Autoincrement keys are the receiving store's own; everything else is copied as it was. */
-const OWN_KEYS: Record<string, string[]> = { status_changes: ['id'], activity: ['id'] };
 
 function columnsOf(db: Database.Database, table: string): Set<string> {
   return new Set((db.pragma(`table_info(${table})`) as { name: string }[]).map((column) => column.name));
@@ -33,9 +39,9 @@ function archiveWriter(db: Database.Database, call: CallCore) {
   };
   const keep = (table: string, row: Record<string, unknown>) => {
     const known = columnsFor(table);
-    const own = OWN_KEYS[table] ?? [];
+    const local = LOCAL_KEYS[table as StoryChildTable];
     return Object.keys(row)
-      .filter((key) => known.has(key) && !own.includes(key))
+      .filter((key) => known.has(key) && key !== local)
       .sort();
   };
   const insert = (table: string, row: Record<string, unknown>) => {
