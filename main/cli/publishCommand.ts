@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CliError } from './cliError';
 import { openCliCore } from './openCliCore';
@@ -36,7 +37,9 @@ export async function publishCommand(which: string, options: PublishOptions): Pr
       const job = jobs.find((candidate) => candidate.id === queued.id);
       if (!job) throw new CliError('The publish job disappeared from the outbox.');
       if (job.state === 'done') {
-        printData(Boolean(options.json), job, () => job.resultUrl ?? 'Published.');
+        // The static site without a public address answers with a path inside its folder.
+        const url = job.resultUrl && !/^[a-z][a-z0-9+.-]*:/i.test(job.resultUrl) ? join(cli.core.publishing.siteFolder(), job.resultUrl) : job.resultUrl;
+        printData(Boolean(options.json), { ...job, resultUrl: url }, () => url ?? 'Published.');
         return;
       }
       if (job.state === 'failed' || job.state === 'paused')
