@@ -31,7 +31,7 @@ function storyFolder(): string {
   return dir;
 }
 
-describe('copydesk: usage and exit codes', () => {
+describe('copydesk: usage and exit codes', { timeout: 120_000 }, () => {
   it.each(COMMANDS)('%s --help prints its usage and exits 0', async (command) => {
     const run = await runCli([command, '--help']);
     expect(run.code).toBe(0);
@@ -60,7 +60,7 @@ describe('copydesk: usage and exit codes', () => {
   });
 });
 
-describe('copydesk import <folder>, search, export', () => {
+describe('copydesk import <folder>, search, export', { timeout: 120_000 }, () => {
   let data: string;
   let folder: string;
   beforeAll(async () => {
@@ -121,7 +121,7 @@ describe('copydesk import <folder>, search, export', () => {
   });
 });
 
-describe('copydesk backup, restore, check, stats', () => {
+describe('copydesk backup, restore, check, stats', { timeout: 120_000 }, () => {
   it('backs up, restores a backup (keeping the replaced store) and checks the result', async () => {
     const data = newDir();
     await cliJson(['import', join(FIXTURES, 'small-export.xml'), '--data', data, '--no-images']);
@@ -160,7 +160,7 @@ describe('copydesk backup, restore, check, stats', () => {
   });
 });
 
-describe('copydesk publish', () => {
+describe('copydesk publish', { timeout: 120_000 }, () => {
   it('publishes through the outbox to the built-in static site and prints where; refusals exit 1 with the reason', async () => {
     const data = newDir();
     await cliJson(['import', join(FIXTURES, 'small-export.xml'), '--data', data, '--no-images']);
@@ -183,7 +183,7 @@ describe('copydesk publish', () => {
   });
 });
 
-describe('the data-folder lock', () => {
+describe('the data-folder lock', { timeout: 120_000 }, () => {
   let serve: ChildProcess | undefined;
   afterAll(() => {
     serve?.kill('SIGTERM');

@@ -53,7 +53,7 @@ const newDir = () => {
 };
 afterAll(() => dirs.forEach((dir) => dir.remove()));
 
-describe('copydesk import <WordPress export>', () => {
+describe('copydesk import <WordPress export>', { timeout: 120_000 }, () => {
   const files = readdirSync(FIXTURES).filter((file) => file.endsWith('.xml') && !BROKEN.includes(file));
 
   it.each(files)('imports %s with the counts of its README, leaving no script, handler or javascript: URL', async (file) => {
