@@ -36,12 +36,15 @@ function checkBackup(file: string): number {
   }
   try {
     const integrity = db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') throw new CliError(`${file} is damaged (${String(integrity)}); nothing was restored.`);
+    if (integrity !== 'ok')
+      throw new CliError(`${file} is damaged (${String(integrity)}); nothing was restored.`);
     const version = Number(db.pragma('user_version', { simple: true }));
     if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'stories'").get())
       throw new CliError(`${file} is not a Copydesk store (no stories table).`);
     if (version > migrations.length)
-      throw new CliError(`${file} was made by a newer Copydesk (schema ${version}, this one knows ${migrations.length}).`);
+      throw new CliError(
+        `${file} was made by a newer Copydesk (schema ${version}, this one knows ${migrations.length}).`,
+      );
     return version;
   } catch (error) {
     if (error instanceof CliError) throw error;
@@ -94,8 +97,10 @@ export async function restoreCommand(file: string, options: { data?: string; jso
     const schemaVersion = cli.core.info.schemaVersion;
     cli.close();
     const result = { restored: source, previous: kept, schemaVersion, backupSchemaVersion: version };
-    printData(Boolean(options.json), result, () =>
-      `Restored ${source}${kept ? `; the previous store is kept as ${kept}` : ''}.`,
+    printData(
+      Boolean(options.json),
+      result,
+      () => `Restored ${source}${kept ? `; the previous store is kept as ${kept}` : ''}.`,
     );
   } finally {
     release();

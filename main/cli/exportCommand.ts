@@ -21,7 +21,8 @@ export interface ExportOptions {
 function sinceOf(value: string | undefined): number {
   if (!value) return 0;
   const time = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  if (!Number.isFinite(time)) throw new CliError(`--since: "${value}" is not a date (YYYY-MM-DD or an ISO time)`, 2);
+  if (!Number.isFinite(time))
+    throw new CliError(`--since: "${value}" is not a date (YYYY-MM-DD or an ISO time)`, 2);
   return time;
 }
 
@@ -38,7 +39,12 @@ export async function exportCommand(which: string | undefined, options: ExportOp
   try {
     const queries = exportQueries(cli.core.database);
     const ids = which ? [(await resolveStory(cli, which)).id] : queries.storyIds(since);
-    const progress = startProgress({ label: 'export', total: ids.length, itemName: 'stories', quiet: options.quiet || !options.out || ids.length < 2 });
+    const progress = startProgress({
+      label: 'export',
+      total: ids.length,
+      itemName: 'stories',
+      quiet: options.quiet || !options.out || ids.length < 2,
+    });
     if (format === 'json') {
       const stream = options.out ? createWriteStream(options.out) : process.stdout;
       await exportJson({
@@ -50,7 +56,10 @@ export async function exportCommand(which: string | undefined, options: ExportOp
         write: writerTo(stream),
         onStory: (done) => progress.update(done, done),
       });
-      if (options.out) await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      if (options.out)
+        await new Promise<void>((resolve, reject) =>
+          stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
+        );
     } else {
       const documentFormat: DocumentFormat = format === 'html' ? 'html' : 'md';
       const nameOf = exportDocumentName(queries, documentFormat);
@@ -58,11 +67,15 @@ export async function exportCommand(which: string | undefined, options: ExportOp
         const story = await cli.call('stories:get', { id: ids[0]! });
         process.stdout.write(storyDocument(documentFormat, story, queries.tags(story.id), nameOf));
       } else {
-        if (!options.out) throw new CliError('Give --out DIR to export several stories as HTML or Markdown.', 2);
+        if (!options.out)
+          throw new CliError('Give --out DIR to export several stories as HTML or Markdown.', 2);
         mkdirSync(options.out, { recursive: true });
         for (const [index, id] of ids.entries()) {
           const story = await cli.call('stories:get', { id });
-          writeFileSync(join(options.out, nameOf(id)!), storyDocument(documentFormat, story, queries.tags(id), nameOf));
+          writeFileSync(
+            join(options.out, nameOf(id)!),
+            storyDocument(documentFormat, story, queries.tags(id), nameOf),
+          );
           progress.update(index + 1, index + 1);
         }
       }

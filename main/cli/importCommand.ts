@@ -34,7 +34,10 @@ function kindOf(path: string): Kind {
   const extension = extname(path).toLowerCase();
   if (extension === '.json') return 'json';
   if (extension === '.xml' || extension === '.wxr') return 'wxr';
-  throw new CliError(`Cannot tell what ${path} is: give a WordPress export (.xml), a Copydesk export (.json) or a folder.`, 2);
+  throw new CliError(
+    `Cannot tell what ${path} is: give a WordPress export (.xml), a Copydesk export (.json) or a folder.`,
+    2,
+  );
 }
 
 function summary(counts: ImportCounts): string {
@@ -47,9 +50,11 @@ function summary(counts: ImportCounts): string {
 /** `copydesk import`: a WordPress export file, a live WordPress site, a folder of files or a Copydesk export. */
 export async function importCommand(path: string | undefined, options: ImportOptions): Promise<void> {
   const maxMegabytes = Number(options.maxSize);
-  if (!Number.isFinite(maxMegabytes) || maxMegabytes <= 0) throw new CliError('--max-size must be a number of megabytes', 2);
+  if (!Number.isFinite(maxMegabytes) || maxMegabytes <= 0)
+    throw new CliError('--max-size must be a number of megabytes', 2);
   const maxBytes = maxMegabytes * 1024 * 1024;
-  if (!path && !options.wordpress) throw new CliError('Give a file or folder to import, or --wordpress TARGET.', 2);
+  if (!path && !options.wordpress)
+    throw new CliError('Give a file or folder to import, or --wordpress TARGET.', 2);
   if (path && options.wordpress) throw new CliError('Give either a path or --wordpress, not both.', 2);
   const kind = path ? kindOf(path) : null;
 
@@ -68,7 +73,12 @@ export async function importCommand(path: string | undefined, options: ImportOpt
   try {
     const counts = await runInTransaction(db, async () => {
       if (options.wordpress) {
-        const targets = createTargetService({ queries: targetQueries(db), secrets: fileSecretBox(cli.dataDir), dataDir: cli.dataDir, now });
+        const targets = createTargetService({
+          queries: targetQueries(db),
+          secrets: fileSecretBox(cli.dataDir),
+          dataDir: cli.dataDir,
+          now,
+        });
         const target = targets.list().find((t) => t.id === options.wordpress || t.name === options.wordpress);
         if (!target || target.kind !== 'wordpress')
           throw new CliError(`No WordPress target called "${options.wordpress}" (see the Publish settings).`);
@@ -88,7 +98,13 @@ export async function importCommand(path: string | undefined, options: ImportOpt
           onProgress: ({ bytesRead, stories }) => progress.update(bytesRead, stories),
         });
       if (kind === 'json')
-        return importCopydeskJson(path!, { db, call, now, maxBytes, onStory: (done) => progress.update(0, done) });
+        return importCopydeskJson(path!, {
+          db,
+          call,
+          now,
+          maxBytes,
+          onStory: (done) => progress.update(0, done),
+        });
       return importFolder(path!, { writer, maxBytes, onStory: (done) => progress.update(0, done) });
     });
     progress.stop();

@@ -18,7 +18,10 @@ function counts(db: Database.Database) {
     links: count(db, 'SELECT count(*) FROM story_links'),
     media: count(db, 'SELECT count(*) FROM media'),
     publications: count(db, "SELECT count(*) FROM publications WHERE state = 'published'"),
-    pendingJobs: count(db, "SELECT count(*) FROM publish_jobs WHERE state IN ('queued', 'running', 'waiting', 'paused')"),
+    pendingJobs: count(
+      db,
+      "SELECT count(*) FROM publish_jobs WHERE state IN ('queued', 'running', 'waiting', 'paused')",
+    ),
   };
 }
 
@@ -66,10 +69,16 @@ export async function statsCommand(options: { data?: string; json?: boolean }) {
   try {
     const db = cli.core.database;
     const byStatus = Object.fromEntries(
-      (db.prepare('SELECT status, count(*) AS n FROM stories WHERE trashed_at IS NULL GROUP BY status ORDER BY status').all() as {
-        status: string;
-        n: number;
-      }[]).map((row) => [row.status, row.n]),
+      (
+        db
+          .prepare(
+            'SELECT status, count(*) AS n FROM stories WHERE trashed_at IS NULL GROUP BY status ORDER BY status',
+          )
+          .all() as {
+          status: string;
+          n: number;
+        }[]
+      ).map((row) => [row.status, row.n]),
     );
     const bySection = db
       .prepare(
@@ -95,7 +104,11 @@ export async function statsCommand(options: { data?: string; json?: boolean }) {
     printData(Boolean(options.json), stats, () =>
       [
         `${stats.stories} stories (${stats.trashed} in the trash), ${stats.words} words`,
-        `by status: ${Object.entries(byStatus).map(([status, n]) => `${status} ${n}`).join(', ') || 'none'}`,
+        `by status: ${
+          Object.entries(byStatus)
+            .map(([status, n]) => `${status} ${n}`)
+            .join(', ') || 'none'
+        }`,
         `by section: ${bySection.map((row) => `${row.section} ${row.stories}`).join(', ') || 'none'}`,
         `top tags: ${topTags.map((row) => `${row.tag} ${row.stories}`).join(', ') || 'none'}`,
         `${stats.tags} tags, ${stats.comments} comments, ${stats.revisions} revisions, ${stats.links} links, ${stats.media} images`,

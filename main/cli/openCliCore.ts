@@ -23,7 +23,10 @@ export const cliDataDir = (flag: string | undefined) => resolveDataDir(flag, def
  * never writes under a running app; one that only reads may run beside it (SQLite's WAL allows that).
  * A read-only command never creates a store that is not there.
  */
-export function openCliCore(dataFlag: string | undefined, mode: { writes: boolean; command: string }): CliCore {
+export function openCliCore(
+  dataFlag: string | undefined,
+  mode: { writes: boolean; command: string },
+): CliCore {
   const dataDir = cliDataDir(dataFlag);
   if (!mode.writes && !existsSync(join(dataDir, DATABASE_FILE)))
     throw new CliError(`No Copydesk data in ${dataDir} (give --data DIR or set COPYDESK_DATA).`);
@@ -47,7 +50,9 @@ export function openCliCore(dataFlag: string | undefined, mode: { writes: boolea
     });
   } catch (error) {
     release();
-    throw new CliError(`Cannot open ${join(dataDir, DATABASE_FILE)}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(
+      `Cannot open ${join(dataDir, DATABASE_FILE)}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return {
     core,

@@ -42,10 +42,15 @@ export function buildProgram(): Command {
 
   program
     .command('import')
-    .description('import a WordPress export (.xml), a Copydesk export (.json), a folder of .html/.md files, or a live WordPress site')
+    .description(
+      'import a WordPress export (.xml), a Copydesk export (.json), a folder of .html/.md files, or a live WordPress site',
+    )
     .argument('[path]', 'file or folder to import')
     .addOption(dataOption())
-    .option('--wordpress <target>', 'import from a WordPress publish target (its name or id) over its REST API')
+    .option(
+      '--wordpress <target>',
+      'import from a WordPress publish target (its name or id) over its REST API',
+    )
     .option('--max-size <MB>', 'refuse files larger than this', '4096')
     .option('--no-images', 'do not download images (each becomes a "missing image" placeholder)')
     .option('-q, --quiet', 'no progress output')
@@ -72,7 +77,7 @@ export function buildProgram(): Command {
     .description('publish a story through the outbox (as the Publish button), wait, and print its URL')
     .argument('<story>', 'id or slug')
     .addOption(dataOption())
-    .option('--target <name>', 'publish target (name or id; default: the story\'s or the newsroom\'s)')
+    .option('--target <name>', "publish target (name or id; default: the story's or the newsroom's)")
     .option('--timeout <seconds>', 'give up waiting after this long', '120')
     .addOption(jsonOption())
     .action(publishCommand);
@@ -88,7 +93,9 @@ export function buildProgram(): Command {
 
   program
     .command('backup')
-    .description('copy the store to FILE (default: <data>/backups/copydesk-<time>.db); safe while the app runs')
+    .description(
+      'copy the store to FILE (default: <data>/backups/copydesk-<time>.db); safe while the app runs',
+    )
     .argument('[file]')
     .addOption(dataOption())
     .addOption(jsonOption())
@@ -104,7 +111,9 @@ export function buildProgram(): Command {
 
   program
     .command('check')
-    .description('check the store: integrity, foreign keys, search index, schema version; exit 1 on a problem')
+    .description(
+      'check the store: integrity, foreign keys, search index, schema version; exit 1 on a problem',
+    )
     .addOption(dataOption())
     .addOption(jsonOption())
     .action(checkCommand);

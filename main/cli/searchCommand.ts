@@ -13,7 +13,9 @@ const marked = (segments: { text: string; match: boolean }[] | null, fallback: s
   segments ? segments.map((s) => (s.match ? `[${s.text}]` : s.text)).join('') : fallback;
 
 function line(row: LibraryRow): string {
-  const facts = [row.status, row.sectionName, row.byline, row.updatedAt.slice(0, 10)].filter(Boolean).join(' · ');
+  const facts = [row.status, row.sectionName, row.byline, row.updatedAt.slice(0, 10)]
+    .filter(Boolean)
+    .join(' · ');
   const snippet = row.snippet ? `\n    ${marked(row.snippet, '')}` : '';
   return `${row.id}  ${marked(row.headlineMarks, row.headline)}\n    ${facts}${snippet}`;
 }

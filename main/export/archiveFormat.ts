@@ -9,7 +9,13 @@ import { StoryId } from '../../shared/domain/story';
 export const ARCHIVE_FORMAT = 'copydesk-export';
 export const ARCHIVE_VERSION = 1;
 
-export const STORY_CHILD_TABLES = ['comments', 'revisions', 'story_links', 'status_changes', 'activity'] as const;
+export const STORY_CHILD_TABLES = [
+  'comments',
+  'revisions',
+  'story_links',
+  'status_changes',
+  'activity',
+] as const;
 export type StoryChildTable = (typeof STORY_CHILD_TABLES)[number];
 
 /** The order rows are exported in (parents before replies for comments). */
@@ -40,7 +46,9 @@ export const ArchiveHeader = z.object({
   version: z.literal(ARCHIVE_VERSION),
   exportedAt: z.string(),
   schemaVersion: z.number().int(),
-  sections: z.array(z.object({ id: z.string().max(64), name: z.string().min(1).max(60), position: z.number().int() })),
+  sections: z.array(
+    z.object({ id: z.string().max(64), name: z.string().min(1).max(60), position: z.number().int() }),
+  ),
 });
 export type ArchiveHeader = z.infer<typeof ArchiveHeader>;
 

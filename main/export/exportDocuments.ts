@@ -51,6 +51,11 @@ export function storyMarkdown(story: Story, tags: string[], fileOf: FileOfStory)
   return `---\n${front}\n---\n\n# ${story.headline}\n\n${standfirst}${body}\n`;
 }
 
-export function storyDocument(format: DocumentFormat, story: Story, tags: string[], fileOf: FileOfStory): string {
+export function storyDocument(
+  format: DocumentFormat,
+  story: Story,
+  tags: string[],
+  fileOf: FileOfStory,
+): string {
   return format === 'html' ? storyHtmlPage(story, tags, fileOf) : storyMarkdown(story, tags, fileOf);
 }

@@ -14,8 +14,10 @@ import type { ExportQueries } from './exportQueries';
 /** Every media path a story uses: its featured image and its figures. */
 function mediaOf(story: Record<string, unknown>): string[] {
   const found = new Set<string>();
-  if (typeof story.featured_image === 'string' && MEDIA_SRC.test(story.featured_image)) found.add(story.featured_image);
-  for (const match of String(story.body_json).matchAll(/"src":"(media\/[0-9a-f]{64}\.[a-z]+)"/g)) found.add(match[1]!);
+  if (typeof story.featured_image === 'string' && MEDIA_SRC.test(story.featured_image))
+    found.add(story.featured_image);
+  for (const match of String(story.body_json).matchAll(/"src":"(media\/[0-9a-f]{64}\.[a-z]+)"/g))
+    found.add(match[1]!);
   return [...found];
 }
 
@@ -53,7 +55,9 @@ export async function exportJson(options: {
           const data = readFileSync(join(options.dataDir, src));
           sentMedia.add(src);
           const hash = src.slice('media/'.length, src.lastIndexOf('.'));
-          return [{ src, fileName: queries.mediaName(hash) || src.slice(6), dataBase64: data.toString('base64') }];
+          return [
+            { src, fileName: queries.mediaName(hash) || src.slice(6), dataBase64: data.toString('base64') },
+          ];
         } catch {
           return [];
         }

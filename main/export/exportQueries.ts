@@ -8,7 +8,9 @@ export function exportQueries(db: Database.Database) {
   const children = Object.fromEntries(
     STORY_CHILD_TABLES.map((table) => [
       table,
-      db.prepare<[string], Row>(`SELECT * FROM ${table} WHERE ${STORY_COLUMN[table]} = ? ORDER BY ${STORY_ORDER[table]}`),
+      db.prepare<[string], Row>(
+        `SELECT * FROM ${table} WHERE ${STORY_COLUMN[table]} = ? ORDER BY ${STORY_ORDER[table]}`,
+      ),
     ]),
   ) as Record<StoryChildTable, Database.Statement<[string], Row>>;
   const ids = db.prepare<[number], { id: string }>(
@@ -24,7 +26,9 @@ export function exportQueries(db: Database.Database) {
   const sections = db.prepare<[], { id: string; name: string; position: number }>(
     'SELECT id, name, position FROM sections ORDER BY position, name',
   );
-  const media = db.prepare<[string], { original_name: string }>('SELECT original_name FROM media WHERE hash = ?');
+  const media = db.prepare<[string], { original_name: string }>(
+    'SELECT original_name FROM media WHERE hash = ?',
+  );
   return {
     /** Ids of the stories changed on or after `since` (epoch ms), oldest first (ids only: an archive's rows never all sit in memory). */
     storyIds: (since = 0): string[] => ids.all(since).map((row) => row.id),

@@ -16,7 +16,6 @@ import type { CallCore } from './coreCaller';
 import { emptyCounts, type ImportCounts } from './importCounts';
 import { ImportError } from './importError';
 
-
 function columnsOf(db: Database.Database, table: string): Set<string> {
   return new Set((db.pragma(`table_info(${table})`) as { name: string }[]).map((column) => column.name));
 }
@@ -47,9 +46,9 @@ function archiveWriter(db: Database.Database, call: CallCore) {
   const insert = (table: string, row: Record<string, unknown>) => {
     const keys = keep(table, row);
     const values = decodeRow(Object.fromEntries(keys.map((key) => [key, row[key]])));
-    prepared(`INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map((key) => `@${key}`).join(', ')})`).run(
-      values,
-    );
+    prepared(
+      `INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map((key) => `@${key}`).join(', ')})`,
+    ).run(values);
   };
   const sectionExists = db.prepare<[string], { id: string }>('SELECT id FROM sections WHERE id = ?');
   const sectionByName = db.prepare<[string], { id: string }>('SELECT id FROM sections WHERE name = ?');
@@ -78,7 +77,8 @@ function archiveWriter(db: Database.Database, call: CallCore) {
       if (typeof story.section_id === 'string') story.section_id = sectionIds.get(story.section_id) ?? null;
       for (const media of entry.media) {
         const stored = await call('media:import', { fileName: media.fileName, dataBase64: media.dataBase64 });
-        if (stored.src !== media.src) throw new ImportError(`The image ${media.src} in the export is damaged.`);
+        if (stored.src !== media.src)
+          throw new ImportError(`The image ${media.src} in the export is damaged.`);
       }
       const existed = Boolean(storyExists.get(story.id));
       if (existed) {
@@ -117,19 +117,23 @@ export async function importCopydeskJson(
 ): Promise<ImportCounts> {
   const size = statSync(file).size;
   if (size > options.maxBytes)
-    throw new ImportError(`${file} is over the import limit of ${Math.round(options.maxBytes / 1048576)} MB (raise it with --max-size).`);
+    throw new ImportError(
+      `${file} is over the import limit of ${Math.round(options.maxBytes / 1048576)} MB (raise it with --max-size).`,
+    );
   const writer = archiveWriter(options.db, options.call);
   const counts = emptyCounts();
   const take = async (entry: unknown, where: string) => {
     const parsed = ArchiveStory.safeParse(entry);
-    if (!parsed.success) throw new ImportError(`${where}: not a Copydesk story: ${z.prettifyError(parsed.error)}`);
+    if (!parsed.success)
+      throw new ImportError(`${where}: not a Copydesk story: ${z.prettifyError(parsed.error)}`);
     if (await writer.story(parsed.data)) counts.created++;
     else counts.updated++;
     options.onStory?.(counts.created + counts.updated);
   };
   const header = (value: unknown) => {
     const parsed = ArchiveHeader.safeParse(value);
-    if (!parsed.success) throw new ImportError(`${file} is not a Copydesk export: ${z.prettifyError(parsed.error)}`);
+    if (!parsed.success)
+      throw new ImportError(`${file} is not a Copydesk export: ${z.prettifyError(parsed.error)}`);
     writer.sections(parsed.data, options.now().getTime());
   };
 
@@ -155,10 +159,14 @@ export async function importCopydeskJson(
     if (line) await take(parseJson(line.replace(/,$/, ''), file, lineNo), `${file}, line ${lineNo}`);
   }
   if (streamed) {
-    if (!closed) throw new ImportError(`${file} is truncated: it ends before the closing "]}" (line ${lineNo}).`);
+    if (!closed)
+      throw new ImportError(`${file} is truncated: it ends before the closing "]}" (line ${lineNo}).`);
     return counts;
   }
-  if (size > 256 * 1024 * 1024) throw new ImportError(`${file} is not in the layout copydesk export writes, and too large to read whole.`);
+  if (size > 256 * 1024 * 1024)
+    throw new ImportError(
+      `${file} is not in the layout copydesk export writes, and too large to read whole.`,
+    );
   const { readFile } = await import('node:fs/promises');
   const whole = parseJson(await readFile(file, 'utf8'), file, 0) as { stories?: unknown };
   header(whole);
@@ -171,6 +179,8 @@ function parseJson(text: string, file: string, line: number): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ImportError(`${file}${line ? `, line ${line}` : ''} is not valid JSON: ${(error as Error).message}`);
+    throw new ImportError(
+      `${file}${line ? `, line ${line}` : ''} is not valid JSON: ${(error as Error).message}`,
+    );
   }
 }

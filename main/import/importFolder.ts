@@ -10,7 +10,9 @@ const EXTENSIONS = new Set(['.html', '.htm', '.md', '.markdown']);
 
 function filesUnder(dir: string): string[] {
   const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) found.push(...filesUnder(path));
@@ -41,14 +43,22 @@ function fromMarkdown(markdown: string): { headline: string; html: string } {
 }
 
 function fromFirstLine(html: string): { headline: string; html: string } {
-  const text = html.replace(/<[^>]*>/g, '\n').split('\n').find((line) => line.trim() !== '') ?? '';
+  const text =
+    html
+      .replace(/<[^>]*>/g, '\n')
+      .split('\n')
+      .find((line) => line.trim() !== '') ?? '';
   return { headline: plainText(text), html };
 }
 
 /** Imports every `.html`/`.md` file under `dir` as a draft; the path inside the folder is its remote id. */
 export async function importFolder(
   dir: string,
-  options: { writer: (source: string) => StoryWriter; maxBytes: number; onStory?: (done: number, total: number) => void },
+  options: {
+    writer: (source: string) => StoryWriter;
+    maxBytes: number;
+    onStory?: (done: number, total: number) => void;
+  },
 ): Promise<ImportCounts> {
   const root = resolve(dir);
   const writer = options.writer(`folder:${root}`);

@@ -33,7 +33,8 @@ export function importQueries(db: Database.Database) {
     'INSERT INTO comments (id, story_id, text, author, created_at) VALUES (?, ?, ?, ?, ?)',
   );
   return {
-    storyOf: (source: string, remoteId: string): string | null => find.get(source, remoteId)?.story_id ?? null,
+    storyOf: (source: string, remoteId: string): string | null =>
+      find.get(source, remoteId)?.story_id ?? null,
     remember(source: string, remoteId: string, storyId: string, at: number): void {
       remember.run(source, remoteId, storyId, at);
     },

@@ -12,7 +12,12 @@ import { storyFromWordPress } from './wordpressPost';
 
 const PER_PAGE = 100;
 const Rendered = z.object({ raw: z.string().optional(), rendered: z.string().optional() });
-const Term = z.object({ id: z.number(), name: z.string(), slug: z.string().optional(), taxonomy: z.string() });
+const Term = z.object({
+  id: z.number(),
+  name: z.string(),
+  slug: z.string().optional(),
+  taxonomy: z.string(),
+});
 const RestPost = z.object({
   id: z.number(),
   date_gmt: z.string().nullable(),
@@ -40,14 +45,20 @@ const RestCategory = z.object({ id: z.number(), name: z.string(), parent: z.numb
 const gmt = (value: string | null) => (value ? new Date(`${value}Z`) : null);
 const textOf = (value: z.infer<typeof Rendered>) => value.raw ?? value.rendered ?? '';
 
-async function allPages<T>(client: WordPressClient, route: string, schema: z.ZodType<T>, query: Record<string, string>) {
+async function allPages<T>(
+  client: WordPressClient,
+  route: string,
+  schema: z.ZodType<T>,
+  query: Record<string, string>,
+) {
   const items: T[] = [];
   for (let page = 1; ; page++) {
     const batch = await client.request<unknown>('GET', route, {
       query: { ...query, per_page: String(PER_PAGE), page: String(page) },
     });
     const parsed = z.array(schema).safeParse(batch);
-    if (!parsed.success) throw new ImportError(`The site's answer to ${route} is not a list of WordPress objects.`);
+    if (!parsed.success)
+      throw new ImportError(`The site's answer to ${route} is not a list of WordPress objects.`);
     items.push(...parsed.data);
     if (parsed.data.length < PER_PAGE) return items;
   }
@@ -84,7 +95,13 @@ export async function importWordPressSite(options: {
     };
     for (let page = 1; ; page++) {
       const batch = await client.request<unknown>('GET', '/wp/v2/posts', {
-        query: { context: 'edit', status: 'any', _embed: '1', per_page: String(PER_PAGE), page: String(page) },
+        query: {
+          context: 'edit',
+          status: 'any',
+          _embed: '1',
+          per_page: String(PER_PAGE),
+          page: String(page),
+        },
       });
       const parsed = z.array(RestPost).safeParse(batch);
       if (!parsed.success) throw new ImportError("The site's answer to /wp/v2/posts is not a list of posts.");
@@ -110,7 +127,9 @@ export async function importWordPressSite(options: {
       date: gmt(post.date_gmt),
       modified: gmt(post.modified_gmt),
       password: Boolean(post.password),
-      sectionPath: pathOf(post.categories.find((id) => terms.find((term) => term.id === id)?.slug !== 'uncategorized')),
+      sectionPath: pathOf(
+        post.categories.find((id) => terms.find((term) => term.id === id)?.slug !== 'uncategorized'),
+      ),
       tags: terms.filter((term) => term.taxonomy === 'post_tag').map((term) => term.name),
       featuredImageUrl: post._embedded?.['wp:featuredmedia']?.[0]?.source_url ?? null,
     });

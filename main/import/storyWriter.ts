@@ -44,7 +44,10 @@ const validTime = (date: Date | null, fallback: number) => {
 };
 
 function sectionName(path: string[]): string | null {
-  const name = path.map((part) => part.trim()).filter(Boolean).join(' › ');
+  const name = path
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(' › ');
   if (!name) return null;
   return name.length <= SECTION_MAX ? name : `…${name.slice(name.length - SECTION_MAX + 1)}`;
 }
@@ -82,7 +85,8 @@ export function storyWriter(options: {
     if (!name) return null;
     const key = name.toLowerCase();
     if (sectionIds.size === 0)
-      for (const section of await call('sections:list', {})) sectionIds.set(section.name.toLowerCase(), section.id);
+      for (const section of await call('sections:list', {}))
+        sectionIds.set(section.name.toLowerCase(), section.id);
     if (!sectionIds.has(key)) sectionIds.set(key, (await call('sections:create', { name })).id);
     return sectionIds.get(key)!;
   };
@@ -99,7 +103,8 @@ export function storyWriter(options: {
       let featuredImage: string | null = null;
       if (story.featuredImageUrl) {
         featuredImage = await fetchImage(story.featuredImageUrl);
-        if (!featuredImage) notes.push(`Missing featured image: ${story.featuredImageUrl} could not be downloaded.`);
+        if (!featuredImage)
+          notes.push(`Missing featured image: ${story.featuredImageUrl} could not be downloaded.`);
       }
       const fields: Partial<StoryFields> = {
         headline,
@@ -138,7 +143,11 @@ export function storyWriter(options: {
         queries.addNote(storyId, `Missing featured image: ${url} could not be downloaded.`, now().getTime());
         return;
       }
-      await call('stories:save', { id: storyId, expectedVersion: story.version, changes: { featuredImage: src } });
+      await call('stories:save', {
+        id: storyId,
+        expectedVersion: story.version,
+        changes: { featuredImage: src },
+      });
       queries.setUpdatedAt(storyId, Date.parse(story.updatedAt));
     },
   };

@@ -29,7 +29,8 @@ function caption(attributeSource: string, inner: string): string {
 function gallery(attributeSource: string, attachmentUrl: AttachmentUrl): string {
   const ids = (attributesOf(attributeSource).ids ?? '').split(',').map((id) => id.trim());
   const images = ids.map(attachmentUrl).filter((url): url is string => Boolean(url));
-  if (images.length === 0) return '<p><em>[Gallery from the original post: its images were not in the export]</em></p>';
+  if (images.length === 0)
+    return '<p><em>[Gallery from the original post: its images were not in the export]</em></p>';
   return images.map((url) => `<figure><img src="${escapeHtml(url)}" alt=""></figure>`).join('\n');
 }
 
@@ -60,7 +61,10 @@ function autoParagraphs(html: string): string {
  * (caption, gallery, embed, audio, video) turned into figures, links or readable text, bare embed
  * URLs on their own line into links, and WordPress's implicit paragraphs made explicit.
  */
-export function wordpressContentToHtml(content: string, attachmentUrl: AttachmentUrl = () => undefined): string {
+export function wordpressContentToHtml(
+  content: string,
+  attachmentUrl: AttachmentUrl = () => undefined,
+): string {
   const html = content
     .replace(/<!--\s*(more|nextpage)\b[^>]*-->/gi, '')
     .replace(/<!--\s*\/?wp:[\s\S]*?-->/g, '\n\n')
@@ -68,8 +72,10 @@ export function wordpressContentToHtml(content: string, attachmentUrl: Attachmen
       caption(attributes, inner),
     )
     .replace(/\[gallery([^\]]*)\]/gi, (_, attributes: string) => gallery(attributes, attachmentUrl))
-    .replace(/\[(embed|audio|video|playlist)([^\]]*)\](?:([\s\S]*?)\[\/\1\])?/gi, (_, kind: string, attributes: string, inner = '') =>
-      media(kind.toLowerCase(), attributes, inner as string),
+    .replace(
+      /\[(embed|audio|video|playlist)([^\]]*)\](?:([\s\S]*?)\[\/\1\])?/gi,
+      (_, kind: string, attributes: string, inner = '') =>
+        media(kind.toLowerCase(), attributes, inner as string),
     )
     .replace(/^[ \t]*(https?:\/\/[^\s<>"]+)[ \t]*$/gim, (_, url: string) => linkParagraph(url));
   return autoParagraphs(html);

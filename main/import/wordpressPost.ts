@@ -42,7 +42,9 @@ export function storyStatusOf(status: string): StoryStatus | null {
 /** Plain text of a snippet of WordPress HTML (titles and excerpts carry markup and entities). */
 export function plainText(html: string): string {
   if (!/[<&]/.test(html)) return html.trim();
-  return storyToText(htmlToDoc(`<p>${html}</p>`)).replace(/\s+/g, ' ').trim();
+  return storyToText(htmlToDoc(`<p>${html}</p>`))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The mapping of the issue: status, dates, author → byline, excerpt → standfirst, categories → section. */
@@ -50,7 +52,8 @@ export function storyFromWordPress(post: WordPressPost, attachmentUrl?: Attachme
   const status = storyStatusOf(post.status);
   if (!status) return null;
   const notes: string[] = [];
-  if (post.status === 'private') notes.push('This story was private on WordPress; it is imported as a draft.');
+  if (post.status === 'private')
+    notes.push('This story was private on WordPress; it is imported as a draft.');
   if (post.password) notes.push('This story was password-protected on WordPress.');
   const created = post.date ?? post.modified ?? new Date(NaN);
   return {

@@ -17,7 +17,7 @@ export const FIXTURES = join(fixtureRoot, 'wxr');
 /** Builds the app once (if stale), guarded by a lock folder so parallel test files wait for each other. */
 export function ensureBuilt(): void {
   const lock = `${dist}.building`;
-  for (const deadline = Date.now() + 180_000; ; ) {
+  for (const deadline = Date.now() + 180_000; ;) {
     try {
       mkdirSync(lock, { recursive: false });
       break;
@@ -47,7 +47,10 @@ export interface CliRun {
 }
 
 /** Runs the built `copydesk` as a user would, as a child process. */
-export function runCli(args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  options: { env?: Record<string, string>; input?: string } = {},
+): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
     const { COPYDESK_DATA: _unset, ...env } = process.env;
     const child = spawn(process.execPath, [CLI, ...args], {

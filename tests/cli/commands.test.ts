@@ -21,8 +21,14 @@ afterAll(() => dirs.forEach((dir) => dir.remove()));
 function storyFolder(): string {
   const dir = newDir();
   mkdirSync(join(dir, 'sport'));
-  writeFileSync(join(dir, 'harbour.md'), '# Harbour bridge reopens\n\nThe **harbour** bridge reopened on Monday after repairs.\n');
-  writeFileSync(join(dir, 'sport', 'final.md'), 'Cup final goes to extra time\n\nThe final at the harbour stadium went to extra time.\n');
+  writeFileSync(
+    join(dir, 'harbour.md'),
+    '# Harbour bridge reopens\n\nThe **harbour** bridge reopened on Monday after repairs.\n',
+  );
+  writeFileSync(
+    join(dir, 'sport', 'final.md'),
+    'Cup final goes to extra time\n\nThe final at the harbour stadium went to extra time.\n',
+  );
   writeFileSync(
     join(dir, 'council.html'),
     '<html><head><title>Ignored title</title></head><body><h1>Council approves budget</h1><p onclick="evil()">The council <a href="javascript:alert(1)">approved</a> it.</p><script>alert(1)</script></body></html>',
@@ -66,7 +72,12 @@ describe('copydesk import <folder>, search, export', { timeout: 120_000 }, () =>
   beforeAll(async () => {
     data = newDir();
     folder = storyFolder();
-    const counts = await cliJson<{ created: number; skipped: Record<string, number> }>(['import', folder, '--data', data]);
+    const counts = await cliJson<{ created: number; skipped: Record<string, number> }>([
+      'import',
+      folder,
+      '--data',
+      data,
+    ]);
     expect(counts.created).toBe(3);
     expect(counts.skipped).toEqual({ 'file.txt': 1 });
   });
@@ -86,10 +97,13 @@ describe('copydesk import <folder>, search, export', { timeout: 120_000 }, () =>
   });
 
   it('search ranks by the library query language and marks the matched words in snippets', async () => {
-    const results = await cliJson<{ headline: string; snippet: { text: string; match: boolean }[] | null }[]>([
-      'search', 'harbour', '--data', data,
+    const results = await cliJson<{ headline: string; snippet: { text: string; match: boolean }[] | null }[]>(
+      ['search', 'harbour', '--data', data],
+    );
+    expect(results.map((r) => r.headline)).toEqual([
+      'Harbour bridge reopens',
+      'Cup final goes to extra time',
     ]);
-    expect(results.map((r) => r.headline)).toEqual(['Harbour bridge reopens', 'Cup final goes to extra time']);
     expect(results[1]!.snippet!.filter((s) => s.match).map((s) => s.text.toLowerCase())).toEqual(['harbour']);
     const phrase = await cliJson<unknown[]>(['search', '"extra time"', '--data', data]);
     expect(phrase).toHaveLength(1);
@@ -115,7 +129,9 @@ describe('copydesk import <folder>, search, export', { timeout: 120_000 }, () =>
     writeFileSync(join(folder, 'harbour.md'), '# Harbour bridge reopens at last\n\nAfter repairs.\n');
     const again = await cliJson<{ created: number; updated: number }>(['import', folder, '--data', data]);
     expect(again).toMatchObject({ created: 0, updated: 3 });
-    const headlines = (await cliJson<{ headline: string }[]>(['search', '', '--data', data])).map((s) => s.headline);
+    const headlines = (await cliJson<{ headline: string }[]>(['search', '', '--data', data])).map(
+      (s) => s.headline,
+    );
     expect(headlines).toHaveLength(3);
     expect(headlines).toContain('Harbour bridge reopens at last');
   });
@@ -130,7 +146,11 @@ describe('copydesk backup, restore, check, stats', { timeout: 120_000 }, () => {
     expect((await cliJson<{ stories: number }>(['stats', '--data', data])).stories).toBe(9);
     const restored = await cliJson<{ previous: string }>(['restore', backup.file, '--data', data]);
     expect(existsSync(restored.previous)).toBe(true);
-    const check = await cliJson<{ ok: boolean; schemaVersion: number; counts: { stories: number } }>(['check', '--data', data]);
+    const check = await cliJson<{ ok: boolean; schemaVersion: number; counts: { stories: number } }>([
+      'check',
+      '--data',
+      data,
+    ]);
     expect(check).toMatchObject({ ok: true, counts: { stories: 6 } });
     const stats = await cliJson<{ byStatus: Record<string, number> }>(['stats', '--data', data]);
     expect(stats.byStatus).toEqual({ draft: 1, published: 5 });
@@ -152,7 +172,9 @@ describe('copydesk backup, restore, check, stats', { timeout: 120_000 }, () => {
     await cliJson(['import', storyFolder(), '--data', data]);
     const { default: Database } = await import('better-sqlite3');
     const db = new Database(join(data, 'copydesk.db'));
-    db.prepare('DELETE FROM story_search_ids WHERE search_id = (SELECT min(search_id) FROM story_search_ids)').run();
+    db.prepare(
+      'DELETE FROM story_search_ids WHERE search_id = (SELECT min(search_id) FROM story_search_ids)',
+    ).run();
     db.close();
     const run = await runCli(['check', '--data', data]);
     expect(run.code).toBe(1);
@@ -191,7 +213,9 @@ describe('the data-folder lock', { timeout: 120_000 }, () => {
 
   it('refuses to write to a folder a running browser host holds, and writes again once it is gone', async () => {
     const data = newDir();
-    serve = spawn(process.execPath, [CLI, 'serve', '--data', data, '--no-open', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    serve = spawn(process.execPath, [CLI, 'serve', '--data', data, '--no-open', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const lines = createInterface({ input: serve.stdout! });
     for await (const line of lines) if (line.startsWith('Copydesk listening on')) break;
     expect(JSON.parse(readFileSync(join(data, 'copydesk.lock'), 'utf8')).pid).toBe(serve.pid);
@@ -211,7 +235,10 @@ describe('the data-folder lock', { timeout: 120_000 }, () => {
 
   it('takes over a lock whose process is gone', async () => {
     const data = newDir();
-    writeFileSync(join(data, 'copydesk.lock'), JSON.stringify({ pid: 2 ** 22 + 17, holder: 'a crashed app', since: '' }));
+    writeFileSync(
+      join(data, 'copydesk.lock'),
+      JSON.stringify({ pid: 2 ** 22 + 17, holder: 'a crashed app', since: '' }),
+    );
     expect((await runCli(['import', storyFolder(), '--data', data])).code).toBe(0);
   });
 });

@@ -20,7 +20,13 @@ afterAll(() => dirs.forEach((dir) => dir.remove()));
 /** A store with what a newsroom accumulates: tags, story links, also-read, comments, revisions, workflow, an image. */
 async function newsroomStore(): Promise<string> {
   const data = newDir();
-  const core = createCore({ dataDir: data, appVersion: 'test', host: 'test', log: () => undefined, publishing: { startWorker: false } });
+  const core = createCore({
+    dataDir: data,
+    appVersion: 'test',
+    host: 'test',
+    log: () => undefined,
+    publishing: { startWorker: false },
+  });
   const call = async <T>(channel: string, input: unknown): Promise<T> => {
     const result = await core.dispatch(channel, input);
     if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
@@ -28,13 +34,19 @@ async function newsroomStore(): Promise<string> {
   };
   try {
     await call('people:create', { name: 'Mina Park', role: 'editor' });
-    const image = await call<{ src: string }>('media:import', { fileName: 'harbour.png', dataBase64: png(4, 3).toString('base64') });
+    const image = await call<{ src: string }>('media:import', {
+      fileName: 'harbour.png',
+      dataBase64: png(4, 3).toString('base64'),
+    });
     const first = await call<Story>('stories:create', {
       headline: 'Harbour bridge reopens',
       standfirst: 'After two years of repairs.',
       sectionId: 'world',
       featuredImage: image.src,
-      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The bridge reopened today.' }] }] },
+      body: {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The bridge reopened today.' }] }],
+      },
     });
     await call('stories:setTags', { id: first.id, tags: ['Transport', 'Busan'] });
     await call('comments:create', { storyId: first.id, text: 'Check the date', quote: '' });
@@ -48,21 +60,34 @@ async function newsroomStore(): Promise<string> {
             type: 'paragraph',
             content: [
               { type: 'text', text: 'As ' },
-              { type: 'text', text: 'we reported', marks: [{ type: 'storyLink', attrs: { storyId: first.id } }] },
+              {
+                type: 'text',
+                text: 'we reported',
+                marks: [{ type: 'storyLink', attrs: { storyId: first.id } }],
+              },
               { type: 'text', text: ', it is open.' },
             ],
           },
-          { type: 'figure', attrs: { src: image.src, alt: 'The bridge', caption: 'Open again', credit: 'Yonhap' } },
+          {
+            type: 'figure',
+            attrs: { src: image.src, alt: 'The bridge', caption: 'Open again', credit: 'Yonhap' },
+          },
           { type: 'alsoRead', attrs: { storyId: first.id, headline: first.headline } },
         ],
       },
     });
     await call('stories:setTags', { id: second.id, tags: ['Transport'] });
-    await call('workflow:transition', { storyId: second.id, action: 'submit', expectedVersion: second.version });
+    await call('workflow:transition', {
+      storyId: second.id,
+      action: 'submit',
+      expectedVersion: second.version,
+    });
   } finally {
     core.close();
   }
-  expect((await runCli(['import', join(FIXTURES, 'small-export.xml'), '--data', data, '--no-images', '-q'])).code).toBe(0);
+  expect(
+    (await runCli(['import', join(FIXTURES, 'small-export.xml'), '--data', data, '--no-images', '-q'])).code,
+  ).toBe(0);
   return data;
 }
 
@@ -91,7 +116,9 @@ describe('copydesk export → import', { timeout: 120_000 }, () => {
     expect(count('SELECT count(*) FROM status_changes')).toBe(1);
     expect(count('SELECT count(*) FROM media')).toBe(1);
     db.close();
-    const found = JSON.parse((await runCli(['search', 'bridge', '--data', target, '--json'])).stdout) as unknown[];
+    const found = JSON.parse(
+      (await runCli(['search', 'bridge', '--data', target, '--json'])).stdout,
+    ) as unknown[];
     expect(found).toHaveLength(2);
 
     const twice = await runCli(['import', file, '--data', target, '--json']);

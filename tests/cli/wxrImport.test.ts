@@ -12,7 +12,10 @@ interface Counts {
 }
 
 /** Posts by status as the fixtures' README gives them (taken there with an XML parser). */
-const README_COUNTS: Record<string, { total: number; published?: number; approved?: number; draft?: number }> = {
+const README_COUNTS: Record<
+  string,
+  { total: number; published?: number; approved?: number; draft?: number }
+> = {
   'themeunittestdata.wordpress.xml': { total: 51, published: 49, approved: 1, draft: 1 },
   'wptest.xml': { total: 37, published: 35, approved: 1, draft: 1 },
   'theme-unit-test-data.xml': { total: 58 },
@@ -56,36 +59,44 @@ afterAll(() => dirs.forEach((dir) => dir.remove()));
 describe('copydesk import <WordPress export>', { timeout: 120_000 }, () => {
   const files = readdirSync(FIXTURES).filter((file) => file.endsWith('.xml') && !BROKEN.includes(file));
 
-  it.each(files)('imports %s with the counts of its README, leaving no script, handler or javascript: URL', async (file) => {
-    const data = newDir();
-    const counts = await cliJson<Counts>(['import', join(FIXTURES, file), '--data', data, '--no-images']);
-    const expected = README_COUNTS[file] ?? { total: postsIn(file) };
-    expect(counts.created).toBe(expected.total);
-    expect(counts.updated).toBe(0);
-    const db = open(data);
-    const byStatus = Object.fromEntries(
-      (db.prepare('SELECT status, count(*) AS n FROM stories GROUP BY status').all() as { status: string; n: number }[]).map(
-        (row) => [row.status, row.n],
-      ),
-    );
-    const rows = db.prepare('SELECT headline, standfirst, body_json, body_text FROM stories').all() as Record<string, string>[];
-    db.close();
-    expect(rows).toHaveLength(expected.total);
-    for (const status of ['published', 'approved', 'draft'] as const)
-      if (expected[status] !== undefined) expect(byStatus[status] ?? 0, status).toBe(expected[status]);
-    for (const row of rows) {
-      for (const pattern of HOSTILE) expect(row.body_json).not.toMatch(pattern);
-      expect(row.body_text).not.toMatch(/\[(caption|gallery|embed)\b/);
-      expect(row.body_json).not.toMatch(/<!-- \/?wp:(paragraph|image|gallery|heading)/);
-    }
-    // what a reader would get: every story rendered as HTML
-    const out = join(newDir(), 'html');
-    expect((await runCli(['export', '--data', data, '--format', 'html', '--out', out, '-q'])).code).toBe(0);
-    for (const name of readdirSync(out)) {
-      const html = readFileSync(join(out, name), 'utf8');
-      for (const pattern of HOSTILE) expect(html, name).not.toMatch(pattern);
-    }
-  });
+  it.each(files)(
+    'imports %s with the counts of its README, leaving no script, handler or javascript: URL',
+    async (file) => {
+      const data = newDir();
+      const counts = await cliJson<Counts>(['import', join(FIXTURES, file), '--data', data, '--no-images']);
+      const expected = README_COUNTS[file] ?? { total: postsIn(file) };
+      expect(counts.created).toBe(expected.total);
+      expect(counts.updated).toBe(0);
+      const db = open(data);
+      const byStatus = Object.fromEntries(
+        (
+          db.prepare('SELECT status, count(*) AS n FROM stories GROUP BY status').all() as {
+            status: string;
+            n: number;
+          }[]
+        ).map((row) => [row.status, row.n]),
+      );
+      const rows = db
+        .prepare('SELECT headline, standfirst, body_json, body_text FROM stories')
+        .all() as Record<string, string>[];
+      db.close();
+      expect(rows).toHaveLength(expected.total);
+      for (const status of ['published', 'approved', 'draft'] as const)
+        if (expected[status] !== undefined) expect(byStatus[status] ?? 0, status).toBe(expected[status]);
+      for (const row of rows) {
+        for (const pattern of HOSTILE) expect(row.body_json).not.toMatch(pattern);
+        expect(row.body_text).not.toMatch(/\[(caption|gallery|embed)\b/);
+        expect(row.body_json).not.toMatch(/<!-- \/?wp:(paragraph|image|gallery|heading)/);
+      }
+      // what a reader would get: every story rendered as HTML
+      const out = join(newDir(), 'html');
+      expect((await runCli(['export', '--data', data, '--format', 'html', '--out', out, '-q'])).code).toBe(0);
+      for (const name of readdirSync(out)) {
+        const html = readFileSync(join(out, name), 'utf8');
+        for (const pattern of HOSTILE) expect(html, name).not.toMatch(pattern);
+      }
+    },
+  );
 
   it.each(BROKEN)('refuses %s (not well-formed) with a clear error and imports nothing', async (file) => {
     const data = newDir();
@@ -97,13 +108,29 @@ describe('copydesk import <WordPress export>', { timeout: 120_000 }, () => {
 
   it('maps the Theme Unit Test data: byline, standfirst, nested sections, tags, dates, placeholders and notes', async () => {
     const data = newDir();
-    await cliJson(['import', join(FIXTURES, 'themeunittestdata.wordpress.xml'), '--data', data, '--no-images']);
+    await cliJson([
+      'import',
+      join(FIXTURES, 'themeunittestdata.wordpress.xml'),
+      '--data',
+      data,
+      '--no-images',
+    ]);
     const db = open(data);
     const story = (headline: string) =>
-      db.prepare('SELECT * FROM stories WHERE headline = ?').get(headline) as Record<string, string | number | null>;
+      db.prepare('SELECT * FROM stories WHERE headline = ?').get(headline) as Record<
+        string,
+        string | number | null
+      >;
     const tagsOf = (id: unknown) =>
-      (db.prepare('SELECT t.name FROM story_tags st JOIN tags t ON t.id = st.tag_id WHERE story_id = ?').all(id) as { name: string }[]).map((t) => t.name);
-    const notesOf = (id: unknown) => (db.prepare('SELECT text FROM comments WHERE story_id = ?').all(id) as { text: string }[]).map((n) => n.text);
+      (
+        db
+          .prepare('SELECT t.name FROM story_tags st JOIN tags t ON t.id = st.tag_id WHERE story_id = ?')
+          .all(id) as { name: string }[]
+      ).map((t) => t.name);
+    const notesOf = (id: unknown) =>
+      (db.prepare('SELECT text FROM comments WHERE story_id = ?').all(id) as { text: string }[]).map(
+        (n) => n.text,
+      );
 
     const excerpt = story('Template: Excerpt (Defined)');
     expect(excerpt.standfirst).toMatch(/^This is a user-defined post excerpt/);
@@ -111,16 +138,22 @@ describe('copydesk import <WordPress export>', { timeout: 120_000 }, () => {
     expect(excerpt.byline).toBe('Theme Buster');
     expect(excerpt.status).toBe('published');
     expect(new Date(Number(excerpt.published_at)).toISOString()).toBe('2012-03-15T21:38:08.000Z');
-    expect(tagsOf(excerpt.id)).toEqual(expect.arrayContaining(['content περιεχόμενο', 'excerpt', 'template']));
+    expect(tagsOf(excerpt.id)).toEqual(
+      expect.arrayContaining(['content περιεχόμενο', 'excerpt', 'template']),
+    );
 
-    const untitled = db.prepare("SELECT * FROM stories WHERE headline = 'Untitled imported story'").all() as { id: string }[];
+    const untitled = db.prepare("SELECT * FROM stories WHERE headline = 'Untitled imported story'").all() as {
+      id: string;
+    }[];
     expect(untitled).toHaveLength(1);
     expect(notesOf(untitled[0]!.id).join('\n')).toMatch(/no title/);
 
     const sections = (db.prepare('SELECT name FROM sections').all() as { name: string }[]).map((s) => s.name);
     expect(sections.some((name) => name.includes(' › '))).toBe(true);
 
-    const scheduled = db.prepare("SELECT * FROM stories WHERE status = 'approved'").get() as { embargo_until: number | null };
+    const scheduled = db.prepare("SELECT * FROM stories WHERE status = 'approved'").get() as {
+      embargo_until: number | null;
+    };
     expect(scheduled.embargo_until).not.toBeNull();
 
     const caption = story('Markup: Image Alignment');
@@ -152,7 +185,14 @@ describe('copydesk import <WordPress export>', { timeout: 120_000 }, () => {
     const latinRun = await runCli(['import', latin, '--data', data]);
     expect(latinRun.code).toBe(1);
     expect(latinRun.stderr).toMatch(/encoding "ISO-8859-1"/);
-    const bigRun = await runCli(['import', join(FIXTURES, 'small-export.xml'), '--data', data, '--max-size', '0.001']);
+    const bigRun = await runCli([
+      'import',
+      join(FIXTURES, 'small-export.xml'),
+      '--data',
+      data,
+      '--max-size',
+      '0.001',
+    ]);
     expect(bigRun.code).toBe(1);
     expect(bigRun.stderr).toMatch(/over the import limit/);
     expect(storyCount(data).n).toBe(0);

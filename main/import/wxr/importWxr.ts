@@ -57,10 +57,12 @@ export async function importWxr(
     if (event.kind === 'site') {
       if (event.link) source = `wxr:${event.link}`;
     } else if (event.kind === 'author') authors.set(event.login, event.displayName || event.login);
-    else if (event.kind === 'category') categories.set(event.nicename, { name: event.name, parent: event.parent });
+    else if (event.kind === 'category')
+      categories.set(event.nicename, { name: event.name, parent: event.parent });
     else {
       const item = event.item;
-      if (item.postType === 'attachment' && item.attachmentUrl) attachments.set(item.postId, item.attachmentUrl);
+      if (item.postType === 'attachment' && item.attachmentUrl)
+        attachments.set(item.postId, item.attachmentUrl);
       if (!IMPORTED_TYPES.has(item.postType)) {
         countSkipped(counts, item.postType || 'unknown');
         continue;

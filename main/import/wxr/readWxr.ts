@@ -115,7 +115,8 @@ export async function* readWxr(
   });
   parser.on('opentag', (tag: SaxesTagPlain) => {
     if (path.length === 0) {
-      if (tag.name !== 'rss') throw new ImportError(`${file} is not a WordPress export (its root is <${tag.name}>).`);
+      if (tag.name !== 'rss')
+        throw new ImportError(`${file} is not a WordPress export (its root is <${tag.name}>).`);
       sawRss = true;
     }
     path.push(tag.name);
@@ -195,9 +196,13 @@ export async function* readWxr(
   } catch (error) {
     if (error instanceof ImportError) throw error;
     if (error instanceof TypeError && /encod|decode/i.test(error.message))
-      throw new ImportError(`${file} is not valid UTF-8 (near byte ${bytesRead}); only UTF-8 exports can be imported.`);
+      throw new ImportError(
+        `${file} is not valid UTF-8 (near byte ${bytesRead}); only UTF-8 exports can be imported.`,
+      );
     const message = error instanceof Error ? error.message : String(error);
-    throw new ImportError(`${file} is not well-formed XML (${where()}): ${message.replace(/^.*?:\d+:\d+: /, '')}`);
+    throw new ImportError(
+      `${file} is not well-formed XML (${where()}): ${message.replace(/^.*?:\d+:\d+: /, '')}`,
+    );
   }
   yield* pending.splice(0);
   if (!sawRss || (!version && !sawChannelItem))

@@ -29,7 +29,14 @@ export async function generateWxr(file: string, count: number, seed = 1): Promis
   const scratch = tempDir('copydesk-wxr-gen-');
   // An empty folder import makes a migrated store (this script runs under tsx, which cannot load the .sql migrations).
   mkdirSync(join(scratch.path, 'empty'));
-  const made = spawnSync(process.execPath, [CLI, 'import', join(scratch.path, 'empty'), '--data', scratch.path, '-q']);
+  const made = spawnSync(process.execPath, [
+    CLI,
+    'import',
+    join(scratch.path, 'empty'),
+    '--data',
+    scratch.path,
+    '-q',
+  ]);
   if (made.status !== 0) throw new Error(`could not make a store: ${String(made.stderr)}`);
   const db = new Database(join(scratch.path, 'copydesk.db'));
   db.pragma('foreign_keys = ON');
@@ -68,7 +75,10 @@ export async function generateWxr(file: string, count: number, seed = 1): Promis
         : '',
       ...tags
         .all(String(row.id))
-        .map((tag) => `<category domain="post_tag" nicename="${escapeXml(tag.name.toLowerCase())}">${cdata(tag.name)}</category>`),
+        .map(
+          (tag) =>
+            `<category domain="post_tag" nicename="${escapeXml(tag.name.toLowerCase())}">${cdata(tag.name)}</category>`,
+        ),
     ].join('');
     await write(`<item>
 <title>${cdata(String(row.headline))}</title>

@@ -23,12 +23,18 @@ try {
   let started = performance.now();
   await generateWxr(file, count);
   const megabytes = statSync(file).size / 1048576;
-  console.log(`generated ${count} stories: ${megabytes.toFixed(1)} MB of WXR in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated ${count} stories: ${megabytes.toFixed(1)} MB of WXR in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   started = performance.now();
-  const child = spawn(process.execPath, [CLI, 'import', file, '--data', join(dir.path, 'data'), '--no-images', '--json'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [CLI, 'import', file, '--data', join(dir.path, 'data'), '--no-images', '--json'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let peak = 0;
   const poll = setInterval(() => (peak = Math.max(peak, peakKilobytes(child.pid!))), 250);
   let output = '';
