@@ -1,18 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, rmdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { tempDir } from '../support/tempDir';
+import { CLI, dist, root } from './cliPaths';
 
-const root = resolve(import.meta.dirname, '..', '..');
-const dist = resolve(root, process.env.COPYDESK_DIST ?? 'dist');
-export const CLI = join(dist, 'main', 'cli.cjs');
-// `../shared/fixtures` beside the repository; a work tree one level deeper finds it one level up.
-const fixtureRoot =
-  process.env.COPYDESK_FIXTURES ??
-  [resolve(root, '..', 'shared', 'fixtures'), resolve(root, '..', '..', 'shared', 'fixtures')].find((dir) =>
-    existsSync(dir),
-  ) ??
-  resolve(root, '..', 'shared', 'fixtures');
-export const FIXTURES = join(fixtureRoot, 'wxr');
+export { CLI, FIXTURES } from './cliPaths';
 
 /** Builds the app once (if stale), guarded by a lock folder so parallel test files wait for each other. */
 export function ensureBuilt(): void {
@@ -72,4 +65,18 @@ export async function cliJson<T = unknown>(args: string[]): Promise<T> {
   const run = await runCli([...args, '--json']);
   if (run.code !== 0) throw new Error(`copydesk ${args.join(' ')} exited ${run.code}: ${run.stderr}`);
   return JSON.parse(run.stdout) as T;
+}
+
+/**
+ * For a test file: builds the CLI before its tests and gives fresh temp folders, all removed after them.
+ */
+export function useCliScratch(): () => string {
+  const dirs: { remove(): void }[] = [];
+  beforeAll(() => ensureBuilt(), 180_000);
+  afterAll(() => dirs.forEach((dir) => dir.remove()));
+  return () => {
+    const dir = tempDir('copydesk-cli-');
+    dirs.push(dir);
+    return dir.path;
+  };
 }

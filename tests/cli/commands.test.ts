@@ -3,19 +3,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../support/tempDir';
-import { CLI, cliJson, ensureBuilt, FIXTURES, runCli } from './cliRunner';
+import { CLI, FIXTURES, cliJson, runCli, useCliScratch } from './cliRunner';
 
 const COMMANDS = ['serve', 'import', 'export', 'publish', 'search', 'backup', 'restore', 'check', 'stats'];
 
-beforeAll(() => ensureBuilt(), 180_000);
-const dirs: { remove(): void }[] = [];
-const newDir = () => {
-  const dir = tempDir('copydesk-cli-');
-  dirs.push(dir);
-  return dir.path;
-};
-afterAll(() => dirs.forEach((dir) => dir.remove()));
+const newDir = useCliScratch();
 
 /** A folder of two Markdown files and one HTML page, as a newsroom might hand over. */
 function storyFolder(): string {

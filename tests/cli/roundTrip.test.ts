@@ -1,21 +1,13 @@
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCore } from '../../main/core/createCore';
 import type { Story } from '../../shared/domain/story';
-import { tempDir } from '../support/tempDir';
 import { png } from '../support/png';
-import { ensureBuilt, FIXTURES, runCli } from './cliRunner';
+import { FIXTURES, runCli, useCliScratch } from './cliRunner';
 
-beforeAll(() => ensureBuilt(), 180_000);
-const dirs: { remove(): void }[] = [];
-const newDir = () => {
-  const dir = tempDir('copydesk-cli-');
-  dirs.push(dir);
-  return dir.path;
-};
-afterAll(() => dirs.forEach((dir) => dir.remove()));
+const newDir = useCliScratch();
 
 /** A store with what a newsroom accumulates: tags, story links, also-read, comments, revisions, workflow, an image. */
 async function newsroomStore(): Promise<string> {

@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../support/tempDir';
-import { cliJson, ensureBuilt, FIXTURES, runCli } from './cliRunner';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, cliJson, runCli, useCliScratch } from './cliRunner';
 
 interface Counts {
   created: number;
@@ -46,15 +45,7 @@ const storyCount = (dir: string) => {
 
 const HOSTILE = [/<script/i, /\son[a-z]+\s*=/i, /javascript:/i];
 
-beforeAll(() => ensureBuilt(), 180_000);
-
-const dirs: { remove(): void }[] = [];
-const newDir = () => {
-  const dir = tempDir('copydesk-cli-');
-  dirs.push(dir);
-  return dir.path;
-};
-afterAll(() => dirs.forEach((dir) => dir.remove()));
+const newDir = useCliScratch();
 
 describe('copydesk import <WordPress export>', { timeout: 120_000 }, () => {
   const files = readdirSync(FIXTURES).filter((file) => file.endsWith('.xml') && !BROKEN.includes(file));

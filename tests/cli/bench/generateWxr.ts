@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { CLI } from '../cliRunner';
+import { CLI } from '../cliPaths';
 import { generateArchive } from '../../support/archive';
 import { tempDir } from '../../support/tempDir';
 

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../../support/tempDir';
-import { CLI } from '../cliRunner';
+import { CLI } from '../cliPaths';
 import { generateWxr } from './generateWxr';
 
 const count = Number(process.argv[2] ?? 100_000);
