@@ -189,3 +189,57 @@ describe('copydesk import <WordPress export>', { timeout: 120_000 }, () => {
     expect(storyCount(data).n).toBe(0);
   });
 });
+
+describe('copydesk import: images', { timeout: 120_000 }, () => {
+  it('downloads the body images and the featured image when reachable, into the media store', async () => {
+    const { createServer } = await import('node:http');
+    const { png } = await import('../support/png');
+    const images: Record<string, Buffer> = { '/photo.png': png(8, 6, 1), '/feature.png': png(5, 5, 2) };
+    const server = createServer((request, response) => {
+      const image = images[request.url ?? ''];
+      response.writeHead(image ? 200 : 404, { 'content-type': 'image/png' }).end(image);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const file = join(newDir(), 'images.xml');
+    writeFileSync(
+      file,
+      `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/">
+<channel><title>Images</title><link>${base}</link><wp:wxr_version>1.2</wp:wxr_version>
+<item><title>Harbour at dawn</title><dc:creator>mina</dc:creator>
+<content:encoded><![CDATA[First light.
+
+[caption id="attachment_9" width="300"]<img src="${base}/photo.png" alt="Harbour"> The harbour at dawn[/caption]
+
+<img src="${base}/gone.png" alt="Gone">]]></content:encoded>
+<wp:post_id>5</wp:post_id><wp:post_date_gmt>2024-05-01 06:00:00</wp:post_date_gmt><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>9</wp:meta_value></wp:postmeta></item>
+<item><title>feature</title><wp:post_id>9</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
+<wp:attachment_url>${base}/feature.png</wp:attachment_url></item>
+</channel></rss>`,
+    );
+    const data = newDir();
+    try {
+      await cliJson(['import', file, '--data', data]);
+    } finally {
+      server.close();
+    }
+    const db = open(data);
+    const story = db.prepare('SELECT * FROM stories').get() as {
+      body_json: string;
+      body_text: string;
+      featured_image: string;
+    };
+    const media = db.prepare('SELECT count(*) AS n FROM media').get() as { n: number };
+    db.close();
+    const figure = (
+      JSON.parse(story.body_json) as { content: { type: string; attrs?: Record<string, string> }[] }
+    ).content.find((node) => node.type === 'figure');
+    expect(figure?.attrs).toMatchObject({ alt: 'Harbour', caption: 'The harbour at dawn' });
+    expect(figure?.attrs?.src).toMatch(/^media\/[0-9a-f]{64}\.png$/);
+    expect(story.featured_image).toMatch(/^media\/[0-9a-f]{64}\.png$/);
+    expect(media.n).toBe(2);
+    expect(story.body_text).toContain(`[Missing image: Gone — ${base}/gone.png]`);
+  });
+});
