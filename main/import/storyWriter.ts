@@ -38,6 +38,9 @@ export interface WriteResult {
 
 const SECTION_MAX = 60;
 
+const missingFeatured = (url: string) =>
+  `Missing featured image: ${url} could not be brought in (unreachable, not an image, or --no-images).`;
+
 const validTime = (date: Date | null, fallback: number) => {
   const time = date?.getTime();
   return time !== undefined && Number.isFinite(time) ? time : fallback;
@@ -103,8 +106,7 @@ export function storyWriter(options: {
       let featuredImage: string | null = null;
       if (story.featuredImageUrl) {
         featuredImage = await fetchImage(story.featuredImageUrl);
-        if (!featuredImage)
-          notes.push(`Missing featured image: ${story.featuredImageUrl} could not be downloaded.`);
+        if (!featuredImage) notes.push(missingFeatured(story.featuredImageUrl));
       }
       const fields: Partial<StoryFields> = {
         headline,
@@ -140,7 +142,7 @@ export function storyWriter(options: {
       const src = await fetchImage(url);
       const story = await call('stories:get', { id: storyId });
       if (!src) {
-        queries.addNote(storyId, `Missing featured image: ${url} could not be downloaded.`, now().getTime());
+        queries.addNote(storyId, missingFeatured(url), now().getTime());
         return;
       }
       await call('stories:save', {
