@@ -68,7 +68,7 @@ export async function importCommand(path: string | undefined, options: ImportOpt
     label: 'import',
     total: path && kind === 'wxr' ? statSync(path).size : 0,
     itemName: 'stories',
-    quiet: options.quiet || options.json,
+    quiet: options.quiet,
   });
   try {
     const counts = await runInTransaction(db, async () => {
