@@ -8,7 +8,7 @@ import type { CallCore } from './coreCaller';
 import { emptyCounts, countSkipped, type ImportCounts } from './importCounts';
 import { ImportError } from './importError';
 import type { StoryWriter } from './storyWriter';
-import { storyFromWordPress } from './wordpressPost';
+import { deepestPath, storyFromWordPress } from './wordpressPost';
 
 const PER_PAGE = 100;
 const Rendered = z.object({ raw: z.string().optional(), rendered: z.string().optional() });
@@ -40,7 +40,7 @@ const RestPost = z.object({
     .optional(),
 });
 type RestPost = z.infer<typeof RestPost>;
-const RestCategory = z.object({ id: z.number(), name: z.string(), parent: z.number() });
+const RestCategory = z.object({ id: z.number(), name: z.string(), slug: z.string(), parent: z.number() });
 
 const gmt = (value: string | null) => (value ? new Date(`${value}Z`) : null);
 const textOf = (value: z.infer<typeof Rendered>) => value.raw ?? value.rendered ?? '';
@@ -81,18 +81,10 @@ export async function importWordPressSite(options: {
   const counts = emptyCounts();
   const writer = options.writer(`wordpress:${options.targetId}`);
   const publications = publicationQueries(options.db);
+  const categoriesById = new Map<number, z.infer<typeof RestCategory>>();
   try {
-    const categories = new Map(
-      (await allPages(client, '/wp/v2/categories', RestCategory, { context: 'view' })).map((c) => [c.id, c]),
-    );
-    const pathOf = (id: number | undefined): string[] => {
-      const path: string[] = [];
-      for (let at = id === undefined ? undefined : categories.get(id), depth = 0; at && depth < 20; depth++) {
-        path.unshift(at.name);
-        at = categories.get(at.parent);
-      }
-      return path;
-    };
+    for (const category of await allPages(client, '/wp/v2/categories', RestCategory, { context: 'view' }))
+      categoriesById.set(category.id, category);
     for (let page = 1; ; page++) {
       const batch = await client.request<unknown>('GET', '/wp/v2/posts', {
         query: {
@@ -105,7 +97,7 @@ export async function importWordPressSite(options: {
       });
       const parsed = z.array(RestPost).safeParse(batch);
       if (!parsed.success) throw new ImportError("The site's answer to /wp/v2/posts is not a list of posts.");
-      for (const post of parsed.data) await importPost(post, pathOf);
+      for (const post of parsed.data) await importPost(post);
       if (parsed.data.length < PER_PAGE) break;
     }
   } catch (error) {
@@ -114,7 +106,16 @@ export async function importWordPressSite(options: {
   }
   return counts;
 
-  async function importPost(post: RestPost, pathOf: (id: number | undefined) => string[]) {
+  function pathOf(id: number): string[] {
+    const path: string[] = [];
+    for (let at = categoriesById.get(id), depth = 0; at && depth < 20; depth++) {
+      path.unshift(at.name);
+      at = categoriesById.get(at.parent);
+    }
+    return path;
+  }
+
+  async function importPost(post: RestPost) {
     const terms = (post._embedded?.['wp:term'] ?? []).flat();
     const story = storyFromWordPress({
       id: String(post.id),
@@ -127,8 +128,8 @@ export async function importWordPressSite(options: {
       date: gmt(post.date_gmt),
       modified: gmt(post.modified_gmt),
       password: Boolean(post.password),
-      sectionPath: pathOf(
-        post.categories.find((id) => terms.find((term) => term.id === id)?.slug !== 'uncategorized'),
+      sectionPath: deepestPath(
+        post.categories.filter((id) => categoriesById.get(id)?.slug !== 'uncategorized').map(pathOf),
       ),
       tags: terms.filter((term) => term.taxonomy === 'post_tag').map((term) => term.name),
       featuredImageUrl: post._embedded?.['wp:featuredmedia']?.[0]?.source_url ?? null,

@@ -39,6 +39,11 @@ export function storyStatusOf(status: string): StoryStatus | null {
   }
 }
 
+/** A story has one section: the post's most specific category, with its parents (the longest path). */
+export function deepestPath(paths: string[][]): string[] {
+  return paths.reduce<string[]>((deepest, path) => (path.length > deepest.length ? path : deepest), []);
+}
+
 /** Plain text of a snippet of WordPress HTML (titles and excerpts carry markup and entities). */
 export function plainText(html: string): string {
   if (!/[<&]/.test(html)) return html.trim();

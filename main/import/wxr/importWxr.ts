@@ -1,6 +1,6 @@
 import { countSkipped, emptyCounts, type ImportCounts } from '../importCounts';
 import type { StoryWriter } from '../storyWriter';
-import { storyFromWordPress } from '../wordpressPost';
+import { deepestPath, storyFromWordPress } from '../wordpressPost';
 import { readWxr, type WxrItem, type WxrProgress } from './readWxr';
 
 const IMPORTED_TYPES = new Set(['post']);
@@ -37,17 +37,17 @@ export async function importWxr(
   let writer: StoryWriter | null = null;
   let stories = 0;
 
-  const sectionPath = (item: WxrItem): string[] => {
-    const first = item.categories.find((category) => category.nicename !== 'uncategorized');
-    if (!first) return [];
+  const pathOf = (category: { nicename: string; name: string }): string[] => {
     const path: string[] = [];
-    for (let nicename = first.nicename, depth = 0; nicename && depth < 20; depth++) {
+    for (let nicename = category.nicename, depth = 0; nicename && depth < 20; depth++) {
       const known = categories.get(nicename);
-      path.unshift(known?.name || (nicename === first.nicename ? first.name : nicename));
+      path.unshift(known?.name || (nicename === category.nicename ? category.name : nicename));
       nicename = known?.parent ?? '';
     }
     return path;
   };
+  const sectionPath = (item: WxrItem): string[] =>
+    deepestPath(item.categories.filter((category) => category.nicename !== 'uncategorized').map(pathOf));
 
   const events = readWxr(file, {
     maxBytes: options.maxBytes,
