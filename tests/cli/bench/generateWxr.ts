@@ -14,7 +14,7 @@ const STATUS: Record<string, string> = {
   returned: 'draft',
   approved: 'future',
   published: 'publish',
-  spiked: 'trash',
+  spiked: 'draft',
 };
 
 const cdata = (text: string) => `<![CDATA[${text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
