@@ -1,6 +1,7 @@
-import { serveCommand } from './hosts/serveCommand';
+#!/usr/bin/env node
+import { runCli } from './cli/program';
 
-serveCommand(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(`copydesk: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+void runCli(process.argv.slice(2)).then((code) => {
+  // serve keeps running until a signal; every other command ends here.
+  if (code !== 0) process.exit(code);
 });

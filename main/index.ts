@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore, type Core } from './core/createCore';
 import { mediaDirOf } from './services/media/mediaFiles';
+import { acquireDataLock } from './hosts/dataLock';
 import { resolveDataDir } from './hosts/dataDir';
 import { forwardEvents, registerIpc } from './ipc/registerIpc';
 import { registerAppScheme, serveRenderer } from './appProtocol';
@@ -40,8 +41,11 @@ function showMainWindow(): void {
 
 async function ready(): Promise<void> {
   await app.whenReady();
+  const dataDir = dataDirOf();
+  // The command line refuses to write to a folder an app holds (and the app to open one it writes to).
+  acquireDataLock(dataDir, 'the Copydesk app');
   core = createCore({
-    dataDir: dataDirOf(),
+    dataDir,
     appVersion: app.getVersion(),
     host: 'electron',
     publishing: {

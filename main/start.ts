@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { electronBinary, electronMissingReason } from './tools/electronBinary.mjs';
-import { serveCommand } from './hosts/serveCommand';
+import { runCli } from './cli/program';
 
 /** `npm start`: the desktop app in Electron when its runtime is installed, else the browser host. */
 function start(): void {
@@ -17,9 +17,8 @@ function start(): void {
     `Copydesk is running WITHOUT Electron: ${electronMissingReason}.\n` +
       'It runs in the browser host instead — the same app, served on 127.0.0.1 to the system Chromium.',
   );
-  serveCommand(['serve', ...process.argv.slice(2)]).catch((error: unknown) => {
-    console.error(`copydesk: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
+  void runCli(['serve', ...process.argv.slice(2)]).then((code) => {
+    if (code !== 0) process.exit(code);
   });
 }
 

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { openDatabase } from '../db/openDatabase';
@@ -68,6 +69,8 @@ export interface Core {
   publishing: Pick<Publishing, 'runDue' | 'siteFolder'>;
   /** The newsroom desk, when this install joined one. */
   desk: DeskSync;
+  /** The open store, for the command line: one transaction around a whole import, online backups. */
+  database: Database.Database;
   close(): void;
 }
 
@@ -199,6 +202,7 @@ export function createCore(options: CoreOptions): Core {
     info,
     publishing,
     desk,
+    database: db,
     close: () => {
       desk.close();
       void publishing.stop();

@@ -10,5 +10,5 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
 
 /** `--data DIR` wins, then COPYDESK_DATA, then the given fallback. */
 export function resolveDataDir(flag: string | undefined, fallback: string, env = process.env): string {
-  return resolve(flag ?? env.COPYDESK_DATA ?? fallback);
+  return resolve(flag || env.COPYDESK_DATA || fallback);
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createCore, type Core } from '../core/createCore';
+import { acquireDataLock } from './dataLock';
 import { startWebHost, type WebHost } from './webHost';
 import { mediaDirOf } from '../services/media/mediaFiles';
 import { fileSecretBox } from '../publish/secrets/fileSecretBox';
@@ -23,12 +24,19 @@ export async function serveBrowserHost(options: {
   staticDir?: string;
 }): Promise<BrowserHost> {
   const token = options.token || randomBytes(24).toString('base64url');
-  const core = createCore({
-    dataDir: options.dataDir,
-    appVersion: packageJson.version,
-    host: 'web',
-    publishing: { secrets: fileSecretBox(options.dataDir) },
-  });
+  const releaseLock = acquireDataLock(options.dataDir, 'the Copydesk browser host');
+  let core: Core;
+  try {
+    core = createCore({
+      dataDir: options.dataDir,
+      appVersion: packageJson.version,
+      host: 'web',
+      publishing: { secrets: fileSecretBox(options.dataDir) },
+    });
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
   let web: WebHost;
   try {
     web = await startWebHost({
@@ -42,6 +50,7 @@ export async function serveBrowserHost(options: {
     });
   } catch (error) {
     core.close();
+    releaseLock();
     throw error;
   }
   return {
@@ -52,6 +61,7 @@ export async function serveBrowserHost(options: {
     close: async () => {
       await web.close();
       core.close();
+      releaseLock();
     },
   };
 }

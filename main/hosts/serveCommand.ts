@@ -1,17 +1,15 @@
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
 import { damagedDatabaseBackup } from '../db/openDatabase';
 import { restoreBackup } from '../db/backups';
 import { defaultDataDir, resolveDataDir } from './dataDir';
 import { openInChromium } from './openInChromium';
 import { serveBrowserHost, type BrowserHost } from './serveBrowserHost';
 
-const USAGE = `Usage: copydesk serve [--data DIR] [--port N] [--no-open]
-
-  --data DIR   where copydesk.db lives (default: $COPYDESK_DATA, else ${defaultDataDir()})
-  --port N     port on 127.0.0.1 (default: 0, a free port)
-  --no-open    do not open a Chromium window
-  COPYDESK_TOKEN fixes the access token, at least 24 characters (default: a random one per start)`;
+export interface ServeOptions {
+  data?: string | undefined;
+  port: number;
+  open: boolean;
+}
 
 /** A damaged database: asks in the terminal whether to restore the latest good backup; true when it did. */
 async function offerBackup(error: unknown, dataDir: string): Promise<boolean> {
@@ -35,28 +33,9 @@ export const openApp = (host: BrowserHost, env = process.env): string =>
   openInChromium(host.web.launchUrl(), host.core.info.dataDir, env);
 
 /** `copydesk serve`: the browser host alone, for development, tests and machines without Electron. */
-export async function serveCommand(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      data: { type: 'string' },
-      port: { type: 'string', default: '0' },
-      'no-open': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help || (positionals[0] ?? 'serve') !== 'serve') {
-    console.log(USAGE);
-    process.exitCode = values.help ? 0 : 2;
-    return;
-  }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`--port must be 0..65535, got ${values.port}`);
-
-  const dataDir = resolveDataDir(values.data, defaultDataDir());
-  const serve = () => serveBrowserHost({ dataDir, port, token: process.env.COPYDESK_TOKEN });
+export async function serveCommand(options: ServeOptions): Promise<void> {
+  const dataDir = resolveDataDir(options.data, defaultDataDir());
+  const serve = () => serveBrowserHost({ dataDir, port: options.port, token: process.env.COPYDESK_TOKEN });
   const host = await serve().catch(async (error: unknown) => {
     if (!(await offerBackup(error, dataDir))) throw error;
     return serve();
@@ -64,7 +43,7 @@ export async function serveCommand(argv: string[]): Promise<void> {
   console.log(`Copydesk listening on ${host.web.url}`);
   console.log(`Open Copydesk: ${host.uiUrl}`);
   console.log(`Data: ${host.core.info.databaseFile}`);
-  if (!values['no-open']) console.log(openApp(host));
+  if (options.open) console.log(openApp(host));
 
   const stop = () => {
     void host.close().then(() => process.exit(0));

@@ -53,18 +53,18 @@ const staticAdapter: AdapterFactory = ({ target, folderOf, publications, section
   });
 };
 
-const wordpressAdapter: AdapterFactory = ({ target, secret, fetch, cache }) =>
-  wordpressTarget({
-    targetId: target.id,
-    client: wordpressClient({
-      url: target.url,
-      userName: String(target.options.userName ?? ''),
-      password: secret(),
-      restBase: typeof target.options.restBase === 'string' ? target.options.restBase : undefined,
-      ...(fetch ? { fetch } : {}),
-    }),
-    cache,
+/** The REST client of a WordPress target, with its unsealed application password. */
+export const wordpressClientFor = (target: TargetRecord, password: string, fetch?: FetchLike) =>
+  wordpressClient({
+    url: target.url,
+    userName: String(target.options.userName ?? ''),
+    password,
+    restBase: typeof target.options.restBase === 'string' ? target.options.restBase : undefined,
+    ...(fetch ? { fetch } : {}),
   });
+
+const wordpressAdapter: AdapterFactory = ({ target, secret, fetch, cache }) =>
+  wordpressTarget({ targetId: target.id, client: wordpressClientFor(target, secret(), fetch), cache });
 
 const ghostAdapter: AdapterFactory = ({ target, secret, fetch, cache }) =>
   ghostTarget({

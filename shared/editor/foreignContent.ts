@@ -80,11 +80,16 @@ function withoutStrayWhitespace(fragment: Fragment): Fragment {
 export const pastedSlice = (slice: Slice): Slice =>
   new Slice(withoutStrayWhitespace(normalizeForeignContent(slice.content)), slice.openStart, slice.openEnd);
 
-/** Forms give their fields' names to their own properties (`form.nodeName`), which breaks any parser walking them. */
+/** Forms give their fields' names to their own properties (`form.nodeName`, `form.remove`), which breaks any parser walking them. */
 function withoutForms(dom: Node): void {
   if (!('querySelectorAll' in dom)) return;
-  for (const form of Array.from((dom as ParentNode).querySelectorAll('form')))
-    Element.prototype.remove.call(form);
+  for (const form of Array.from((dom as ParentNode).querySelectorAll('form'))) {
+    // The named fields shadow own properties only: the prototype's `remove` is intact, in a browser and in Node.
+    let proto: object | null = Object.getPrototypeOf(form) as object | null;
+    while (proto && !Object.prototype.hasOwnProperty.call(proto, 'remove'))
+      proto = Object.getPrototypeOf(proto) as object | null;
+    (proto as { remove(this: Element): void } | null)?.remove.call(form);
+  }
 }
 
 const styleOf = (element: Element) => (element.getAttribute('style') ?? '').toLowerCase().replace(/\s+/g, '');
@@ -133,18 +138,33 @@ class ForeignHtmlParser extends DOMParser {
   }
 }
 
+let foreignParser: DOMParser | null = null;
+const defaultParser = () =>
+  (foreignParser ??= new ForeignHtmlParser(storySchema(), DOMParser.fromSchema(storySchema()).rules));
+
+/** An inert container of `document` (nothing in it loads or runs) holding `html` after `normalizeOfficeHtml`. */
+function inertContainer(html: string, document: Document): HTMLElement {
+  const container = document.implementation.createHTMLDocument('').createElement('div');
+  container.innerHTML = normalizeOfficeHtml(html);
+  return container;
+}
+
 /**
- * Parses foreign HTML as a paste or import does: `normalizeOfficeHtml`, then the story schema's rules (or `parser`'s)
- * in an inert document of `document`, where nothing loads or runs, then `normalizeForeignContent`.
+ * Parses foreign HTML as a paste does: `normalizeOfficeHtml`, then the story schema's rules (or `parser`'s)
+ * in an inert document of `document`, then `normalizeForeignContent`.
  */
 export function parseForeignHtml(
   html: string,
   document: Document,
-  parser: DOMParser = new ForeignHtmlParser(storySchema(), DOMParser.fromSchema(storySchema()).rules),
+  parser: DOMParser = defaultParser(),
 ): Slice {
-  const container = document.implementation.createHTMLDocument('').createElement('div');
-  container.innerHTML = normalizeOfficeHtml(html);
-  return pastedSlice(parser.parseSlice(container));
+  return pastedSlice(parser.parseSlice(inertContainer(html, document)));
+}
+
+/** A whole story body from foreign HTML (import), through the same steps as `parseForeignHtml`. */
+export function parseForeignDoc(html: string, document: Document): ProseMirrorNode {
+  const doc = defaultParser().parse(inertContainer(html, document));
+  return doc.copy(normalizeForeignContent(doc.content));
 }
 
 /** Pastes through `normalizeOfficeHtml`, `pasteParser` and `pastedSlice`, in every editor built from `storyExtensions()`. */

@@ -14,6 +14,7 @@ export { InvalidDocumentError, parseStoryDoc, storySchema } from './parseStoryDo
 export {
   normalizeForeignContent,
   normalizeOfficeHtml,
+  parseForeignDoc,
   parseForeignHtml,
   pastedSlice,
   pasteParser,

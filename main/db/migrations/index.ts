@@ -12,6 +12,7 @@ import tagKeys from './0011_tag_keys.sql';
 import dropStoryPublishedAt from './0012_drop_story_published_at.sql';
 import desk from './0013_desk.sql';
 import publishJobSeq from './0014_publish_job_seq.sql';
+import importSources from './0015_import_sources.sql';
 
 /** Schema migrations in order (keep this list sorted by number); a database's `user_version` is the number of them it has applied. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -29,4 +30,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0012_drop_story_published_at', sql: dropStoryPublishedAt },
   { name: '0013_desk', sql: desk },
   { name: '0014_publish_job_seq', sql: publishJobSeq },
+  { name: '0015_import_sources', sql: importSources },
 ];
