@@ -11,6 +11,7 @@ import type { CommentDraft } from './CommentButton';
 import { SidePanel } from '../../components/SidePanel';
 import { coalesce } from './coalesce';
 import { replyDraft, setReplyDraft } from './replyDrafts';
+import { LIMITS } from '../../components/fieldLimits';
 
 /** Recomputes where anchors are at most this often while typing. */
 const RANGE_DEBOUNCE_MS = 250;
@@ -140,6 +141,7 @@ export function CommentsPanel(props: {
           <textarea
             aria-label="Comment text"
             rows={3}
+            maxLength={LIMITS.comment}
             value={text}
             autoFocus
             placeholder="What should change here?"
@@ -238,6 +240,7 @@ function CommentCard(props: {
       >
         <input
           aria-label="Reply"
+          maxLength={LIMITS.comment}
           placeholder="Reply…"
           value={reply}
           onChange={(e) => setReply(e.target.value)}

@@ -3,6 +3,7 @@ import type { Section } from '../../../shared/domain/section';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { RenameDialog } from '../../components/RenameDialog';
+import { LIMITS } from '../../components/fieldLimits';
 
 /** The newsroom's sections: add one, rename, and move them up or down the desk order. */
 export function SectionManager() {
@@ -90,6 +91,7 @@ export function SectionManager() {
           <span>New section</span>
           <input
             value={name}
+            maxLength={LIMITS.sectionName}
             placeholder="e.g. Local news"
             onChange={(event) => setName(event.target.value)}
           />
@@ -101,6 +103,7 @@ export function SectionManager() {
       {renaming && (
         <RenameDialog
           currentName={renaming.name}
+          maxLength={LIMITS.sectionName}
           rename={(name) => client.call('sections:rename', { id: renaming.id, name })}
           onDone={() => {
             setRenaming(null);

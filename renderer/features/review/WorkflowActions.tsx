@@ -7,6 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { useCurrentPerson } from '../people/PersonContext';
 import type { StorySaver } from '../stories/storySaver';
 import { offerStoryCommands } from './storyCommands';
+import { LIMITS } from '../../components/fieldLimits';
 
 const PRIMARY: WorkflowAction[] = ['submit', 'approve', 'restore'];
 
@@ -91,7 +92,13 @@ export function WorkflowActions(props: { story: Story; saver: StorySaver; onMove
         >
           <label className="field">
             <span>Note for the reporter</span>
-            <textarea rows={4} value={note} onChange={(event) => setNote(event.target.value)} autoFocus />
+            <textarea
+              rows={4}
+              maxLength={LIMITS.returnNote}
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+              autoFocus
+            />
           </label>
         </Dialog>
       )}

@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/errorMessage';
 import { formatFull, formatWhen } from '../../components/formatTime';
 import type { StorySaver } from '../stories/storySaver';
 import { SidePanel } from '../../components/SidePanel';
+import { LIMITS } from '../../components/fieldLimits';
 
 const REASONS: Record<RevisionSummary['reason'], string> = {
   created: 'Created',
@@ -95,6 +96,7 @@ export function HistoryPanel(props: {
       >
         <input
           aria-label="Version name"
+          maxLength={LIMITS.revisionLabel}
           placeholder="Version name"
           value={label}
           onChange={(e) => setLabel(e.target.value)}

@@ -1,9 +1,19 @@
 import type { Editor } from '@tiptap/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ChangeEvent,
+  type ReactNode,
+} from 'react';
 import { storyFieldsOf, type Story, type StoryFields } from '../../../shared/domain/story';
 import { SLUG_MAX_LENGTH, slugify } from '../../../shared/domain/slug';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
+import { LIMITS } from '../../components/fieldLimits';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useStickyOffset } from '../../components/useStickyOffset';
 import { StoryEditor } from '../editor/StoryEditor';
@@ -19,6 +29,8 @@ import { ConflictNotice } from './ConflictNotice';
 import { EmbargoField } from './EmbargoField';
 import { FeaturedImageField } from './FeaturedImageField';
 import { SaveStatus } from './SaveStatus';
+import './storyForm.css';
+import { StoryTextField } from './StoryTextField';
 import { useSections } from './useSections';
 import { TagsField } from '../tags/TagsField';
 import { useSaveState, useStorySaver } from './useStorySaver';
@@ -64,6 +76,7 @@ export function StoryForm(props: {
   const editorRef = useRef<Editor | null>(null);
   const saver = useStorySaver(story, () => undefined);
   const saveState = useSaveState(saver);
+  const problems = useSyncExternalStore(saver.subscribe, () => saver.problems);
   const stats = useDocStats(editor);
   const review = useReviewState(story.id);
   const commentButton = useMemo(
@@ -200,39 +213,40 @@ export function StoryForm(props: {
           )}
           <ReturnedNote story={story} />
           <fieldset disabled={props.readOnly} className="fields">
-            <label className="field field-headline">
-              <span>Headline</span>
-              <textarea
-                rows={2}
-                value={fields.headline}
-                onChange={changeText('headline')}
-                onBlur={flush}
-                placeholder="Write a headline"
-                spellCheck
-              />
-            </label>
-            <label className="field field-standfirst">
-              <span>Standfirst</span>
-              <textarea
-                rows={2}
-                value={fields.standfirst}
-                onChange={changeText('standfirst')}
-                onBlur={flush}
-                placeholder="The one or two sentences under the headline"
-                spellCheck
-              />
-            </label>
+            <StoryTextField
+              label="Headline"
+              className="field-headline"
+              multiline
+              value={fields.headline}
+              max={LIMITS.headline}
+              problem={problems.headline}
+              onChange={changeText('headline')}
+              onBlur={flush}
+              placeholder="Write a headline"
+            />
+            <StoryTextField
+              label="Standfirst"
+              className="field-standfirst"
+              multiline
+              value={fields.standfirst}
+              max={LIMITS.standfirst}
+              problem={problems.standfirst}
+              onChange={changeText('standfirst')}
+              onBlur={flush}
+              placeholder="The one or two sentences under the headline"
+            />
             <div className="field-row">
               {LINE_FIELDS.map(({ field, label, hint }) => (
-                <label key={field} className="field">
-                  <span>{label}</span>
-                  <input
-                    value={fields[field]}
-                    onChange={changeText(field)}
-                    onBlur={flush}
-                    placeholder={hint}
-                  />
-                </label>
+                <StoryTextField
+                  key={field}
+                  label={label}
+                  value={fields[field]}
+                  max={LIMITS[field]}
+                  problem={problems[field]}
+                  onChange={changeText(field)}
+                  onBlur={flush}
+                  placeholder={hint}
+                />
               ))}
             </div>
             <div className="field-row">

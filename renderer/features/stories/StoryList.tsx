@@ -8,6 +8,7 @@ import { LibraryFilters } from '../library/LibraryFilters';
 import { Marked } from '../library/Marked';
 import { NO_FILTERS } from '../library/useLibrary';
 import type { StoryListState } from './useStoryList';
+import { LIMITS } from '../../components/fieldLimits';
 
 const SORTS: { id: LibrarySort; label: string }[] = [
   { id: 'relevance', label: 'Best match' },
@@ -65,6 +66,7 @@ export function StoryList(props: {
         <input
           type="search"
           aria-label="Search stories"
+          maxLength={LIMITS.search}
           placeholder="Search stories"
           value={list.search}
           onChange={(event) => list.setSearch(event.target.value)}

@@ -3,6 +3,7 @@ import { tagNameProblem, type TagWithCount } from '../../../shared/domain/tag';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { Dialog } from '../../components/Dialog';
+import { LIMITS } from '../../components/fieldLimits';
 import { RenameDialog } from '../../components/RenameDialog';
 import { coalesce } from '../comments/coalesce';
 
@@ -122,6 +123,7 @@ export function TagManager() {
       {pending?.kind === 'rename' && (
         <RenameDialog
           currentName={pending.tag.name}
+          maxLength={LIMITS.tagName}
           problemWith={tagNameProblem}
           rename={(name) => client.call('tags:rename', { id: pending.tag.id, name })}
           onDone={() => setPending(null)}

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { normalizeTagName, tagKey, tagNameProblem } from '../../../shared/domain/tag';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
+import { LIMITS } from '../../components/fieldLimits';
 
 const SUGGESTIONS = 8;
 
@@ -131,6 +132,7 @@ export function TagsField({ storyId, disabled }: { storyId: string; disabled: bo
         ))}
         <input
           id={inputId}
+          maxLength={LIMITS.tagName}
           role="combobox"
           aria-expanded={shown.length > 0}
           aria-controls={listId}
