@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { onSidePanel } from './components/sidePanelPresence';
 import { useClient } from './api/ClientContext';
 import { Sidebar, type LibraryView } from './components/Sidebar';
 import { StoryList } from './features/stories/StoryList';
@@ -37,6 +38,7 @@ function Library() {
   );
   const [error, setError] = useState<string | null>(null);
   const list = useStoryList(view === 'trash');
+  const [listCollapsed, setListCollapsed] = useListColumn();
 
   const createStory = useCallback(async () => {
     try {
@@ -49,9 +51,20 @@ function Library() {
   }, [client, setSelectedId]);
 
   return (
-    <div className={view === 'settings' ? 'app app-settings' : 'app'}>
-      <Sidebar view={view} onView={setView} onNewStory={createStory} />
-      {view === 'review' ? (
+    <div
+      className={`app${view === 'settings' ? ' app-settings' : ''}${listCollapsed ? ' app-list-collapsed' : ''}`}
+    >
+      <Sidebar
+        view={view}
+        onView={(next) => {
+          setView(next);
+          setListCollapsed(false);
+        }}
+        onNewStory={createStory}
+        listCollapsed={listCollapsed}
+        onToggleList={() => setListCollapsed(!listCollapsed)}
+      />
+      {listCollapsed ? null : view === 'review' ? (
         <ReviewQueue selectedId={selectedId} onOpen={setSelectedId} />
       ) : view === 'tags' ? (
         <TagManager />
@@ -87,4 +100,35 @@ function Library() {
       <CommandPalette onOpenStory={setSelectedId} onNewStory={createStory} onView={setView} />
     </div>
   );
+}
+
+/** Narrower than this, a side panel beside the story folds the library column away while it is open. */
+const ROOM_FOR_LIST_AND_PANEL = 1280;
+
+/** Whether the library column is folded away: by the person, or for as long as a side panel needs the room. */
+function useListColumn(): [boolean, (collapsed: boolean) => void] {
+  const [chosen, setChosen] = useState(false);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [shownAnyway, setShownAnyway] = useState(false);
+  const [narrow, setNarrow] = useState(() => window.innerWidth < ROOM_FOR_LIST_AND_PANEL);
+  useEffect(
+    () =>
+      onSidePanel((open) => {
+        setPanelOpen(open);
+        setShownAnyway(false);
+      }),
+    [],
+  );
+  useEffect(() => {
+    const query = window.matchMedia(`(max-width: ${ROOM_FOR_LIST_AND_PANEL - 1}px)`);
+    const changed = () => setNarrow(query.matches);
+    query.addEventListener('change', changed);
+    return () => query.removeEventListener('change', changed);
+  }, []);
+  const collapsed = chosen || (narrow && panelOpen && !shownAnyway);
+  const set = (next: boolean) => {
+    setChosen(next);
+    if (!next) setShownAnyway(true);
+  };
+  return [collapsed, set];
 }

@@ -147,7 +147,13 @@ export function CommentsPanel(props: {
             placeholder="What should change here?"
             onChange={(event) => setText(event.target.value)}
             onKeyDown={(event) => {
-              if (event.key === 'Escape') props.onDraftDone();
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+                event.preventDefault();
+                if (text.trim()) event.currentTarget.form?.requestSubmit();
+              }
+              if (event.key !== 'Escape') return;
+              event.preventDefault(); // ends the draft, leaves the panel open
+              props.onDraftDone();
             }}
           />
           <div className="comment-actions">

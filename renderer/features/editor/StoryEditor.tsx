@@ -9,6 +9,7 @@ import { EditorShortcuts } from './editorShortcuts';
 import { ImageDialog } from './ImageDialog';
 import { LinkDialog } from './LinkDialog';
 import { Toolbar } from './Toolbar';
+import './editor.css';
 
 export interface StoryEditorProps {
   initialBody: StoryBody;

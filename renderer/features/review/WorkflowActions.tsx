@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { Story } from '../../../shared/domain/story';
 import { ACTION_LABELS, availableActions, type WorkflowAction } from '../../../shared/domain/workflow';
 import { useClient } from '../../api/ClientContext';
@@ -10,12 +11,19 @@ import { offerStoryCommands } from './storyCommands';
 import { LIMITS } from '../../components/fieldLimits';
 
 const PRIMARY: WorkflowAction[] = ['submit', 'approve', 'restore'];
+const KILL: WorkflowAction[] = ['spike'];
 
 /**
  * The workflow buttons the current person's role allows for this story (the core checks again), also offered
  * to the command palette.
  */
-export function WorkflowActions(props: { story: Story; saver: StorySaver; onMoved(): void }) {
+export function WorkflowActions(props: {
+  story: Story;
+  saver: StorySaver;
+  onMoved(): void;
+  /** Where the kill action (Spike) goes, apart from the others; beside them when not given. */
+  killSlot?: HTMLElement | null;
+}) {
   const { story, saver } = props;
   const client = useClient();
   const { person } = useCurrentPerson();
@@ -66,17 +74,28 @@ export function WorkflowActions(props: { story: Story; saver: StorySaver; onMove
 
   return (
     <div className="workflow-actions">
-      {actions.map((action) => (
-        <button
-          key={action}
-          type="button"
-          className={PRIMARY.includes(action) ? 'button-primary' : 'button-quiet'}
-          disabled={busy}
-          onClick={() => choose(action)}
-        >
-          {ACTION_LABELS[action]}
-        </button>
-      ))}
+      {actions.map((action) => {
+        const button = (
+          <button
+            key={action}
+            type="button"
+            className={
+              PRIMARY.includes(action)
+                ? 'button-primary'
+                : KILL.includes(action)
+                  ? 'button-quiet kill-action'
+                  : 'button-quiet'
+            }
+            disabled={busy}
+            onClick={() => choose(action)}
+          >
+            {ACTION_LABELS[action]}
+          </button>
+        );
+        return KILL.includes(action) && props.killSlot
+          ? createPortal(button, props.killSlot, action)
+          : button;
+      })}
       {error && (
         <span role="alert" className="workflow-error">
           {error}

@@ -18,7 +18,6 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useStickyOffset } from '../../components/useStickyOffset';
 import { StoryEditor } from '../editor/StoryEditor';
 import { useDocStats } from '../editor/useDocStats';
-import { HistoryPanel } from '../revisions/HistoryPanel';
 import { ReturnedNote } from '../review/ReturnedNote';
 import { CommentButton, ReviewPanelToggles, ReviewSidePanel, useReviewState } from '../review/ReviewPanels';
 import { WorkflowActions } from '../review/WorkflowActions';
@@ -71,8 +70,8 @@ export function StoryForm(props: {
   });
   const [slugEdited, setSlugEdited] = useState(story.slugEdited);
   const [error, setError] = useState<string | null>(null);
-  const [historyOpen, setHistoryOpen] = useState(false);
   const [editor, setEditor] = useState<Editor | null>(null);
+  const [killSlot, setKillSlot] = useState<HTMLDivElement | null>(null);
   const editorRef = useRef<Editor | null>(null);
   const saver = useStorySaver(story, () => undefined);
   const saveState = useSaveState(saver);
@@ -177,23 +176,12 @@ export function StoryForm(props: {
     <div className="story-workspace">
       <header className="pane-toolbar" ref={header}>
         <StatusBadge status={story.status} />
-        <WorkflowActions story={story} saver={saver} onMoved={onReload} />
+        <WorkflowActions story={story} saver={saver} onMoved={onReload} killSlot={killSlot} />
         <div className="pane-toolbar-end">
-          <div className="segmented" role="group" aria-label="Side panels">
-            <ReviewPanelToggles review={review} />
-            <button
-              type="button"
-              className="button-quiet"
-              aria-expanded={historyOpen}
-              onClick={() => {
-                void saver.flush();
-                setHistoryOpen((open) => !open);
-              }}
-            >
-              History
-            </button>
+          <ReviewPanelToggles review={review} onOpen={flush} />
+          <div className="kill-actions" role="group" aria-label="Kill" ref={setKillSlot}>
+            {props.headerActions(saver.flush)}
           </div>
-          {props.headerActions(saver.flush)}
         </div>
       </header>
       <div className="story-columns">
@@ -304,14 +292,6 @@ export function StoryForm(props: {
           />
           <LinksPanel state={links} onOpenStory={props.onOpenStory} />
         </div>
-        {historyOpen && (
-          <HistoryPanel
-            storyId={story.id}
-            saver={saver}
-            onRestored={onReload}
-            onClose={() => setHistoryOpen(false)}
-          />
-        )}
         <ReviewSidePanel
           review={review}
           storyId={story.id}

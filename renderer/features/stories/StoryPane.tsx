@@ -58,7 +58,7 @@ export function StoryPane({
       </button>
     ) : (
       <button
-        className="button-quiet icon-button"
+        className="button-quiet icon-button kill-action"
         aria-label="Move to trash"
         title="Move to trash"
         onClick={() => setTrashed(true, flush)}
