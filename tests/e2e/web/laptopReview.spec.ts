@@ -1,9 +1,10 @@
+import type { Page } from '@playwright/test';
 import { LAPTOP, screenshotAtBothSizes } from './atBothSizes';
 import { expect, test, type RunningHost } from './browserHost';
 
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
-async function openLongStory(page: import('@playwright/test').Page, host: RunningHost) {
+async function openLongStory(page: Page, host: RunningHost) {
   await host.rpc('stories:create', {
     headline: 'Harbour bridge reopens after six months of repairs',
     standfirst: 'Commuters return to the crossing as the city counts the cost.',
@@ -22,7 +23,7 @@ async function openLongStory(page: import('@playwright/test').Page, host: Runnin
   await expect(page.getByLabel('Headline')).toHaveValue(/Harbour bridge/);
 }
 
-const bodyWidth = (page: import('@playwright/test').Page) =>
+const bodyWidth = (page: Page) =>
   page
     .getByRole('textbox', { name: 'Story body' })
     .evaluate((element) => element.getBoundingClientRect().width);
