@@ -31,6 +31,7 @@ import { commentQueries } from '../db/queries/commentQueries';
 import { activityQueries } from '../db/queries/activityQueries';
 import { createPeopleService } from '../services/people/peopleService';
 import { peopleHandlers } from '../services/people/peopleHandlers';
+import { editorCheck } from '../services/people/requireEditor';
 import { createActivityService } from '../services/activity/activityService';
 import { activityHandlers } from '../services/activity/activityHandlers';
 import { createCommentService } from '../services/comments/commentService';
@@ -102,6 +103,7 @@ export function createCore(options: CoreOptions): Core {
     activityQueries: activityStore,
     revisionQueries: revisionStore,
     settings,
+    revision: revisions.get,
     now,
   });
   const media = createMediaService({ queries: mediaQueries(db), mediaDir: mediaDirOf(options.dataDir), now });
@@ -118,6 +120,7 @@ export function createCore(options: CoreOptions): Core {
     markPublished: (id, site) => void workflow.markPublished(id, site),
     markUnpublished: (id, site) => void workflow.markUnpublished(id, site),
     publisherRole: () => people.current()?.role ?? null,
+    changedSinceApproval: (id) => workflow.approval(id).changedSinceApproval,
     log: options.log,
   });
 
@@ -130,21 +133,30 @@ export function createCore(options: CoreOptions): Core {
     host: options.host,
   };
 
+  const requireEditor = editorCheck(() => people.current());
   const handlers: Handlers = {
     'app:info': () => info,
     ...storyHandlers(stories),
-    ...sectionHandlers(sections),
+    ...sectionHandlers(sections, requireEditor),
     ...libraryHandlers(createLibraryService({ queries: searchQueries(db), sections: sections.list })),
     ...tagHandlers(createTagService({ queries: tagStore, getStory: stories.get, now, events })),
     'media:import': (input) => media.importImage(input),
     ...revisionHandlers(revisions),
-    ...settingsHandlers(settings),
+    ...settingsHandlers(settings, requireEditor),
     ...peopleHandlers(people),
     ...workflowHandlers(workflow),
     ...commentHandlers(comments),
     ...activityHandlers(activity),
     ...linkHandlers(links),
     ...publishing.handlers,
+    'targets:save': (input) => {
+      requireEditor('the publish targets');
+      return publishing.handlers['targets:save'](input);
+    },
+    'targets:remove': (input) => {
+      requireEditor('the publish targets');
+      return publishing.handlers['targets:remove'](input);
+    },
   };
 
   return {

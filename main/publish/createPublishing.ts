@@ -40,6 +40,7 @@ export function createPublishing(options: {
   markPublished?: (storyId: string, site: string) => void;
   markUnpublished?: (storyId: string, site: string) => void;
   publisherRole?: () => 'reporter' | 'editor' | null;
+  changedSinceApproval?: (storyId: string) => boolean;
   log?: ((error: unknown) => void) | undefined;
 }) {
   const { db, now, ports = {} } = options;
@@ -69,6 +70,7 @@ export function createPublishing(options: {
     ...(options.markPublished ? { markPublished: options.markPublished } : {}),
     ...(options.markUnpublished ? { markUnpublished: options.markUnpublished } : {}),
     ...(options.publisherRole ? { publisherRole: options.publisherRole } : {}),
+    ...(options.changedSinceApproval ? { changedSinceApproval: options.changedSinceApproval } : {}),
   });
   service.requeueInterrupted();
   const worker = createPublishWorker({

@@ -43,6 +43,8 @@ export interface PublishServiceDeps {
   markUnpublished?: (storyId: string, site: string) => void;
   /** The role of the current person, if people are set up (only editors publish). */
   publisherRole?: () => 'reporter' | 'editor' | null;
+  /** Whether an approved story was edited after its approval (then it needs approving again). */
+  changedSinceApproval?: (storyId: string) => boolean;
   /** Called after a job is queued so the worker looks at it. */
   onQueued?: () => void;
   siteTitle?: string;
@@ -289,6 +291,7 @@ export function createPublishService(deps: PublishServiceDeps) {
         status: story.status,
         requireApproval: deps.settings().requireApproval,
         publisherRole: deps.publisherRole?.() ?? null,
+        changedSinceApproval: deps.changedSinceApproval?.(story.id) ?? false,
         unpublishedLinks,
         unresolvedComments: facts.unresolvedComments(story.id),
         featuredImage: story.featuredImage,

@@ -55,9 +55,9 @@ const ALLOWED: Record<
     returned: { submit: 'in_review', draft: 'draft' },
   },
   editor: {
-    draft: { submit: 'in_review', spike: 'spiked' },
+    draft: { submit: 'in_review', approve: 'approved', spike: 'spiked' },
     in_review: { approve: 'approved', return: 'returned', draft: 'draft', spike: 'spiked' },
-    returned: { submit: 'in_review', draft: 'draft', spike: 'spiked' },
+    returned: { submit: 'in_review', approve: 'approved', draft: 'draft', spike: 'spiked' },
     approved: { draft: 'draft', spike: 'spiked' },
     spiked: { restore: 'draft' },
   },
@@ -260,8 +260,8 @@ describe('workflow state machine through the core', () => {
       ok: false,
       reason: 'Only an editor can publish.',
     });
-    await call('settings:update', { requireApproval: false });
     await as(editor);
+    await call('settings:update', { requireApproval: false });
     const draft = await call<Story>('stories:create', { headline: 'Quick' });
     expect(await call('workflow:canPublish', { storyId: draft.id })).toEqual({ ok: true });
     expect(approved.status).toBe('approved');

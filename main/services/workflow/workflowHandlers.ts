@@ -7,4 +7,5 @@ export const workflowHandlers = (workflow: WorkflowService): HandlersFor<typeof 
   'workflow:history': ({ storyId }) => workflow.history(storyId),
   'workflow:queue': () => workflow.queue(),
   'workflow:canPublish': ({ storyId }) => workflow.canPublishStory(storyId),
+  'workflow:approval': ({ storyId }) => workflow.approval(storyId),
 });

@@ -39,7 +39,11 @@ function jobChip(job: PublishJob, site: string): { text: string; reason: string;
  * the story's job while it is unfinished or after it failed (it follows publish:progress through the
  * pre-flight); the chip opens the dialog, which shows the job.
  */
-export function PublishButton(props: { storyId: string; flush(): Promise<void> }) {
+export function PublishButton(props: {
+  storyId: string;
+  flush(): Promise<void>;
+  onSection?(sectionId: string): void;
+}) {
   const { preflight, refresh, replace } = usePreflight(props.storyId);
   const open = usePublishSession(props.storyId) !== undefined;
   const publication = preflight?.publication;
@@ -80,6 +84,7 @@ export function PublishButton(props: { storyId: string; flush(): Promise<void> }
           storyId={props.storyId}
           preflight={preflight}
           onPreflight={replace}
+          {...(props.onSection ? { onSection: props.onSection } : {})}
           onClose={() => publishSessions.close(props.storyId)}
         />
       )}

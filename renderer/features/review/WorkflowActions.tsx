@@ -8,6 +8,8 @@ import { Dialog } from '../../components/Dialog';
 import { useCurrentPerson } from '../people/PersonContext';
 import type { StorySaver } from '../stories/storySaver';
 import { offerStoryCommands } from './storyCommands';
+import { blockersAfterApproval } from './approvalCheck';
+import { ChangedSinceApprovalBadge, useChangedSinceApproval } from './ChangedSinceApproval';
 import { LIMITS } from '../../components/fieldLimits';
 
 const PRIMARY: WorkflowAction[] = ['submit', 'approve', 'restore'];
@@ -32,7 +34,16 @@ export function WorkflowActions(props: {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const actions = useMemo(() => availableActions(story.status, person.role), [story.status, person.role]);
+  const changedSinceApproval = useChangedSinceApproval(story);
+  const [approvalProblems, setApprovalProblems] = useState<string[] | null>(null);
+  // Approving an approved story again only makes sense once it changed after the approval.
+  const actions = useMemo(
+    () =>
+      availableActions(story.status, person.role).filter(
+        (action) => action !== 'approve' || story.status !== 'approved' || changedSinceApproval,
+      ),
+    [story.status, person.role, changedSinceApproval],
+  );
   const { onMoved } = props;
 
   const run = useCallback(
@@ -58,9 +69,20 @@ export function WorkflowActions(props: {
     },
     [client, saver, story.id, onMoved],
   );
+  // Approval says at once what would still stop publishing, rather than leave it to the publish dialog.
+  const approve = useCallback(async () => {
+    try {
+      const problems = await blockersAfterApproval(client, story.id);
+      if (problems.length > 0) setApprovalProblems(problems);
+      else await run('approve');
+    } catch (cause) {
+      setError(errorMessage(cause));
+    }
+  }, [client, story.id, run]);
   const choose = useCallback(
-    (action: WorkflowAction) => (action === 'return' ? setAsking(true) : void run(action)),
-    [run],
+    (action: WorkflowAction) =>
+      action === 'return' ? setAsking(true) : action === 'approve' ? void approve() : void run(action),
+    [run, approve],
   );
 
   // The command palette offers the same actions, run the same way.
@@ -74,6 +96,7 @@ export function WorkflowActions(props: {
 
   return (
     <div className="workflow-actions">
+      {changedSinceApproval && <ChangedSinceApprovalBadge />}
       {actions.map((action) => {
         const button = (
           <button
@@ -89,7 +112,11 @@ export function WorkflowActions(props: {
             disabled={busy}
             onClick={() => choose(action)}
           >
-            {ACTION_LABELS[action]}
+            {action === 'approve' && story.status === 'approved' ? (
+              'Approve again'
+            ) : (
+              <ActionLabel action={action} />
+            )}
           </button>
         );
         return KILL.includes(action) && props.killSlot
@@ -100,6 +127,25 @@ export function WorkflowActions(props: {
         <span role="alert" className="workflow-error">
           {error}
         </span>
+      )}
+      {approvalProblems && (
+        <Dialog
+          title="Approve with problems?"
+          submitLabel="Approve anyway"
+          submitDisabled={busy}
+          onSubmit={() => {
+            setApprovalProblems(null);
+            void run('approve');
+          }}
+          onCancel={() => setApprovalProblems(null)}
+        >
+          <p>Once approved, this story still cannot be published until these are fixed:</p>
+          <ul className="approval-problems">
+            {approvalProblems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </Dialog>
       )}
       {asking && (
         <Dialog
@@ -122,5 +168,22 @@ export function WorkflowActions(props: {
         </Dialog>
       )}
     </div>
+  );
+}
+
+/** A label whose tail a crowded header drops ("Submit for review" → "Submit"); the full label stays its name. */
+function ActionLabel({ action }: { action: WorkflowAction }) {
+  const label = ACTION_LABELS[action];
+  const [head, ...tail] = label.split(' ');
+  if (action !== 'submit' || tail.length === 0) return label;
+  return (
+    <>
+      {head}
+      <span className="label-more" aria-hidden="true">
+        {' '}
+        {tail.join(' ')}
+      </span>
+      <span className="visually-hidden"> {tail.join(' ')}</span>
+    </>
   );
 }

@@ -78,6 +78,14 @@ export function StoryForm(props: {
   const problems = useSyncExternalStore(saver.subscribe, () => saver.problems);
   const stats = useDocStats(editor);
   const review = useReviewState(story.id);
+  const setSectionNow = useCallback(
+    (sectionId: string) => {
+      setFields((previous) => ({ ...previous, sectionId }));
+      saver.update({ sectionId });
+      void saver.flush();
+    },
+    [saver],
+  );
   const commentButton = useMemo(
     () => editor && <CommentButton editor={editor} onComment={review.startComment} />,
     [editor, review.startComment],
@@ -86,10 +94,12 @@ export function StoryForm(props: {
     () => (
       <>
         {commentButton}
-        <PublishButton storyId={story.id} flush={saver.flush} />
+        {story.trashedAt === null && (
+          <PublishButton storyId={story.id} flush={saver.flush} onSection={setSectionNow} />
+        )}
       </>
     ),
-    [commentButton, story.id, saver],
+    [commentButton, story.id, story.trashedAt, saver, setSectionNow],
   );
   const links = useStoryLinks(story.id);
   const header = useStickyOffset<HTMLElement>();

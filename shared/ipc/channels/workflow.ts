@@ -28,4 +28,9 @@ export const workflowChannels = {
     z.object({ storyId: StoryId }).strict(),
     z.object({ ok: z.boolean(), reason: z.string().optional() }),
   ),
+  /** For an approved story: the revision the editor approved, and whether it was edited after (then it needs approving again). */
+  'workflow:approval': channel(
+    z.object({ storyId: StoryId }).strict(),
+    z.object({ revision: z.number().int().positive().nullable(), changedSinceApproval: z.boolean() }),
+  ),
 };
