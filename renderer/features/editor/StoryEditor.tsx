@@ -77,7 +77,8 @@ export const StoryEditor = memo(function StoryEditor(props: StoryEditorProps) {
   });
 
   useEffect(() => {
-    editor.setEditable(props.editable);
+    // No update event: becoming editable (e.g. restored from the trash) is not an edit, and a save from it would meet a stale version.
+    editor.setEditable(props.editable, false);
   }, [editor, props.editable]);
 
   return (
