@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { onSidePanel } from './components/sidePanelPresence';
+import { UndoToast } from './components/UndoToast';
+import type { Story } from '../shared/domain/story';
 import { useClient } from './api/ClientContext';
 import { Sidebar, type LibraryView } from './components/Sidebar';
 import { StoryList } from './features/stories/StoryList';
@@ -37,6 +39,19 @@ function Library() {
     [selectedId],
   );
   const [error, setError] = useState<string | null>(null);
+  const [undoTrash, setUndoTrash] = useState<Story | null>(null);
+  const undo = useCallback(
+    async (story: Story) => {
+      setUndoTrash(null);
+      try {
+        await client.call('stories:restore', { id: story.id });
+        setSelectedId(story.id);
+      } catch (cause) {
+        setError(errorMessage(cause));
+      }
+    },
+    [client, setSelectedId],
+  );
   const list = useStoryList(view === 'trash');
   const [listCollapsed, setListCollapsed] = useListColumn();
 
@@ -54,6 +69,9 @@ function Library() {
     <div
       className={`app${view === 'settings' ? ' app-settings' : ''}${listCollapsed ? ' app-list-collapsed' : ''}`}
     >
+      <a className="skip-link" href="#story-pane">
+        Skip to the story
+      </a>
       <Sidebar
         view={view}
         onView={(next) => {
@@ -75,7 +93,7 @@ function Library() {
       ) : (
         <StoryList list={list} view={view} selectedId={selectedId} onSelect={setSelectedId} />
       )}
-      <main className="pane" aria-label="Story">
+      <main className="pane" aria-label="Story" id="story-pane" tabIndex={-1}>
         {error && (
           <div role="alert" className="banner banner-error">
             {error} <button onClick={() => setError(null)}>Dismiss</button>
@@ -85,7 +103,10 @@ function Library() {
           <StoryPane
             key={selectedId}
             storyId={selectedId}
-            onClosed={() => setSelectedId(null)}
+            onClosed={(trashed) => {
+              setSelectedId(null);
+              if (trashed) setUndoTrash(trashed);
+            }}
             onOpenStory={setSelectedId}
           />
         ) : (
@@ -97,6 +118,7 @@ function Library() {
           </div>
         )}
       </main>
+      {undoTrash && <UndoToast story={undoTrash} onUndo={undo} onDismiss={() => setUndoTrash(null)} />}
       <CommandPalette onOpenStory={setSelectedId} onNewStory={createStory} onView={setView} />
     </div>
   );

@@ -215,6 +215,8 @@ export function StoryForm(props: {
               label="Headline"
               className="field-headline"
               multiline
+              // A story just started takes the first words as its headline.
+              autoFocus={!props.readOnly && story.version === 1 && story.headline === ''}
               value={fields.headline}
               max={LIMITS.headline}
               problem={problems.headline}

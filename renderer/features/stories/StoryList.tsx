@@ -34,6 +34,7 @@ export function StoryList(props: {
     ([key, value]) => value !== NO_FILTERS[key as keyof typeof NO_FILTERS],
   ).length;
   const title = props.view === 'trash' ? 'Trash' : 'All stories';
+  const selectedInList = list.items.some((story) => story.id === selectedId) ? selectedId : null;
 
   const rows = () => [...(listRef.current?.querySelectorAll<HTMLElement>('.story-row') ?? [])];
   const moveFocus = (event: KeyboardEvent) => {
@@ -133,6 +134,8 @@ export function StoryList(props: {
               className="story-row"
               data-id={story.id}
               aria-current={story.id === selectedId ? 'true' : undefined}
+              // One Tab stop for the whole list (the open story, else the first); arrows move inside it.
+              tabIndex={story.id === (selectedInList ?? list.items[0]?.id) ? 0 : -1}
               onClick={() => onSelect(story.id)}
             >
               <span className="story-row-headline">

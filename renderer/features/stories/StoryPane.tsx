@@ -12,7 +12,8 @@ export function StoryPane({
   onOpenStory,
 }: {
   storyId: string;
-  onClosed(): void;
+  /** The story left the pane; `trashed` when it went to the trash (the app offers Undo). */
+  onClosed(trashed?: Story): void;
   onOpenStory(id: string): void;
 }) {
   const client = useClient();
@@ -35,8 +36,9 @@ export function StoryPane({
     try {
       // A trashed story takes no saves, so what was just typed is stored first.
       if (trashed) await flush();
-      setStory(await client.call(trashed ? 'stories:trash' : 'stories:restore', { id: storyId }));
-      if (trashed) onClosed();
+      const moved = await client.call(trashed ? 'stories:trash' : 'stories:restore', { id: storyId });
+      setStory(moved);
+      if (trashed) onClosed(moved);
     } catch (cause) {
       setError(errorMessage(cause));
     }

@@ -7,6 +7,7 @@ export function StoryTextField(props: {
   value: string;
   max: number;
   multiline?: boolean;
+  autoFocus?: boolean;
   className?: string;
   placeholder?: string;
   problem?: string;
@@ -23,6 +24,7 @@ export function StoryTextField(props: {
     onChange: props.onChange,
     onBlur: props.onBlur,
     placeholder: props.placeholder,
+    autoFocus: props.autoFocus,
     'aria-invalid': props.problem ? true : undefined,
     'aria-describedby': props.problem ? `${problemId} ${countId}` : countId,
   };
