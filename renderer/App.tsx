@@ -40,6 +40,7 @@ function Library() {
   );
   const [error, setError] = useState<string | null>(null);
   const [undoTrash, setUndoTrash] = useState<Story | null>(null);
+  const dismissUndo = useCallback(() => setUndoTrash(null), []);
   const undo = useCallback(
     async (story: Story) => {
       setUndoTrash(null);
@@ -118,7 +119,7 @@ function Library() {
           </div>
         )}
       </main>
-      {undoTrash && <UndoToast story={undoTrash} onUndo={undo} onDismiss={() => setUndoTrash(null)} />}
+      {undoTrash && <UndoToast story={undoTrash} onUndo={undo} onDismiss={dismissUndo} />}
       <CommandPalette onOpenStory={setSelectedId} onNewStory={createStory} onView={setView} />
     </div>
   );

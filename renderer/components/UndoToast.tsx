@@ -13,9 +13,7 @@ export function UndoToast(props: { story: Story; onUndo(story: Story): void; onD
   }, [props.story.id, onDismiss]);
   return (
     <div className="undo-toast" aria-live="polite">
-      <span>
-        “{props.story.headline || 'Untitled story'}” moved to the trash.
-      </span>
+      <span>“{props.story.headline || 'Untitled story'}” moved to the trash.</span>
       <button type="button" className="button-quiet" onClick={() => props.onUndo(props.story)}>
         Undo
       </button>

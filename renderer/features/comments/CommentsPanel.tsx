@@ -89,10 +89,12 @@ export function CommentsPanel(props: {
     if (active) document.getElementById(`comment-${active}`)?.scrollIntoView({ block: 'nearest' });
   }, [active]);
 
+  const [hideResolved, setHideResolved] = useState(false);
+  const resolvedCount = comments.filter((c) => c.resolved).length;
   const ordered = useMemo(() => {
     const place = (c: Comment) => ranges?.get(c.id)?.from ?? (ranges ? Infinity : (c.position ?? Infinity));
-    return [...comments].sort((a, b) => place(a) - place(b));
-  }, [comments, ranges]);
+    return comments.filter((c) => !hideResolved || !c.resolved).sort((a, b) => place(a) - place(b));
+  }, [comments, ranges, hideResolved]);
   // Neither placed nor orphaned: just written, maybe in another window, and its anchor not saved yet.
   const isOrphaned = (c: Comment) =>
     ranges ? !ranges.has(c.id) && (c.orphaned || c.position !== null) : c.orphaned;
@@ -171,7 +173,17 @@ export function CommentsPanel(props: {
           {error}
         </p>
       )}
-      {ordered.length === 0 && !draft && (
+      {resolvedCount > 0 && (
+        <label className="comments-filter">
+          <input
+            type="checkbox"
+            checked={hideResolved}
+            onChange={(event) => setHideResolved(event.target.checked)}
+          />{' '}
+          Hide resolved ({resolvedCount})
+        </label>
+      )}
+      {ordered.length === 0 && !draft && comments.length === 0 && (
         <p className="muted panel-empty">No comments yet. Select text and choose Comment.</p>
       )}
       <ol className="comment-list">

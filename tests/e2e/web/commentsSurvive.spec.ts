@@ -41,7 +41,7 @@ test('restoring a story from the trash sends no save at an old version: no false
   await expect(page.getByLabel('Headline')).toHaveValue(other.headline);
 });
 
-test('Ctrl+Enter posts a comment, and Escape ends the draft without closing the panel', async ({
+test('Ctrl+Enter posts a comment, Escape ends the draft without closing the panel, and resolved comments can be hidden', async ({
   page,
   host,
 }) => {
@@ -72,4 +72,12 @@ test('Ctrl+Enter posts a comment, and Escape ends the draft without closing the 
   await page.keyboard.press('Escape');
   await expect(comments.getByLabel('Comment text')).toHaveCount(0);
   await expect(comments).toBeVisible();
+
+  // Resolved comments can be hidden, and shown again.
+  const card = comments.getByRole('listitem', { name: 'Comment by Test Editor' });
+  await card.getByRole('button', { name: 'Resolve' }).click();
+  await comments.getByLabel('Hide resolved (1)').check();
+  await expect(card).toHaveCount(0);
+  await comments.getByLabel('Hide resolved (1)').uncheck();
+  await expect(card).toContainText('How close?');
 });
