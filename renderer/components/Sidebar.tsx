@@ -44,14 +44,16 @@ export function Sidebar(props: {
           </li>
         ))}
       </ul>
-      <button
-        type="button"
-        className="nav-item list-toggle"
-        aria-expanded={!props.listCollapsed}
-        onClick={props.onToggleList}
-      >
-        {props.listCollapsed ? 'Show list' : 'Hide list'}
-      </button>
+      {props.view !== 'settings' && (
+        <button
+          type="button"
+          className="nav-item list-toggle"
+          aria-expanded={!props.listCollapsed}
+          onClick={props.onToggleList}
+        >
+          {props.listCollapsed ? 'Show list' : 'Hide list'}
+        </button>
+      )}
       <PersonSwitcher />
     </nav>
   );

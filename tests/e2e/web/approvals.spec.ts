@@ -71,8 +71,17 @@ test('an editor approves a draft after being told what would block publishing; a
   await expect(page.getByRole('combobox', { name: 'Section', exact: true })).toHaveValue('world');
 });
 
-test('a reporter cannot change newsroom settings: the core refuses them', async ({ host }) => {
+test('a reporter cannot change newsroom settings: the page says so and the core refuses them', async ({
+  page,
+  host,
+}) => {
   await host.rpc('people:create', { name: 'Rita Reporter', role: 'reporter' });
+  await page.goto(host.uiUrl);
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('main', { name: 'Settings' });
+  await expect(settings).toContainText('only an editor can change them');
+  await expect(settings.getByRole('checkbox', { name: /must be approved/ })).toBeDisabled();
+  await screenshotAtBothSizes(page, 'settings-reporter');
   await expect(host.rpc('settings:update', { requireApproval: false })).rejects.toThrow(
     'Only an editor can change the newsroom settings.',
   );
