@@ -1,4 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
+import { onSidePanel } from './components/sidePanelPresence';
+import { UndoToast } from './components/UndoToast';
+import type { Story } from '../shared/domain/story';
 import { useClient } from './api/ClientContext';
 import { Sidebar, type LibraryView } from './components/Sidebar';
 import { StoryList } from './features/stories/StoryList';
@@ -40,7 +43,22 @@ function Library() {
     [selectedId],
   );
   const [error, setError] = useState<string | null>(null);
+  const [undoTrash, setUndoTrash] = useState<Story | null>(null);
+  const dismissUndo = useCallback(() => setUndoTrash(null), []);
+  const undo = useCallback(
+    async (story: Story) => {
+      setUndoTrash(null);
+      try {
+        await client.call('stories:restore', { id: story.id });
+        setSelectedId(story.id);
+      } catch (cause) {
+        setError(errorMessage(cause));
+      }
+    },
+    [client, setSelectedId],
+  );
   const list = useLibrary(view === 'trash');
+  const [listCollapsed, setListCollapsed] = useListColumn();
 
   const createStory = useCallback(async () => {
     try {
@@ -53,9 +71,23 @@ function Library() {
   }, [client, setSelectedId]);
 
   return (
-    <div className={view === 'settings' ? 'app app-settings' : 'app'}>
-      <Sidebar view={view} onView={setView} onNewStory={createStory} />
-      {view === 'review' ? (
+    <div
+      className={`app${view === 'settings' ? ' app-settings' : ''}${listCollapsed ? ' app-list-collapsed' : ''}`}
+    >
+      <a className="skip-link" href="#story-pane">
+        Skip to the story
+      </a>
+      <Sidebar
+        view={view}
+        onView={(next) => {
+          setView(next);
+          setListCollapsed(false);
+        }}
+        onNewStory={createStory}
+        listCollapsed={listCollapsed}
+        onToggleList={() => setListCollapsed(!listCollapsed)}
+      />
+      {listCollapsed ? null : view === 'review' ? (
         <ReviewQueue selectedId={selectedId} onOpen={setSelectedId} />
       ) : view === 'tags' ? (
         <TagManager />
@@ -66,7 +98,7 @@ function Library() {
       ) : (
         <StoryList list={list} view={view} selectedId={selectedId} onSelect={setSelectedId} />
       )}
-      <main className="pane" aria-label="Story">
+      <main className="pane" aria-label="Story" id="story-pane" tabIndex={-1}>
         {error && (
           <div role="alert" className="banner banner-error">
             {error} <button onClick={() => setError(null)}>Dismiss</button>
@@ -76,7 +108,10 @@ function Library() {
           <StoryPane
             key={selectedId}
             storyId={selectedId}
-            onClosed={() => setSelectedId(null)}
+            onClosed={(trashed) => {
+              setSelectedId(null);
+              if (trashed) setUndoTrash(trashed);
+            }}
             onOpenStory={setSelectedId}
           />
         ) : (
@@ -88,7 +123,39 @@ function Library() {
           </div>
         )}
       </main>
+      {undoTrash && <UndoToast story={undoTrash} onUndo={undo} onDismiss={dismissUndo} />}
       <CommandPalette onOpenStory={setSelectedId} onNewStory={createStory} onView={setView} />
     </div>
   );
+}
+
+/** Narrower than this, a side panel beside the story folds the library column away while it is open. */
+const ROOM_FOR_LIST_AND_PANEL = 1280;
+
+/** Whether the library column is folded away: by the person, or for as long as a side panel needs the room. */
+function useListColumn(): [boolean, (collapsed: boolean) => void] {
+  const [chosen, setChosen] = useState(false);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [shownAnyway, setShownAnyway] = useState(false);
+  const [narrow, setNarrow] = useState(() => window.innerWidth < ROOM_FOR_LIST_AND_PANEL);
+  useEffect(
+    () =>
+      onSidePanel((open) => {
+        setPanelOpen(open);
+        setShownAnyway(false);
+      }),
+    [],
+  );
+  useEffect(() => {
+    const query = window.matchMedia(`(max-width: ${ROOM_FOR_LIST_AND_PANEL - 1}px)`);
+    const changed = () => setNarrow(query.matches);
+    query.addEventListener('change', changed);
+    return () => query.removeEventListener('change', changed);
+  }, []);
+  const collapsed = chosen || (narrow && panelOpen && !shownAnyway);
+  const set = (next: boolean) => {
+    setChosen(next);
+    if (!next) setShownAnyway(true);
+  };
+  return [collapsed, set];
 }

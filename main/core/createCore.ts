@@ -34,6 +34,7 @@ import { commentQueries } from '../db/queries/commentQueries';
 import { activityQueries } from '../db/queries/activityQueries';
 import { createPeopleService } from '../services/people/peopleService';
 import { peopleHandlers } from '../services/people/peopleHandlers';
+import { editorCheck } from '../services/people/requireEditor';
 import { createActivityService } from '../services/activity/activityService';
 import { activityHandlers } from '../services/activity/activityHandlers';
 import { createCommentService } from '../services/comments/commentService';
@@ -131,6 +132,8 @@ export function createCore(options: CoreOptions): Core {
     activity,
     activityQueries: activityStore,
     revisionQueries: revisionStore,
+    settings,
+    revision: revisions.get,
     now,
   });
   const media = createMediaService({ queries: mediaStore, mediaDir: mediaDirOf(options.dataDir), now });
@@ -149,6 +152,7 @@ export function createCore(options: CoreOptions): Core {
     markPublished: (id, site) => void workflow.markPublished(id, site),
     markUnpublished: (id, site) => void workflow.markUnpublished(id, site),
     publisherRole: () => people.current()?.role ?? null,
+    changedSinceApproval: (id) => workflow.approval(id).changedSinceApproval,
     log: options.log,
   });
 
@@ -169,10 +173,11 @@ export function createCore(options: CoreOptions): Core {
     host: options.host,
   };
 
+  const requireEditor = editorCheck(() => people.current());
   const handlers: Handlers = {
     'app:info': () => info,
     ...storyHandlers(stories),
-    ...sectionHandlers(sections),
+    ...sectionHandlers(sections, requireEditor),
     ...libraryHandlers(
       createLibraryService({
         queries: searchQueries(db),
@@ -184,7 +189,7 @@ export function createCore(options: CoreOptions): Core {
     ...tagHandlers(createTagService({ queries: tagStore, getStory: stories.get, now, events })),
     'media:import': (input) => media.importImage(input),
     ...revisionHandlers(revisions),
-    ...settingsHandlers(settings),
+    ...settingsHandlers(settings, requireEditor),
     ...peopleHandlers(people),
     ...workflowHandlers(workflow),
     ...commentHandlers(comments),
@@ -193,6 +198,14 @@ export function createCore(options: CoreOptions): Core {
     ...publishing.handlers,
     ...deskHandlers(desk),
     ...backups.handlers,
+    'targets:save': (input) => {
+      requireEditor('the publish targets');
+      return publishing.handlers['targets:save'](input);
+    },
+    'targets:remove': (input) => {
+      requireEditor('the publish targets');
+      return publishing.handlers['targets:remove'](input);
+    },
   };
 
   return {

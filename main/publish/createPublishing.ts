@@ -53,6 +53,8 @@ export function createPublishing(options: {
   markUnpublished(storyId: string, site: string): void;
   /** The role of the current person, if people are set up (only editors publish). */
   publisherRole(): 'reporter' | 'editor' | null;
+  /** Whether an approved story was edited after its approval (then it needs approving again). */
+  changedSinceApproval(storyId: string): boolean;
   log?: ((error: unknown) => void) | undefined;
 }) {
   const { db, now, getStory, tagsOf, ports = {} } = options;
@@ -83,6 +85,7 @@ export function createPublishing(options: {
     unresolvedComments: options.unresolvedComments,
     settings: options.settings,
     publisherRole: options.publisherRole,
+    changedSinceApproval: options.changedSinceApproval,
     now,
   });
   const runner = createPublishRunner({

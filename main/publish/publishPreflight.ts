@@ -19,6 +19,8 @@ export interface PublishPreflightDeps {
   settings(): Settings;
   /** The role of the current person, if people are set up (only editors publish). */
   publisherRole(): 'reporter' | 'editor' | null;
+  /** Whether an approved story was edited after its approval (then it needs approving again). */
+  changedSinceApproval(storyId: string): boolean;
   now: () => Date;
 }
 
@@ -56,6 +58,7 @@ export function createPublishPreflight(deps: PublishPreflightDeps) {
         status: story.status,
         requireApproval: deps.settings().requireApproval,
         publisherRole: deps.publisherRole(),
+        changedSinceApproval: deps.changedSinceApproval(story.id),
         unpublishedLinks,
         unresolvedComments: deps.unresolvedComments(story.id),
         featuredImage: story.featuredImage,

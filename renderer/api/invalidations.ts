@@ -36,6 +36,7 @@ export const eventInvalidations: Rules = {
     const storyId = event.id;
     const always = [
       stale('workflow:queue'),
+      stale('workflow:approval', { storyId }),
       stale('activity:list', { storyId }),
       stale('revisions:list', { storyId }),
       stale('comments:list', { storyId }),
@@ -112,6 +113,7 @@ export const followedChannels: ReadonlySet<Channel> = new Set<Channel>([
   'publish:status',
   'workflow:history',
   'workflow:queue',
+  'workflow:approval',
   'tags:list',
   'tags:ofStory',
   'comments:list',

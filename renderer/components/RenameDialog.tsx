@@ -5,6 +5,7 @@ import { Dialog } from './Dialog';
 /** Asks for a new name; shows why it was refused (by `problemWith` or by the core) and stays open. */
 export function RenameDialog(props: {
   currentName: string;
+  maxLength: number;
   rename(name: string): Promise<unknown>;
   problemWith?(name: string): string | null;
   onDone(): void;
@@ -30,7 +31,12 @@ export function RenameDialog(props: {
     >
       <label className="field">
         <span>New name</span>
-        <input value={name} autoFocus onChange={(event) => setName(event.target.value)} />
+        <input
+          value={name}
+          maxLength={props.maxLength}
+          autoFocus
+          onChange={(event) => setName(event.target.value)}
+        />
       </label>
       {problem && (
         <p role="alert" className="field-problem">

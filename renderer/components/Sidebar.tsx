@@ -12,7 +12,13 @@ const VIEWS: { id: LibraryView; label: string }[] = [
   { id: 'settings', label: 'Settings' },
 ];
 
-export function Sidebar(props: { view: LibraryView; onView(view: LibraryView): void; onNewStory(): void }) {
+export function Sidebar(props: {
+  view: LibraryView;
+  onView(view: LibraryView): void;
+  onNewStory(): void;
+  listCollapsed: boolean;
+  onToggleList(): void;
+}) {
   const { person } = useCurrentPerson();
   return (
     <nav className="sidebar" aria-label="Library">
@@ -38,6 +44,16 @@ export function Sidebar(props: { view: LibraryView; onView(view: LibraryView): v
           </li>
         ))}
       </ul>
+      {props.view !== 'settings' && (
+        <button
+          type="button"
+          className="nav-item list-toggle"
+          aria-expanded={!props.listCollapsed}
+          onClick={props.onToggleList}
+        >
+          {props.listCollapsed ? 'Show list' : 'Hide list'}
+        </button>
+      )}
       <PersonSwitcher />
     </nav>
   );

@@ -11,6 +11,7 @@ export const PreflightItem = z.object({
     'no-body',
     'no-section',
     'not-approved',
+    'changed-since-approval',
     'not-allowed',
     'spiked',
     'unpublished-link',
@@ -29,6 +30,8 @@ export interface PreflightFacts {
   sectionId: string | null;
   status: StoryStatus;
   requireApproval: boolean;
+  /** An approved story edited after its approval: publishing would send what nobody approved. */
+  changedSinceApproval?: boolean;
   /** The role of the person publishing, when people are set up; only editors publish. */
   publisherRole?: 'reporter' | 'editor' | null;
   /** Headlines of linked stories that are not published on the target. */
@@ -58,6 +61,11 @@ export function preflightItems(facts: PreflightFacts): PreflightItem[] {
     facts.status !== 'spiked'
   )
     block('not-approved', 'An editor must approve the story before it is published.');
+  if (facts.requireApproval && facts.status === 'approved' && facts.changedSinceApproval)
+    block(
+      'changed-since-approval',
+      'The story changed after it was approved. An editor must approve it again before it is published.',
+    );
   for (const headline of facts.unpublishedLinks)
     block(
       'unpublished-link',

@@ -15,7 +15,8 @@ interface Rule {
 
 export const WORKFLOW_RULES: Record<WorkflowAction, Rule> = {
   submit: { from: ['draft', 'returned'], to: 'in_review', roles: ['reporter', 'editor'] },
-  approve: { from: ['in_review'], to: 'approved', roles: ['editor'] },
+  // An editor may approve a draft directly, and approve again a story edited after its approval.
+  approve: { from: ['draft', 'returned', 'in_review', 'approved'], to: 'approved', roles: ['editor'] },
   return: { from: ['in_review'], to: 'returned', roles: ['editor'], needsNote: true },
   draft: { from: ['returned', 'in_review', 'approved'], to: 'draft', roles: ['reporter', 'editor'] },
   // A published story stays live on its sites until unpublished, so spiking it would hide that.

@@ -145,10 +145,18 @@ describe('the built-in static site', () => {
 
     const page = read(site, 'stories/opposition-walks-out.html');
     expect(page).toContain('<h1>Opposition walks out</h1>');
+    // The credit sits beside the byline; the head carries what search engines and social networks read.
+    expect(page).toContain('<p class="standfirst">Standfirst of Opposition walks out</p>');
     expect(page).toContain(
-      '<p class="standfirst">Standfirst of Opposition walks out <span class="credit">reports Yonhap</span></p>',
+      '<span class="byline">By Jane Reporter <span class="credit">reports Yonhap</span></span>',
     );
-    expect(page).toContain('<span class="byline">By Jane Reporter</span>');
+    expect(page).toContain('<meta name="description" content="Standfirst of Opposition walks out">');
+    expect(page).toMatch(/<link rel="canonical" href="[^"]+\/stories\/opposition-walks-out\.html">/);
+    expect(page).toContain('<meta property="og:type" content="article">');
+    expect(page).toContain('<meta property="og:title" content="Opposition walks out">');
+    expect(page).toContain('<meta property="og:description" content="Standfirst of Opposition walks out">');
+    expect(page).toContain('<meta name="twitter:title" content="Opposition walks out">');
+    expect(page).toMatch(/<meta name="twitter:card" content="summary(_large_image)?">/);
     expect(page).toContain('<span class="reading-time">2 min read</span>');
     expect(page).toContain('<time datetime="2026-03-01T09:01:00.000Z">1 March 2026</time>');
     expect(page).toContain(
@@ -166,7 +174,8 @@ describe('the built-in static site', () => {
     const firstPage = read(site, 'stories/parliament-passes-budget.html');
     expect(firstPage).not.toContain('rel="prev"');
     expect(firstPage).toContain(`<img src="../${image}" alt="A picture">`);
-    for (const href of links(firstPage).filter((h) => !h.startsWith('http')))
+    for (const href of links(firstPage).filter((h) => !/^[a-z]+:/.test(h)))
+      // the canonical link is absolute
       expect(existsSync(join(site, 'stories', href)), href).toBe(true);
 
     const home = read(site, 'index.html');

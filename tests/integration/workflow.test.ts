@@ -56,9 +56,9 @@ const ALLOWED: Record<
     returned: { submit: 'in_review', draft: 'draft' },
   },
   editor: {
-    draft: { submit: 'in_review', spike: 'spiked' },
+    draft: { submit: 'in_review', approve: 'approved', spike: 'spiked' },
     in_review: { approve: 'approved', return: 'returned', draft: 'draft', spike: 'spiked' },
-    returned: { submit: 'in_review', draft: 'draft', spike: 'spiked' },
+    returned: { submit: 'in_review', approve: 'approved', draft: 'draft', spike: 'spiked' },
     approved: { draft: 'draft', spike: 'spiked' },
     spiked: { restore: 'draft' },
   },
@@ -259,8 +259,8 @@ describe('workflow state machine through the core', () => {
     expect(await blockers(story.id)).not.toContain('not-approved');
     await as(reporter);
     expect(await blockers(story.id)).toContain('not-allowed');
-    await call('settings:update', { requireApproval: false });
     await as(editor);
+    await call('settings:update', { requireApproval: false });
     const draft = await call<Story>('stories:create', { headline: 'Quick' });
     expect(await blockers(draft.id)).not.toContain('not-approved');
     expect(approved.status).toBe('approved');

@@ -2,6 +2,7 @@ import { Settings } from '../../../shared/domain/settings';
 import type { settingsChannels } from '../../../shared/ipc/channels/settings';
 import type { settingsQueries } from '../../db/queries/settingsQueries';
 import type { HandlersFor } from '../../ipc/dispatch';
+import type { RequireEditor } from '../people/requireEditor';
 
 /** Settings stored as one row per key; unknown or invalid stored keys fall back to their defaults. */
 export function createSettingsService(queries: ReturnType<typeof settingsQueries>) {
@@ -26,7 +27,13 @@ export function createSettingsService(queries: ReturnType<typeof settingsQueries
 
 export type SettingsService = ReturnType<typeof createSettingsService>;
 
-export const settingsHandlers = (settings: SettingsService): HandlersFor<typeof settingsChannels> => ({
+export const settingsHandlers = (
+  settings: SettingsService,
+  requireEditor: RequireEditor,
+): HandlersFor<typeof settingsChannels> => ({
   'settings:get': () => settings.get(),
-  'settings:update': (changes) => settings.update(changes),
+  'settings:update': (changes) => {
+    requireEditor('the newsroom settings');
+    return settings.update(changes);
+  },
 });

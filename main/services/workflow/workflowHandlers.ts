@@ -6,4 +6,5 @@ export const workflowHandlers = (workflow: WorkflowService): HandlersFor<typeof 
   'workflow:transition': (input) => workflow.transition(input),
   'workflow:history': ({ storyId }) => workflow.history(storyId),
   'workflow:queue': () => workflow.queue(),
+  'workflow:approval': ({ storyId }) => workflow.approval(storyId),
 });

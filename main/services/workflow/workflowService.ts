@@ -12,6 +12,9 @@ import type { ActivityQueries } from '../../db/queries/activityQueries';
 import type { RevisionQueries } from '../../db/queries/revisionQueries';
 import type { ActivityService } from '../activity/activityService';
 import type { PeopleService } from '../people/peopleService';
+import type { SettingsService } from '../settings/settingsService';
+import type { Revision } from '../../../shared/domain/revision';
+import { approvalOf, type Approval } from './approval';
 import type { StoryService } from '../stories/storyService';
 
 export interface WorkflowServiceDeps {
@@ -20,6 +23,9 @@ export interface WorkflowServiceDeps {
   activity: ActivityService;
   activityQueries: ActivityQueries;
   revisionQueries: RevisionQueries;
+  settings: SettingsService;
+  /** A revision's fields, to compare an approved story with what was approved. */
+  revision(storyId: string, n: number): Revision;
   now: () => Date;
 }
 
@@ -83,6 +89,10 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
       return moved;
     });
 
+  /** The approved revision of an approved story, and whether it was edited since. */
+  const approval = (storyId: string): Approval =>
+    approvalOf(stories.get(storyId), { activityQueries, revision: deps.revision });
+
   return {
     /** Applies a workflow action for the current person, or refuses it (forbidden, conflict, invalid-input). */
     transition({ storyId, action, expectedVersion, note }: TransitionInput): Story {
@@ -98,6 +108,8 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
         previousStatus: action === 'restore' ? activityQueries.lastChangeTo(storyId, 'spiked')?.from : null,
       });
       if (!check.ok) throw new AppError(check.code, check.message);
+      if (action === 'approve' && story.status === 'approved' && !approval(storyId).changedSinceApproval)
+        throw new AppError('conflict', 'Cannot approve: the story is approved.');
       if (story.version !== expectedVersion) {
         throw new AppError(
           'conflict',
@@ -124,6 +136,8 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
       if (story.status !== 'published') return story;
       return move(story, story.version, 'approved', 'unpublish', people.current(), site);
     },
+
+    approval,
 
     history(storyId: string): StatusChange[] {
       stories.get(storyId);

@@ -1,5 +1,6 @@
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useEffect, useRef } from 'react';
+import { LIMITS } from '../../components/fieldLimits';
 import { shortcutLabel } from '../editor/shortcutLabel';
 
 export interface CommentDraft {
@@ -12,7 +13,7 @@ export interface CommentDraft {
 export function draftFromSelection(editor: Editor): CommentDraft | null {
   const { from, to, empty } = editor.state.selection;
   if (empty) return null;
-  return { from, to, quote: editor.state.doc.textBetween(from, to, ' ').slice(0, 2000) };
+  return { from, to, quote: editor.state.doc.textBetween(from, to, ' ').slice(0, LIMITS.commentQuote) };
 }
 
 /** Toolbar "Comment" button, also on Ctrl/Cmd+Alt+M: starts a comment on the selected text. */

@@ -11,6 +11,7 @@ import { anchorRanges, commentsAtSelection, type AnchorRange } from './anchorRan
 import type { CommentDraft } from './CommentButton';
 import { SidePanel } from '../../components/SidePanel';
 import { replyDraft, setReplyDraft } from './replyDrafts';
+import { LIMITS } from '../../components/fieldLimits';
 
 /** Recomputes where anchors are at most this often while typing. */
 const RANGE_DEBOUNCE_MS = 250;
@@ -63,10 +64,12 @@ export function CommentsPanel(props: {
   }, [active]);
 
   const comments = loaded.value;
+  const [hideResolved, setHideResolved] = useState(false);
+  const resolvedCount = (comments ?? []).filter((c) => c.resolved).length;
   const ordered = useMemo(() => {
     const place = (c: Comment) => ranges?.get(c.id)?.from ?? (ranges ? Infinity : (c.position ?? Infinity));
-    return [...(comments ?? [])].sort((a, b) => place(a) - place(b));
-  }, [comments, ranges]);
+    return (comments ?? []).filter((c) => !hideResolved || !c.resolved).sort((a, b) => place(a) - place(b));
+  }, [comments, ranges, hideResolved]);
   // Neither placed nor orphaned: just written, maybe in another window, and its anchor not saved yet.
   const isOrphaned = (c: Comment) =>
     ranges ? !ranges.has(c.id) && (c.orphaned || c.position !== null) : c.orphaned;
@@ -114,12 +117,19 @@ export function CommentsPanel(props: {
           <textarea
             aria-label="Comment text"
             rows={3}
+            maxLength={LIMITS.comment}
             value={text}
             autoFocus
             placeholder="What should change here?"
             onChange={(event) => setText(event.target.value)}
             onKeyDown={(event) => {
-              if (event.key === 'Escape') props.onDraftDone();
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+                event.preventDefault();
+                if (text.trim()) event.currentTarget.form?.requestSubmit();
+              }
+              if (event.key !== 'Escape') return;
+              event.preventDefault(); // ends the draft, leaves the panel open
+              props.onDraftDone();
             }}
           />
           <div className="comment-actions">
@@ -137,7 +147,17 @@ export function CommentsPanel(props: {
           {error}
         </p>
       )}
-      {ordered.length === 0 && !draft && (
+      {resolvedCount > 0 && (
+        <label className="comments-filter">
+          <input
+            type="checkbox"
+            checked={hideResolved}
+            onChange={(event) => setHideResolved(event.target.checked)}
+          />{' '}
+          Hide resolved ({resolvedCount})
+        </label>
+      )}
+      {ordered.length === 0 && !draft && (comments ?? []).length === 0 && (
         <p className="muted panel-empty">No comments yet. Select text and choose Comment.</p>
       )}
       <ol className="comment-list">
@@ -212,6 +232,7 @@ function CommentCard(props: {
       >
         <input
           aria-label="Reply"
+          maxLength={LIMITS.comment}
           placeholder="Reply…"
           value={reply}
           onChange={(e) => setReply(e.target.value)}

@@ -15,6 +15,9 @@ export function comparisonBase(
   revisions: readonly Pick<RevisionSummary, 'n'>[],
 ): number | null {
   const oldest = revisions.at(-1)?.n ?? null;
+  // An approved story is compared with what the editor approved, so an edit since shows as the change.
+  const approved = history[0]?.action === 'approve' ? history[0] : undefined;
+  if (approved && revisions.some((revision) => revision.n === approved.revision)) return approved.revision;
   const submitted = history.findIndex((change) => change.action === 'submit');
   const latest = history[submitted];
   if (!latest) return oldest;

@@ -10,6 +10,7 @@ import { EditorShortcuts } from './editorShortcuts';
 import { ImageDialog } from './ImageDialog';
 import { LinkDialog } from './LinkDialog';
 import { Toolbar } from './Toolbar';
+import './editor.css';
 
 export interface StoryEditorProps {
   initialBody: StoryBody;
@@ -77,7 +78,8 @@ export const StoryEditor = memo(function StoryEditor(props: StoryEditorProps) {
   });
 
   useEffect(() => {
-    editor.setEditable(props.editable);
+    // No update event: becoming editable (e.g. restored from the trash) is not an edit, and a save from it would meet a stale version.
+    editor.setEditable(props.editable, false);
   }, [editor, props.editable]);
 
   return (

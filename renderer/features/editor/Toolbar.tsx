@@ -134,58 +134,61 @@ export function Toolbar(props: {
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
-      {FORMAT_GROUPS.map((group, g) => (
-        <Fragment key={g}>
-          {g > 0 && <Separator />}
-          {group.map((format) => (
-            <Tool
-              key={format.label}
-              label={format.label}
-              shortcut={format.shortcut}
-              pressed={state.pressed[FORMATS.indexOf(format)]}
-              disabled={off}
-              onRun={() => format.run(chain()).run()}
-            >
-              {format.icon}
-            </Tool>
-          ))}
-        </Fragment>
-      ))}
-      <Separator />
-      <Tool label="Link" shortcut="Mod-k" pressed={state.link} disabled={off} onRun={props.onLink}>
-        Link
-      </Tool>
-      <Tool label={state.figure ? 'Edit image' : 'Image'} disabled={off} onRun={props.onImage}>
-        Image
-      </Tool>
-      {props.onStoryLink && (
-        <Tool label="Link story" disabled={off} onRun={props.onStoryLink}>
-          [[ ]]
+      {/* One row at any width: the tools scroll sideways in a narrow column, the actions at the end stay put. */}
+      <div className="toolbar-tools">
+        {FORMAT_GROUPS.map((group, g) => (
+          <Fragment key={g}>
+            {g > 0 && <Separator />}
+            {group.map((format) => (
+              <Tool
+                key={format.label}
+                label={format.label}
+                shortcut={format.shortcut}
+                pressed={state.pressed[FORMATS.indexOf(format)]}
+                disabled={off}
+                onRun={() => format.run(chain()).run()}
+              >
+                {format.icon}
+              </Tool>
+            ))}
+          </Fragment>
+        ))}
+        <Separator />
+        <Tool label="Link" shortcut="Mod-k" pressed={state.link} disabled={off} onRun={props.onLink}>
+          Link
         </Tool>
-      )}
-      {props.onAlsoRead && (
-        <Tool label="Also read" disabled={off} onRun={props.onAlsoRead}>
-          Also read
+        <Tool label={state.figure ? 'Edit image' : 'Image'} disabled={off} onRun={props.onImage}>
+          Image
         </Tool>
-      )}
-      <Separator />
-      <Tool label="Undo" shortcut="Mod-z" disabled={off || !state.canUndo} onRun={() => chain().undo().run()}>
-        ↶
-      </Tool>
-      <Tool
-        label="Redo"
-        shortcut="Mod-Shift-z"
-        disabled={off || !state.canRedo}
-        onRun={() => chain().redo().run()}
-      >
-        ↷
-      </Tool>
-      {props.extra && (
-        <>
-          <span className="spacer" />
-          {props.extra}
-        </>
-      )}
+        {props.onStoryLink && (
+          <Tool label="Link story" disabled={off} onRun={props.onStoryLink}>
+            [[ ]]
+          </Tool>
+        )}
+        {props.onAlsoRead && (
+          <Tool label="Also read" disabled={off} onRun={props.onAlsoRead}>
+            Also read
+          </Tool>
+        )}
+        <Separator />
+        <Tool
+          label="Undo"
+          shortcut="Mod-z"
+          disabled={off || !state.canUndo}
+          onRun={() => chain().undo().run()}
+        >
+          ↶
+        </Tool>
+        <Tool
+          label="Redo"
+          shortcut="Mod-Shift-z"
+          disabled={off || !state.canRedo}
+          onRun={() => chain().redo().run()}
+        >
+          ↷
+        </Tool>
+      </div>
+      {props.extra && <div className="toolbar-actions">{props.extra}</div>}
     </div>
   );
 }

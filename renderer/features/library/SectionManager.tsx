@@ -4,6 +4,7 @@ import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { useQueryCall } from '../../api/useQueryCall';
 import { RenameDialog } from '../../components/RenameDialog';
+import { LIMITS } from '../../components/fieldLimits';
 
 /** The newsroom's sections: add one, rename, and move them up or down the desk order. */
 export function SectionManager() {
@@ -84,6 +85,7 @@ export function SectionManager() {
           <span>New section</span>
           <input
             value={name}
+            maxLength={LIMITS.sectionName}
             placeholder="e.g. Local news"
             onChange={(event) => setName(event.target.value)}
           />
@@ -95,6 +97,7 @@ export function SectionManager() {
       {renaming && (
         <RenameDialog
           currentName={renaming.name}
+          maxLength={LIMITS.sectionName}
           rename={(name) => client.call('sections:rename', { id: renaming.id, name })}
           onDone={() => {
             setRenaming(null);

@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import type { PickerKind } from './storyLinking';
 import { nextActive, optionId, StoryOptions } from './StoryOptions';
 import { useStorySearch } from './useStorySearch';
+import { LIMITS } from '../../components/fieldLimits';
 
 const LIST_ID = 'dialog-story-picker';
 
@@ -59,6 +60,7 @@ export function StoryPickerDialog(props: {
         <span>Find a story</span>
         <input
           autoFocus
+          maxLength={LIMITS.linkQuery}
           role="combobox"
           aria-expanded={search.items.length > 0}
           aria-controls={LIST_ID}

@@ -1,4 +1,5 @@
 import type { Role } from '../../../shared/domain/person';
+import { LIMITS } from '../../components/fieldLimits';
 
 /** The "Name" and "Role" fields of a new person. */
 export function PersonFields(props: {
@@ -17,7 +18,7 @@ export function PersonFields(props: {
           autoComplete="name"
           autoFocus
           required
-          maxLength={120}
+          maxLength={LIMITS.personName}
         />
       </label>
       <label className="field">

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Role } from '../../../shared/domain/person';
 import { errorMessage } from '../../api/errorMessage';
 import { useCurrentPerson } from './PersonContext';
@@ -14,6 +14,23 @@ export function PersonSwitcher() {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('reporter');
   const [error, setError] = useState<string | null>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+
+  // Escape closes the menu from anywhere, and focus goes back to "Switch person" if it was inside.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      const focusInside = menu.current?.contains(document.activeElement);
+      setOpen(false);
+      setAdding(false);
+      if (focusInside) toggle.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open]);
 
   const run = (work: Promise<void>) =>
     work
@@ -33,7 +50,7 @@ export function PersonSwitcher() {
   return (
     <div className="person-switcher">
       {open && (
-        <div className="person-menu" role="group" aria-label="People">
+        <div className="person-menu" role="group" aria-label="People" ref={menu}>
           <ul>
             {people
               .filter((other) => other.id !== person.id)
@@ -78,6 +95,7 @@ export function PersonSwitcher() {
         </span>
         <button
           type="button"
+          ref={toggle}
           className="person-switch"
           aria-expanded={open}
           onClick={() => {

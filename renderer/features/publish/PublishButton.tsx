@@ -39,8 +39,12 @@ function jobChip(job: PublishJob, site: string): { text: string; reason: string;
  * the story's job on its site while it is unfinished or after it failed (from the job store, which follows
  * publish:progress); the chip opens the dialog, which shows the job. A pre-flight that cannot be had says why.
  */
-export function PublishButton(props: { storyId: string; flush(): Promise<void> }) {
-  const { preflight, error, refresh } = usePreflight(props.storyId);
+export function PublishButton(props: {
+  storyId: string;
+  flush(): Promise<void>;
+  onSection?(sectionId: string): void;
+}) {
+  const { preflight, error, refresh, replace } = usePreflight(props.storyId);
   const open = usePublishSession(props.storyId) !== undefined;
   const publication = preflight?.publication;
   const live = publication?.state === 'published' || publication?.state === 'scheduled';
@@ -88,6 +92,8 @@ export function PublishButton(props: { storyId: string; flush(): Promise<void> }
         <PublishDialog
           storyId={props.storyId}
           preflight={preflight}
+          onPreflight={replace}
+          {...(props.onSection ? { onSection: props.onSection } : {})}
           onClose={() => publishSessions.close(props.storyId)}
         />
       )}

@@ -5,6 +5,7 @@ import { errorMessage } from '../../api/errorMessage';
 import { useTargets } from '../settings/useTargets';
 import { JobProgressView } from './JobProgressView';
 import { publishSessions, usePublishSession } from './publishSessions';
+import { useSections } from '../stories/useSections';
 
 type Mode = 'now' | 'schedule';
 
@@ -14,7 +15,14 @@ const localInputValue = (date: Date) => {
 };
 
 /** Pre-flight check, then the job's steps and progress, ending with a link to the live page. */
-export function PublishDialog(props: { storyId: string; preflight: Preflight; onClose(): void }) {
+export function PublishDialog(props: {
+  storyId: string;
+  preflight: Preflight;
+  onPreflight(preflight: Preflight): void;
+  /** Sets the story's section from the dialog (saved like a change in the form), when the check asks for one. */
+  onSection?(sectionId: string): void;
+  onClose(): void;
+}) {
   const client = useClient();
   const ref = useRef<HTMLDialogElement>(null);
   const targets = useTargets();
@@ -142,6 +150,9 @@ export function PublishDialog(props: { storyId: string; preflight: Preflight; on
                   {blockers.map((item) => (
                     <li key={`${item.code}-${item.message}`} className="preflight-blocker">
                       <span aria-hidden="true">✕</span> {item.message}
+                      {item.code === 'no-section' && props.onSection && (
+                        <SectionFix onSection={props.onSection} />
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -219,5 +230,25 @@ export function PublishDialog(props: { storyId: string; preflight: Preflight; on
         )}
       </div>
     </dialog>
+  );
+}
+
+/** The fix for "Choose a section", right where the check reports it. */
+function SectionFix({ onSection }: { onSection(sectionId: string): void }) {
+  const sections = useSections();
+  return (
+    <select
+      className="preflight-fix"
+      aria-label="Section for this story"
+      value=""
+      onChange={(event) => event.target.value && onSection(event.target.value)}
+    >
+      <option value="">Choose a section…</option>
+      {sections.map((section) => (
+        <option key={section.id} value={section.id}>
+          {section.name}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -4,15 +4,17 @@ import { ActivityPanel } from '../activity/ActivityPanel';
 import { CommentButton, type CommentDraft } from '../comments/CommentButton';
 import { CommentsPanel } from '../comments/CommentsPanel';
 import { DiffPanel } from '../diff/DiffPanel';
+import { HistoryPanel } from '../revisions/HistoryPanel';
 import type { StorySaver } from '../stories/storySaver';
 import { isInReviewMode, leaveReviewMode, onReviewMode } from './reviewMode';
 
-export type ReviewPanel = 'comments' | 'changes' | 'activity';
+export type ReviewPanel = 'comments' | 'changes' | 'activity' | 'history';
 
 const PANELS: { id: ReviewPanel; label: string }[] = [
   { id: 'comments', label: 'Comments' },
   { id: 'changes', label: 'Changes' },
   { id: 'activity', label: 'Activity' },
+  { id: 'history', label: 'History' },
 ];
 
 export interface ReviewState {
@@ -23,7 +25,7 @@ export interface ReviewState {
   endComment(): void;
 }
 
-/** Which review panel is open beside a story; review mode opens with the comments. */
+/** Which one panel is open beside a story (one at a time, so the body keeps its width); review mode opens with the comments. */
 export function useReviewState(storyId: string): ReviewState {
   const [panel, setPanel] = useState<ReviewPanel | null>(() => (isInReviewMode(storyId) ? 'comments' : null));
   const [draft, setDraft] = useState<CommentDraft | null>(null);
@@ -43,22 +45,31 @@ export function useReviewState(storyId: string): ReviewState {
   return { panel, setPanel, draft, startComment, endComment };
 }
 
-/** Header buttons that open the Comments, Changes and Activity panels. */
-export function ReviewPanelToggles({ review }: { review: ReviewState }) {
+/** Header buttons that open the side panels; opening one closes the other. */
+export function ReviewPanelToggles({
+  review,
+  onOpen,
+}: {
+  review: ReviewState;
+  onOpen(panel: ReviewPanel): void;
+}) {
   return (
-    <>
+    <div className="segmented" role="group" aria-label="Side panels">
       {PANELS.map(({ id, label }) => (
         <button
           key={id}
           type="button"
           className="button-quiet"
           aria-pressed={review.panel === id}
-          onClick={() => review.setPanel(review.panel === id ? null : id)}
+          onClick={() => {
+            if (review.panel !== id) onOpen(id);
+            review.setPanel(review.panel === id ? null : id);
+          }}
         >
           {label}
         </button>
       ))}
-    </>
+    </div>
   );
 }
 
@@ -90,6 +101,11 @@ export function ReviewSidePanel(props: {
     );
   }
   if (review.panel === 'activity') return <ActivityPanel storyId={props.storyId} onClose={close} />;
+  if (review.panel === 'history') {
+    return (
+      <HistoryPanel storyId={props.storyId} saver={props.saver} onRestored={props.onReload} onClose={close} />
+    );
+  }
   return null;
 }
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { Story } from '../../../shared/domain/story';
 import { ACTION_LABELS, availableActions, type WorkflowAction } from '../../../shared/domain/workflow';
 import { useClient } from '../../api/ClientContext';
@@ -7,14 +8,24 @@ import { Dialog } from '../../components/Dialog';
 import { useCurrentPerson } from '../people/PersonContext';
 import type { StorySaver } from '../stories/storySaver';
 import { offerStoryCommands } from './storyCommands';
+import { blockersAfterApproval } from './approvalCheck';
+import { ChangedSinceApprovalBadge, useChangedSinceApproval } from './ChangedSinceApproval';
+import { LIMITS } from '../../components/fieldLimits';
 
 const PRIMARY: WorkflowAction[] = ['submit', 'approve', 'restore'];
+const KILL: WorkflowAction[] = ['spike'];
 
 /**
  * The workflow buttons the current person's role allows for this story (the core checks again), also offered
  * to the command palette.
  */
-export function WorkflowActions(props: { story: Story; saver: StorySaver; onMoved(): void }) {
+export function WorkflowActions(props: {
+  story: Story;
+  saver: StorySaver;
+  onMoved(): void;
+  /** Where the kill action (Spike) goes, apart from the others; beside them when not given. */
+  killSlot?: HTMLElement | null;
+}) {
   const { story, saver } = props;
   const client = useClient();
   const { person } = useCurrentPerson();
@@ -23,7 +34,16 @@ export function WorkflowActions(props: { story: Story; saver: StorySaver; onMove
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const actions = useMemo(() => availableActions(story.status, person.role), [story.status, person.role]);
+  const changedSinceApproval = useChangedSinceApproval(story);
+  const [approvalProblems, setApprovalProblems] = useState<string[] | null>(null);
+  // Approving an approved story again only makes sense once it changed after the approval.
+  const actions = useMemo(
+    () =>
+      availableActions(story.status, person.role).filter(
+        (action) => action !== 'approve' || story.status !== 'approved' || changedSinceApproval,
+      ),
+    [story.status, person.role, changedSinceApproval],
+  );
   const { onMoved } = props;
 
   const run = useCallback(
@@ -49,9 +69,20 @@ export function WorkflowActions(props: { story: Story; saver: StorySaver; onMove
     },
     [client, saver, story.id, onMoved],
   );
+  // Approval says at once what would still stop publishing, rather than leave it to the publish dialog.
+  const approve = useCallback(async () => {
+    try {
+      const problems = await blockersAfterApproval(client, story.id);
+      if (problems.length > 0) setApprovalProblems(problems);
+      else await run('approve');
+    } catch (cause) {
+      setError(errorMessage(cause));
+    }
+  }, [client, story.id, run]);
   const choose = useCallback(
-    (action: WorkflowAction) => (action === 'return' ? setAsking(true) : void run(action)),
-    [run],
+    (action: WorkflowAction) =>
+      action === 'return' ? setAsking(true) : action === 'approve' ? void approve() : void run(action),
+    [run, approve],
   );
 
   // The command palette offers the same actions, run the same way.
@@ -65,21 +96,56 @@ export function WorkflowActions(props: { story: Story; saver: StorySaver; onMove
 
   return (
     <div className="workflow-actions">
-      {actions.map((action) => (
-        <button
-          key={action}
-          type="button"
-          className={PRIMARY.includes(action) ? 'button-primary' : 'button-quiet'}
-          disabled={busy}
-          onClick={() => choose(action)}
-        >
-          {ACTION_LABELS[action]}
-        </button>
-      ))}
+      {changedSinceApproval && <ChangedSinceApprovalBadge />}
+      {actions.map((action) => {
+        const button = (
+          <button
+            key={action}
+            type="button"
+            className={
+              PRIMARY.includes(action)
+                ? 'button-primary'
+                : KILL.includes(action)
+                  ? 'button-quiet kill-action'
+                  : 'button-quiet'
+            }
+            disabled={busy}
+            onClick={() => choose(action)}
+          >
+            {action === 'approve' && story.status === 'approved' ? (
+              'Approve again'
+            ) : (
+              <ActionLabel action={action} />
+            )}
+          </button>
+        );
+        return KILL.includes(action) && props.killSlot
+          ? createPortal(button, props.killSlot, action)
+          : button;
+      })}
       {error && (
         <span role="alert" className="workflow-error">
           {error}
         </span>
+      )}
+      {approvalProblems && (
+        <Dialog
+          title="Approve with problems?"
+          submitLabel="Approve anyway"
+          submitDisabled={busy}
+          onSubmit={() => {
+            setApprovalProblems(null);
+            void run('approve');
+          }}
+          onCancel={() => setApprovalProblems(null)}
+        >
+          <p>Once approved, this story still cannot be published until these are fixed:</p>
+          <ul className="approval-problems">
+            {approvalProblems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </Dialog>
       )}
       {asking && (
         <Dialog
@@ -91,10 +157,33 @@ export function WorkflowActions(props: { story: Story; saver: StorySaver; onMove
         >
           <label className="field">
             <span>Note for the reporter</span>
-            <textarea rows={4} value={note} onChange={(event) => setNote(event.target.value)} autoFocus />
+            <textarea
+              rows={4}
+              maxLength={LIMITS.returnNote}
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+              autoFocus
+            />
           </label>
         </Dialog>
       )}
     </div>
+  );
+}
+
+/** A label whose tail a crowded header drops ("Submit for review" → "Submit"); the full label stays its name. */
+function ActionLabel({ action }: { action: WorkflowAction }) {
+  const label = ACTION_LABELS[action];
+  const [head, ...tail] = label.split(' ');
+  if (action !== 'submit' || tail.length === 0) return label;
+  return (
+    <>
+      {head}
+      <span className="label-more" aria-hidden="true">
+        {' '}
+        {tail.join(' ')}
+      </span>
+      <span className="visually-hidden"> {tail.join(' ')}</span>
+    </>
   );
 }

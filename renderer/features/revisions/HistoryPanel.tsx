@@ -7,6 +7,7 @@ import { useQueryCall } from '../../api/useQueryCall';
 import { formatFull, formatWhen } from '../../components/formatTime';
 import type { StorySaver } from '../stories/storySaver';
 import { SidePanel } from '../../components/SidePanel';
+import { LIMITS } from '../../components/fieldLimits';
 
 const REASONS: Record<RevisionSummary['reason'], string> = {
   created: 'Created',
@@ -80,6 +81,7 @@ export function HistoryPanel(props: {
       >
         <input
           aria-label="Version name"
+          maxLength={LIMITS.revisionLabel}
           placeholder="Version name"
           value={label}
           onChange={(e) => setLabel(e.target.value)}

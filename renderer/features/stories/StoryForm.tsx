@@ -1,16 +1,25 @@
 import { QueryObserver, useQueryClient } from '@tanstack/react-query';
 import type { Editor } from '@tiptap/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ChangeEvent,
+  type ReactNode,
+} from 'react';
 import { storyFieldsOf, type Story, type StoryFields } from '../../../shared/domain/story';
 import { SLUG_MAX_LENGTH, slugify } from '../../../shared/domain/slug';
 import { callKey } from '../../api/callKey';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
+import { LIMITS } from '../../components/fieldLimits';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useStickyOffset } from '../../components/useStickyOffset';
 import { StoryEditor } from '../editor/StoryEditor';
 import { useDocStats } from '../editor/useDocStats';
-import { HistoryPanel } from '../revisions/HistoryPanel';
 import { ReturnedNote } from '../review/ReturnedNote';
 import { CommentButton, ReviewPanelToggles, ReviewSidePanel, useReviewState } from '../review/ReviewPanels';
 import { WorkflowActions } from '../review/WorkflowActions';
@@ -21,6 +30,8 @@ import { ConflictNotice } from './ConflictNotice';
 import { EmbargoField } from './EmbargoField';
 import { FeaturedImageField } from './FeaturedImageField';
 import { SaveStatus } from './SaveStatus';
+import './storyForm.css';
+import { StoryTextField } from './StoryTextField';
 import { useSections } from './useSections';
 import { TagsField } from '../tags/TagsField';
 import { useSaveState, useStorySaver } from './useStorySaver';
@@ -60,13 +71,22 @@ export function StoryForm(props: {
   });
   const [slugEdited, setSlugEdited] = useState(story.slugEdited);
   const [error, setError] = useState<string | null>(null);
-  const [historyOpen, setHistoryOpen] = useState(false);
   const [editor, setEditor] = useState<Editor | null>(null);
+  const [killSlot, setKillSlot] = useState<HTMLDivElement | null>(null);
   const editorRef = useRef<Editor | null>(null);
   const saver = useStorySaver(story, () => undefined);
   const saveState = useSaveState(saver);
+  const problems = useSyncExternalStore(saver.subscribe, () => saver.problems);
   const stats = useDocStats(editor);
   const review = useReviewState(story.id);
+  const setSectionNow = useCallback(
+    (sectionId: string) => {
+      setFields((previous) => ({ ...previous, sectionId }));
+      saver.update({ sectionId });
+      void saver.flush();
+    },
+    [saver],
+  );
   const commentButton = useMemo(
     () => editor && <CommentButton editor={editor} onComment={review.startComment} />,
     [editor, review.startComment],
@@ -75,10 +95,12 @@ export function StoryForm(props: {
     () => (
       <>
         {commentButton}
-        <PublishButton storyId={story.id} flush={saver.flush} />
+        {story.trashedAt === null && (
+          <PublishButton storyId={story.id} flush={saver.flush} onSection={setSectionNow} />
+        )}
       </>
     ),
-    [commentButton, story.id, saver],
+    [commentButton, story.id, story.trashedAt, saver, setSectionNow],
   );
   const links = useStoryLinks(story.id);
   const header = useStickyOffset<HTMLElement>();
@@ -170,23 +192,12 @@ export function StoryForm(props: {
     <div className="story-workspace">
       <header className="pane-toolbar" ref={header}>
         <StatusBadge status={story.status} />
-        <WorkflowActions story={story} saver={saver} onMoved={onReload} />
+        <WorkflowActions story={story} saver={saver} onMoved={onReload} killSlot={killSlot} />
         <div className="pane-toolbar-end">
-          <div className="segmented" role="group" aria-label="Side panels">
-            <ReviewPanelToggles review={review} />
-            <button
-              type="button"
-              className="button-quiet"
-              aria-expanded={historyOpen}
-              onClick={() => {
-                void saver.flush();
-                setHistoryOpen((open) => !open);
-              }}
-            >
-              History
-            </button>
+          <ReviewPanelToggles review={review} onOpen={flush} />
+          <div className="kill-actions" role="group" aria-label="Kill" ref={setKillSlot}>
+            {props.headerActions(saver.flush)}
           </div>
-          {props.headerActions(saver.flush)}
         </div>
       </header>
       <div className="story-columns">
@@ -206,39 +217,42 @@ export function StoryForm(props: {
           )}
           <ReturnedNote story={story} />
           <fieldset disabled={props.readOnly} className="fields">
-            <label className="field field-headline">
-              <span>Headline</span>
-              <textarea
-                rows={2}
-                value={fields.headline}
-                onChange={changeText('headline')}
-                onBlur={flush}
-                placeholder="Write a headline"
-                spellCheck
-              />
-            </label>
-            <label className="field field-standfirst">
-              <span>Standfirst</span>
-              <textarea
-                rows={2}
-                value={fields.standfirst}
-                onChange={changeText('standfirst')}
-                onBlur={flush}
-                placeholder="The one or two sentences under the headline"
-                spellCheck
-              />
-            </label>
+            <StoryTextField
+              label="Headline"
+              className="field-headline"
+              multiline
+              // A story just started takes the first words as its headline.
+              autoFocus={!props.readOnly && story.version === 1 && story.headline === ''}
+              value={fields.headline}
+              max={LIMITS.headline}
+              problem={problems.headline}
+              onChange={changeText('headline')}
+              onBlur={flush}
+              placeholder="Write a headline"
+            />
+            <StoryTextField
+              label="Standfirst"
+              className="field-standfirst"
+              multiline
+              value={fields.standfirst}
+              max={LIMITS.standfirst}
+              problem={problems.standfirst}
+              onChange={changeText('standfirst')}
+              onBlur={flush}
+              placeholder="The one or two sentences under the headline"
+            />
             <div className="field-row">
               {LINE_FIELDS.map(({ field, label, hint }) => (
-                <label key={field} className="field">
-                  <span>{label}</span>
-                  <input
-                    value={fields[field]}
-                    onChange={changeText(field)}
-                    onBlur={flush}
-                    placeholder={hint}
-                  />
-                </label>
+                <StoryTextField
+                  key={field}
+                  label={label}
+                  value={fields[field]}
+                  max={LIMITS[field]}
+                  problem={problems[field]}
+                  onChange={changeText(field)}
+                  onBlur={flush}
+                  placeholder={hint}
+                />
               ))}
             </div>
             <div className="field-row">
@@ -296,14 +310,6 @@ export function StoryForm(props: {
           />
           <LinksPanel state={links} onOpenStory={props.onOpenStory} />
         </div>
-        {historyOpen && (
-          <HistoryPanel
-            storyId={story.id}
-            saver={saver}
-            onRestored={onReload}
-            onClose={() => setHistoryOpen(false)}
-          />
-        )}
         <ReviewSidePanel
           review={review}
           storyId={story.id}

@@ -7,6 +7,7 @@ import { formatFull, formatWhen } from '../../components/formatTime';
 import { LibraryFilters } from '../library/LibraryFilters';
 import { Marked } from '../library/Marked';
 import { NO_FILTERS, type LibraryState } from '../library/useLibrary';
+import { LIMITS } from '../../components/fieldLimits';
 
 const SORTS: { id: LibrarySort; label: string }[] = [
   { id: 'relevance', label: 'Best match' },
@@ -32,6 +33,7 @@ export function StoryList(props: {
     ([key, value]) => value !== NO_FILTERS[key as keyof typeof NO_FILTERS],
   ).length;
   const title = props.view === 'trash' ? 'Trash' : 'All stories';
+  const selectedInList = list.items.some((story) => story.id === selectedId) ? selectedId : null;
 
   const rows = () => [...(listRef.current?.querySelectorAll<HTMLElement>('.story-row') ?? [])];
   const moveFocus = (event: KeyboardEvent) => {
@@ -64,6 +66,7 @@ export function StoryList(props: {
         <input
           type="search"
           aria-label="Search stories"
+          maxLength={LIMITS.search}
           placeholder="Search stories"
           value={list.search}
           onChange={(event) => list.setSearch(event.target.value)}
@@ -130,6 +133,8 @@ export function StoryList(props: {
               className="story-row"
               data-id={story.id}
               aria-current={story.id === selectedId ? 'true' : undefined}
+              // One Tab stop for the whole list (the open story, else the first); arrows move inside it.
+              tabIndex={story.id === (selectedInList ?? list.items[0]?.id) ? 0 : -1}
               onClick={() => onSelect(story.id)}
             >
               <span className="story-row-headline">

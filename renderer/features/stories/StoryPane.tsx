@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { Story } from '../../../shared/domain/story';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { useQueryCall } from '../../api/useQueryCall';
@@ -12,7 +13,8 @@ export function StoryPane({
   onOpenStory,
 }: {
   storyId: string;
-  onClosed(): void;
+  /** The story left the pane; `trashed` when it went to the trash (the app offers Undo). */
+  onClosed(trashed?: Story): void;
   onOpenStory(id: string): void;
 }) {
   const client = useClient();
@@ -27,8 +29,8 @@ export function StoryPane({
     try {
       // A trashed story takes no saves, so what was just typed is stored first.
       if (trashed) await flush();
-      await client.call(trashed ? 'stories:trash' : 'stories:restore', { id: storyId });
-      if (trashed) onClosed();
+      const moved = await client.call(trashed ? 'stories:trash' : 'stories:restore', { id: storyId });
+      if (trashed) onClosed(moved);
     } catch (cause) {
       setError(errorMessage(cause));
     }
@@ -50,7 +52,7 @@ export function StoryPane({
       </button>
     ) : (
       <button
-        className="button-quiet icon-button"
+        className="button-quiet icon-button kill-action"
         aria-label="Move to trash"
         title="Move to trash"
         onClick={() => setTrashed(true, flush)}

@@ -1,4 +1,4 @@
-import { storyFieldsOf, type Story, type StoryBody, type StoryFields } from '../../../shared/domain/story';
+import { StoryFields, storyFieldsOf, type Story, type StoryBody } from '../../../shared/domain/story';
 import { ApiError, type Client } from '../../api/client';
 
 export type SaveState =
@@ -11,6 +11,46 @@ export type SaveState =
   | { kind: 'conflict'; message: string; closeRefused?: boolean };
 
 export type StoryChanges = Partial<StoryFields>;
+
+/** Fields held back from saves because the contract refuses their value, with why in plain words. */
+export type FieldProblems = Partial<Record<keyof StoryFields, string>>;
+
+const NO_PROBLEMS: FieldProblems = Object.freeze({});
+
+/** Splits changes into what the contract accepts and the fields it would refuse, so one bad field never blocks the rest. */
+export function checkChanges(changes: StoryChanges): CheckedChanges {
+  const valid: Record<string, unknown> = {};
+  const refused: Record<string, unknown> = {};
+  const problems: FieldProblems = {};
+  for (const [key, value] of Object.entries(changes) as [keyof StoryFields, unknown][]) {
+    const parsed = StoryFields.shape[key].safeParse(value);
+    if (parsed.success) valid[key] = value;
+    else {
+      refused[key] = value;
+      problems[key] = parsed.error.issues[0]?.message ?? 'Not accepted';
+    }
+  }
+  return { valid: valid as StoryChanges, refused: refused as StoryChanges, problems };
+}
+
+interface CheckedChanges {
+  valid: StoryChanges;
+  refused: StoryChanges;
+  problems: FieldProblems;
+}
+
+const FIELD_NAMES: Record<keyof StoryFields, string> = {
+  headline: 'Headline',
+  standfirst: 'Standfirst',
+  byline: 'Byline',
+  dateline: 'Dateline',
+  credit: 'Credit',
+  slug: 'Slug',
+  sectionId: 'Section',
+  featuredImage: 'Featured image',
+  embargoUntil: 'Embargo',
+  body: 'Body',
+};
 
 const MAX_RETRY_DELAY_MS = 30_000;
 
@@ -28,6 +68,9 @@ const leftBehind = new Set<StorySaver>();
  */
 export class StorySaver {
   #pending: StoryChanges = {};
+  /** Values the contract refuses; sent again only once the field changes. */
+  #held: StoryChanges = {};
+  #problems: FieldProblems = NO_PROBLEMS;
   #bodySource: (() => StoryBody) | null = null;
   #version: number;
   #state: SaveState = { kind: 'saved' };
@@ -59,7 +102,12 @@ export class StorySaver {
   }
 
   get hasUnsavedChanges(): boolean {
-    return this.#hasPending || this.#inFlight !== null;
+    return this.#hasPending || this.#inFlight !== null || Object.keys(this.#held).length > 0;
+  }
+
+  /** The fields not saved because their value is refused (e.g. too long); the rest of the story still saves. */
+  get problems(): FieldProblems {
+    return this.#problems;
   }
 
   get #hasPending(): boolean {
@@ -73,6 +121,7 @@ export class StorySaver {
 
   update(changes: StoryChanges): void {
     Object.assign(this.#pending, changes);
+    for (const key of Object.keys(changes) as (keyof StoryFields)[]) delete this.#held[key];
     this.#changed();
   }
 
@@ -101,9 +150,17 @@ export class StorySaver {
     if (this.#state.kind === 'conflict') return Promise.resolve();
     if (this.#inFlight) return this.#inFlight.then(this.flush);
     if (!this.#hasPending) return Promise.resolve();
-    const changes = this.#bodySource ? { ...this.#pending, body: this.#bodySource() } : this.#pending;
+    const checked = checkChanges(
+      this.#bodySource ? { ...this.#pending, body: this.#bodySource() } : this.#pending,
+    );
+    const changes = checked.valid;
     this.#pending = {};
     this.#bodySource = null;
+    this.#hold(checked);
+    if (Object.keys(changes).length === 0) {
+      this.#setState(this.#heldState());
+      return Promise.resolve();
+    }
     this.#setState({ kind: 'saving' });
     this.#inFlight = this.client
       .call('stories:save', { id: this.storyId, expectedVersion: this.#version, changes })
@@ -113,7 +170,7 @@ export class StorySaver {
           this.#retries = 0;
           this.#inFlight = null;
           if (!this.#hasPending) leftBehind.delete(this);
-          this.#setState(this.#hasPending ? { kind: 'unsaved' } : { kind: 'saved' });
+          this.#setState(this.#hasPending ? { kind: 'unsaved' } : this.#heldState());
           this.onSaved(story);
         },
         (error: unknown) => {
@@ -166,9 +223,32 @@ export class StorySaver {
     this.#setState({ kind: 'saved' });
   }
 
+  #hold({ valid, refused, problems }: CheckedChanges): void {
+    const held: StoryChanges = { ...this.#held, ...refused };
+    for (const key of Object.keys(valid) as (keyof StoryFields)[]) delete held[key];
+    this.#held = held;
+    const next: FieldProblems = {};
+    for (const key of Object.keys(held) as (keyof StoryFields)[])
+      next[key] = problems[key] ?? this.#problems[key];
+    const same =
+      Object.keys(next).length === Object.keys(this.#problems).length &&
+      (Object.keys(next) as (keyof StoryFields)[]).every((key) => next[key] === this.#problems[key]);
+    if (!same) this.#problems = Object.keys(next).length ? next : NO_PROBLEMS;
+  }
+
+  /** Saved, unless some field is held back: then failed, naming the fields. */
+  #heldState(): SaveState {
+    const fields = Object.keys(this.#problems) as (keyof StoryFields)[];
+    if (fields.length === 0) return { kind: 'saved' };
+    const reason = fields.map((field) => `${FIELD_NAMES[field]}: ${this.#problems[field]}`).join('; ');
+    return { kind: 'failed', reason: `${reason} — the rest of the story is saved` };
+  }
+
   /** Forgets unsaved changes and continues from the stored story (after "Reload"). */
   reset(version: number): void {
     this.#cancelTimer();
+    this.#held = {};
+    this.#problems = NO_PROBLEMS;
     this.#pending = {};
     this.#bodySource = null;
     this.#version = version;

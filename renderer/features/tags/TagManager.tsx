@@ -4,6 +4,7 @@ import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { useQueryCall } from '../../api/useQueryCall';
 import { Dialog } from '../../components/Dialog';
+import { LIMITS } from '../../components/fieldLimits';
 import { RenameDialog } from '../../components/RenameDialog';
 
 type Pending =
@@ -95,6 +96,7 @@ export function TagManager() {
       {pending?.kind === 'rename' && (
         <RenameDialog
           currentName={pending.tag.name}
+          maxLength={LIMITS.tagName}
           problemWith={tagNameProblem}
           rename={(name) => client.call('tags:rename', { id: pending.tag.id, name })}
           onDone={() => setPending(null)}
@@ -138,7 +140,8 @@ function MergeTagDialog(props: {
   onError(message: string): void;
 }) {
   const client = useClient();
-  const [targetId, setTargetId] = useState<number>(props.others[0]?.id ?? 0);
+  // No tag chosen at first: a merge deletes a tag, so it never goes ahead into whichever tag sorts first.
+  const [targetId, setTargetId] = useState<number>(0);
   const submit = async () => {
     try {
       await client.call('tags:merge', { sourceId: props.tag.id, targetId });
@@ -152,12 +155,16 @@ function MergeTagDialog(props: {
     <Dialog
       title={`Merge “${props.tag.name}” into…`}
       submitLabel="Merge"
+      submitDisabled={targetId === 0}
       onSubmit={submit}
       onCancel={props.onDone}
     >
       <label className="field">
         <span>Merge into</span>
         <select value={targetId} onChange={(event) => setTargetId(Number(event.target.value))}>
+          <option value={0} disabled>
+            Choose a tag…
+          </option>
           {props.others.map((tag) => (
             <option key={tag.id} value={tag.id}>
               {tag.name} ({tag.count})

@@ -6,6 +6,7 @@ import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { useQueryCall } from '../../api/useQueryCall';
 import { useSearch } from '../../api/useSearch';
+import { LIMITS } from '../../components/fieldLimits';
 
 const SUGGESTIONS = 8;
 
@@ -116,6 +117,7 @@ export function TagsField({ storyId, disabled }: { storyId: string; disabled: bo
         ))}
         <input
           id={inputId}
+          maxLength={LIMITS.tagName}
           role="combobox"
           aria-expanded={shown.length > 0}
           aria-controls={listId}

@@ -23,4 +23,9 @@ export const workflowChannels = {
   'workflow:history': channel(z.object({ storyId: StoryId }).strict(), z.array(StatusChange)),
   /** Stories in review, oldest submission first (editors only). */
   'workflow:queue': channel(NoInput, z.array(QueueItem)),
+  /** For an approved story: the revision the editor approved, and whether it was edited after (then it needs approving again). */
+  'workflow:approval': channel(
+    z.object({ storyId: StoryId }).strict(),
+    z.object({ revision: z.number().int().positive().nullable(), changedSinceApproval: z.boolean() }),
+  ),
 };

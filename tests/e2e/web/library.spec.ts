@@ -59,7 +59,7 @@ test('arrow keys move through the list and Enter opens a story', async ({ page, 
   await expect(page.getByRole('button', { name: /Third story/ })).toBeFocused();
 });
 
-test('tags are added with autocomplete, removed with Backspace or a click, and refused when too long', async ({
+test('tags are added with autocomplete, removed with Backspace or a click, and stop at their length limit', async ({
   page,
   host,
 }) => {
@@ -85,9 +85,9 @@ test('tags are added with autocomplete, removed with Backspace or a click, and r
     .poll(() => host.rpc('tags:ofStory', { storyId: story.id }))
     .toEqual(['Economy', 'Stock markets']);
 
+  // The field stops at the contract's limit (60) rather than refuse the tag afterwards.
   await tags.fill('x'.repeat(61));
-  await tags.press('Enter');
-  await expect(page.getByRole('alert')).toHaveText('A tag can have at most 60 characters');
+  await expect(tags).toHaveValue('x'.repeat(60));
 
   await tags.fill('');
   await tags.press('Backspace');
@@ -201,7 +201,12 @@ test('the tag manager reloads its counts when tags change, not on every story sa
 
 test('the command palette jumps to a story and runs actions', async ({ page, host }) => {
   await host.rpc('stories:create', { headline: 'Typhoon nears the coast' });
-  const exports = await host.rpc('stories:create', { headline: 'Exports rise' });
+  // Ready to publish once approved (section and body), so approving asks nothing more.
+  const exports = await host.rpc('stories:create', {
+    headline: 'Exports rise',
+    sectionId: 'world',
+    body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Up 4%.' }] }] },
+  });
   await host.rpc('workflow:transition', {
     storyId: exports.id,
     action: 'submit',

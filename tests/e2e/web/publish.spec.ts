@@ -190,7 +190,7 @@ test('publish to the built-in static site and read the story page', async ({ pag
   await story.goto(`${host.url}/site/stories/quay-works-to-start-in-spring.html`);
   await expect(story.getByRole('heading', { level: 1 })).toHaveText('Quay works to start in spring');
   await expect(story.locator('.reading-time')).toHaveText('2 min read');
-  await expect(story.locator('.standfirst .credit')).toHaveText('reports Lusa');
+  await expect(story.locator('.byline .credit')).toHaveText('reports Lusa'); // the credit sits beside the byline
   await story.screenshot({ path: `${SHOTS}/static-story-light.png`, fullPage: true });
   await story.emulateMedia({ colorScheme: 'dark' });
   await story.screenshot({ path: `${SHOTS}/static-story-dark.png` });

@@ -147,6 +147,10 @@ test('a story goes through review: submit, comment, return, fix, resubmit, diff,
   await page.screenshot({ path: `${SHOTS}/review-mode-dark.png` });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.getByRole('button', { name: 'Approve', exact: true }).click();
+  // Approval first says what would still block publishing (this story has no section).
+  const check = page.getByRole('dialog', { name: 'Approve with problems?' });
+  await expect(check).toContainText('Choose a section.');
+  await check.getByRole('button', { name: 'Approve anyway' }).click();
   await expect(pane.locator('.status')).toHaveText('Approved');
   await page.getByRole('button', { name: 'Activity' }).click();
   const activity = page.getByRole('complementary', { name: 'Activity' });

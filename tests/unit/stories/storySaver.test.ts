@@ -85,17 +85,44 @@ describe('StorySaver', () => {
   it('does not retry a save the host refused as invalid, says why, and tries again on the next change', async () => {
     const { client, saves } = fakeClient([refused]);
     const saver = new StorySaver(client, STORY_ID, 1, () => undefined);
-    saver.update({ slug: 'Storm Road' });
+    saver.update({ byline: 'By Mina' });
     await saver.flush();
     expect(saver.state).toEqual({ kind: 'failed', reason: 'Lowercase letters, digits and hyphens only' });
 
     await vi.advanceTimersByTimeAsync(120_000);
     expect(saves).toHaveLength(1);
 
-    saver.update({ slug: 'storm-road' });
+    saver.update({ byline: 'By Mina Park' });
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(saves).toEqual([{ slug: 'Storm Road' }, { slug: 'storm-road' }]);
+    expect(saves).toEqual([{ byline: 'By Mina' }, { byline: 'By Mina Park' }]);
     expect(saver.state.kind).toBe('saved');
+  });
+
+  it('holds back a field the contract refuses and saves the rest, until that field changes to a value it accepts', async () => {
+    const { client, saves } = fakeClient([]);
+    const saver = new StorySaver(client, STORY_ID, 1, () => undefined);
+    saver.update({ headline: 'x'.repeat(301), byline: 'By Mina Park' });
+    saver.updateBody(() => body('Typed after the headline'));
+    await saver.flush();
+    expect(saves).toEqual([{ byline: 'By Mina Park', body: body('Typed after the headline') }]);
+    expect(saver.problems).toEqual({ headline: 'At most 300 characters' });
+    expect(saver.state).toEqual({
+      kind: 'failed',
+      reason: 'Headline: At most 300 characters — the rest of the story is saved',
+    });
+    expect(saver.hasUnsavedChanges).toBe(true);
+
+    saver.update({ slug: 'Storm Road' });
+    await saver.flush();
+    expect(saves).toHaveLength(1);
+    expect(Object.keys(saver.problems)).toEqual(['headline', 'slug']);
+
+    saver.update({ headline: 'Storm hits the coast', slug: 'storm-road' });
+    await saver.flush();
+    expect(saves[1]).toEqual({ headline: 'Storm hits the coast', slug: 'storm-road' });
+    expect(saver.problems).toEqual({});
+    expect(saver.state.kind).toBe('saved');
+    expect(saver.hasUnsavedChanges).toBe(false);
   });
 
   it('asks before the open story is left in conflict, and refuses only the first window close', async () => {

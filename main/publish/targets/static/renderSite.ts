@@ -25,6 +25,18 @@ export interface SiteModel {
 
 const escape = escapeHtml;
 
+/** Straight quotes as a typesetter sets them: “double”, ‘single’, and apostrophes (don’t, ’90s). */
+export function typographic(text: string): string {
+  return text
+    .replace(/(^|[\s([{\u2014-])"/gu, '$1\u201c')
+    .replace(/"/gu, '\u201d')
+    .replace(/(^|[\s([{\u2014-])'/gu, '$1\u2018')
+    .replace(/'/gu, '\u2019');
+}
+
+/** Escaped for HTML, with typographic quotes: for headlines, standfirsts and bylines. */
+const prose = (text: string): string => escape(typographic(text));
+
 // One formatter for the whole site: building it per call costs more than the rest of a list item.
 const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -57,6 +69,8 @@ function page(options: {
   root: string;
   sections: SiteModel['sections'];
   main: string;
+  /** Extra tags for the head: description, canonical link, social cards. */
+  head?: string;
 }): string {
   const { root } = options;
   const nav = options.sections
@@ -70,7 +84,7 @@ function page(options: {
 <title>${escape(options.title)}</title>
 <link rel="stylesheet" href="${root}style.css">
 <link rel="alternate" type="application/rss+xml" title="${escape(options.siteTitle)}" href="${root}feed.xml">
-</head>
+${options.head ?? ''}</head>
 <body>
 <header class="site-header">
 <a class="site-name" href="${root}index.html">${escape(options.siteTitle)}</a>
@@ -91,14 +105,14 @@ function listItem(story: SiteStory, root: string, sectionName: string | undefine
     Boolean,
   );
   return `<li><a href="${root}stories/${story.key}.html">${escape(snapshot.headline)}</a>${
-    snapshot.standfirst ? `<p>${escape(snapshot.standfirst)}</p>` : ''
+    snapshot.standfirst ? `<p>${prose(snapshot.standfirst)}</p>` : ''
   }<div class="meta-line">${meta.map((part) => escape(part ?? '')).join(' · ')}</div></li>`;
 }
 
 function railItem(story: SiteStory, href: string): string {
   const { snapshot } = story;
   return `<li><a href="${href}">${escape(snapshot.headline)}</a>${
-    snapshot.standfirst ? `<p>${escape(snapshot.standfirst)}</p>` : ''
+    snapshot.standfirst ? `<p>${prose(snapshot.standfirst)}</p>` : ''
   }</li>`;
 }
 
@@ -125,8 +139,8 @@ export function renderSite(model: SiteModel): { files: Map<string, string>; medi
     list.forEach((story, i) => positionInSection.set(story.storyId, i));
   }
   const usedSections = model.sections.filter((section) => bySection.has(section.id));
-  const shell = (title: string, root: string, main: string) =>
-    page({ title, siteTitle: model.title, root, sections: usedSections, main });
+  const shell = (title: string, root: string, main: string, head?: string) =>
+    page({ title, siteTitle: model.title, root, sections: usedSections, main, ...(head ? { head } : {}) });
   const mediaUrl = (root: string) => (src: string) => {
     if (!MEDIA_SRC.test(src)) return src;
     media.add(src);
@@ -167,7 +181,9 @@ export function renderSite(model: SiteModel): { files: Map<string, string>; medi
       ? `<figure class="featured-image"><img src="${escape(featuredSrc)}" alt=""></figure>`
       : '';
     const meta = [
-      snapshot.byline ? `<span class="byline">${escape(snapshot.byline)}</span>` : '',
+      snapshot.byline || snapshot.credit
+        ? `<span class="byline">${prose(snapshot.byline)}${snapshot.credit ? `${snapshot.byline ? ' ' : ''}<span class="credit">${prose(snapshot.credit)}</span>` : ''}</span>`
+        : '',
       snapshot.dateline ? `<span class="dateline">${escape(snapshot.dateline)}</span>` : '',
       `<time datetime="${new Date(story.publishedAt).toISOString()}">${dateLabel(story.publishedAt)}</time>`,
       `<span class="reading-time">${readingTimeLabel(snapshot.wordCount)}</span>`,
@@ -208,12 +224,8 @@ export function renderSite(model: SiteModel): { files: Map<string, string>; medi
     const main = `<div class="story-layout">
 <article class="story">
 ${section ? `<p class="kicker"><a href="${root}sections/${escape(snapshot.sectionId!)}.html">${escape(section)}</a></p>` : ''}
-<h1>${escape(snapshot.headline)}</h1>
-${
-  snapshot.standfirst || snapshot.credit
-    ? `<p class="standfirst">${escape(snapshot.standfirst)}${snapshot.credit ? ` <span class="credit">${escape(snapshot.credit)}</span>` : ''}</p>`
-    : ''
-}
+<h1>${prose(snapshot.headline)}</h1>
+${snapshot.standfirst ? `<p class="standfirst">${prose(snapshot.standfirst)}</p>` : ''}
 <p class="meta">${meta.join('')}</p>
 ${featuredImage}
 <div class="body">
@@ -227,7 +239,20 @@ ${latestBlock}
 ${featuredBlock}
 </aside>
 </div>`;
-    files.set(`stories/${story.key}.html`, shell(`${snapshot.headline} — ${model.title}`, root, main));
+    const head = storyHead({
+      url: `${model.baseUrl}stories/${story.key}.html`,
+      siteTitle: model.title,
+      headline: typographic(snapshot.headline),
+      description: typographic(snapshot.standfirst),
+      image: snapshot.featuredImage
+        ? new URL(mediaUrl('')(snapshot.featuredImage), model.baseUrl).href
+        : null,
+      publishedAt: story.publishedAt,
+    });
+    files.set(
+      `stories/${story.key}.html`,
+      shell(`${typographic(snapshot.headline)} — ${model.title}`, root, main, head),
+    );
   }
 
   const listing = (heading: string, stories: SiteStory[], root: string) =>
@@ -310,4 +335,35 @@ ${pages.map((path) => `<url><loc>${xml(absolute(path))}</loc></url>`).join('\n')
   );
   files.set('style.css', SITE_CSS);
   return { files, media };
+}
+
+/** What search engines and social networks read from a story page: description, canonical address, Open Graph and Twitter cards. */
+function storyHead(story: {
+  url: string;
+  siteTitle: string;
+  headline: string;
+  description: string;
+  image: string | null;
+  publishedAt: number;
+}): string {
+  const meta = (attribute: 'name' | 'property', key: string, value: string) =>
+    `<meta ${attribute}="${key}" content="${escape(value)}">`;
+  return [
+    story.description ? meta('name', 'description', story.description) : '',
+    `<link rel="canonical" href="${escape(story.url)}">`,
+    meta('property', 'og:type', 'article'),
+    meta('property', 'og:title', story.headline),
+    story.description ? meta('property', 'og:description', story.description) : '',
+    meta('property', 'og:url', story.url),
+    meta('property', 'og:site_name', story.siteTitle),
+    story.image ? meta('property', 'og:image', story.image) : '',
+    meta('property', 'article:published_time', new Date(story.publishedAt).toISOString()),
+    meta('name', 'twitter:card', story.image ? 'summary_large_image' : 'summary'),
+    meta('name', 'twitter:title', story.headline),
+    story.description ? meta('name', 'twitter:description', story.description) : '',
+    story.image ? meta('name', 'twitter:image', story.image) : '',
+  ]
+    .filter(Boolean)
+    .map((line) => `${line}\n`)
+    .join('');
 }

@@ -23,7 +23,7 @@ article { max-width: 680px; }
 .kicker { font: 700 13px/1.4 system-ui, sans-serif; text-transform: uppercase; letter-spacing: 0.8px;
   color: var(--accent); margin: 0 0 8px; }
 .kicker a { text-decoration: none; }
-h1 { font-size: 40px; line-height: 1.15; margin: 0 0 14px; letter-spacing: -0.5px; }
+h1 { font-size: clamp(26px, 7vw, 40px); line-height: 1.15; margin: 0 0 14px; letter-spacing: -0.5px; text-wrap: balance; overflow-wrap: break-word; }
 .standfirst { font-size: 21px; line-height: 1.5; color: var(--muted); margin: 0 0 16px; }
 .credit { font-style: italic; }
 .meta { font: 14px/1.5 system-ui, sans-serif; color: var(--muted); border-top: 1px solid var(--rule);

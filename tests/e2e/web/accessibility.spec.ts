@@ -1,0 +1,107 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './browserHost';
+
+/** Serious and critical axe-core violations on the page as it is now, as "rule: target" lines. */
+async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page });
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+}
+
+// Eight axe passes take a while on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violations in the library, editor, side panels, settings and dialogs (${colorScheme})`, async ({
+    page,
+    host,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    await host.rpc('stories:create', {
+      headline: 'Harbour bridge reopens',
+      standfirst: 'Commuters return.',
+      body: {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Cars cross again.' }] }],
+      },
+    });
+    await page.goto(host.uiUrl);
+    await expect(page.getByRole('button', { name: /Harbour bridge reopens/ })).toBeVisible();
+    expect(await seriousViolations(page), 'library').toEqual([]);
+
+    await page.getByRole('button', { name: /Harbour bridge reopens/ }).click();
+    await expect(page.getByLabel('Headline')).toHaveValue('Harbour bridge reopens');
+    expect(await seriousViolations(page), 'editor').toEqual([]);
+
+    const panels = page.getByRole('group', { name: 'Side panels' });
+    for (const panel of ['Comments', 'Changes', 'Activity', 'History']) {
+      await panels.getByRole('button', { name: panel }).click();
+      await expect(page.getByRole('complementary', { name: panel })).toBeVisible();
+      expect(await seriousViolations(page), panel).toEqual([]);
+    }
+    await panels.getByRole('button', { name: 'History' }).click();
+
+    await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Publish' }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    expect(await seriousViolations(page, 'dialog'), 'publish dialog').toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Approve', exact: true }).click();
+    await expect(page.getByRole('dialog', { name: 'Approve with problems?' })).toBeVisible();
+    expect(await seriousViolations(page, 'dialog'), 'approval dialog').toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    expect(await seriousViolations(page), 'settings').toEqual([]);
+  });
+}
+
+test('the story list is one Tab stop with arrows inside, a skip link leads to the story, and a new story starts in the headline', async ({
+  page,
+  host,
+}) => {
+  for (const headline of ['First story', 'Second story', 'Third story'])
+    await host.rpc('stories:create', { headline });
+  await page.goto(host.uiUrl);
+  await expect(page.getByRole('button', { name: /Third story/ })).toBeVisible();
+
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to the story' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main', { name: 'Story' })).toBeFocused();
+
+  const rows = page.getByRole('region', { name: 'Stories' }).locator('.story-row');
+  await expect(rows).toHaveCount(3);
+  expect(await rows.evaluateAll((all) => all.map((row) => row.getAttribute('tabindex')))).toEqual([
+    '0',
+    '-1',
+    '-1',
+  ]);
+  await rows.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(rows.nth(1)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Headline')).toHaveValue('Second story');
+  expect(await rows.evaluateAll((all) => all.map((row) => row.getAttribute('tabindex')))).toEqual([
+    '-1',
+    '0',
+    '-1',
+  ]);
+  // Tab from the list leaves it at once instead of walking every row.
+  await rows.nth(1).focus();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.classList.contains('story-row'))).toBe(false);
+
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'New story' }).click();
+  await expect(page.getByLabel('Headline')).toHaveValue('');
+  await expect(page.getByLabel('Headline')).toBeFocused();
+  await page.keyboard.type('Typed straight away');
+  await expect(page.getByLabel('Headline')).toHaveValue('Typed straight away');
+});

@@ -1,0 +1,112 @@
+import type { Page } from '@playwright/test';
+import { LAPTOP, screenshotAtBothSizes } from './atBothSizes';
+import { expect, test, type RunningHost } from './browserHost';
+
+const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+
+async function openLongStory(page: Page, host: RunningHost) {
+  await host.rpc('stories:create', {
+    headline: 'Harbour bridge reopens after six months of repairs',
+    standfirst: 'Commuters return to the crossing as the city counts the cost.',
+    byline: 'By Mina Park',
+    body: {
+      type: 'doc',
+      content: Array.from({ length: 6 }, (_, n) =>
+        paragraph(
+          `Paragraph ${n + 1}: the harbour bridge carried its first cars since March on Monday morning.`,
+        ),
+      ),
+    },
+  });
+  await page.goto(host.uiUrl);
+  await page.getByRole('button', { name: /Harbour bridge reopens/ }).click();
+  await expect(page.getByLabel('Headline')).toHaveValue(/Harbour bridge/);
+}
+
+const bodyWidth = (page: Page) =>
+  page
+    .getByRole('textbox', { name: 'Story body' })
+    .evaluate((element) => element.getBoundingClientRect().width);
+
+test('on a 1024×700 laptop one side panel at a time leaves the body readable and the header on one row', async ({
+  page,
+  host,
+}) => {
+  await page.setViewportSize(LAPTOP);
+  await openLongStory(page, host);
+  const panels = page.getByRole('group', { name: 'Side panels' });
+  const header = page.locator('.pane-toolbar');
+
+  const headerBox = (await header.boundingBox())!;
+  expect(headerBox.height).toBeLessThan(60);
+  expect(headerBox.x + headerBox.width).toBeLessThanOrEqual(LAPTOP.width);
+  const trash = (await page.getByRole('button', { name: 'Move to trash' }).boundingBox())!;
+  expect(trash.x + trash.width).toBeLessThanOrEqual(LAPTOP.width);
+  expect(trash.y).toBeLessThan(headerBox.y + headerBox.height);
+  // Spike and the trash sit together, apart from the workflow step.
+  const kill = page.getByRole('group', { name: 'Kill' });
+  await expect(kill.getByRole('button', { name: 'Spike' })).toBeVisible();
+  await expect(kill.getByRole('button', { name: 'Move to trash' })).toBeVisible();
+
+  await panels.getByRole('button', { name: 'Comments' }).click();
+  await expect(page.getByRole('complementary', { name: 'Comments' })).toBeVisible();
+  // The library column folds away while the panel needs the room.
+  await expect(page.getByRole('region', { name: 'Stories' })).toBeHidden();
+  expect(await bodyWidth(page)).toBeGreaterThan(400);
+  await screenshotAtBothSizes(page, 'laptop-comments');
+  await page.setViewportSize(LAPTOP);
+
+  await panels.getByRole('button', { name: 'History' }).click();
+  await expect(page.getByRole('complementary')).toHaveCount(1);
+  await expect(page.getByRole('complementary', { name: 'History' })).toBeVisible();
+  await panels.getByRole('button', { name: 'Changes' }).click();
+  await expect(page.getByRole('complementary')).toHaveCount(1);
+  expect(await bodyWidth(page)).toBeGreaterThan(400);
+  await screenshotAtBothSizes(page, 'laptop-changes');
+
+  await panels.getByRole('button', { name: 'Changes' }).click();
+  await expect(page.getByRole('complementary')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Stories' })).toBeVisible();
+});
+
+test('a panel takes focus when it opens; Escape closes it and gives focus back to its button', async ({
+  page,
+  host,
+}) => {
+  await openLongStory(page, host);
+  const history = page.getByRole('group', { name: 'Side panels' }).getByRole('button', { name: 'History' });
+  await history.focus();
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('complementary', { name: 'History' });
+  await expect(panel.getByRole('heading', { name: 'History' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(history).toBeFocused();
+
+  await history.click();
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await expect(panel).toBeHidden();
+  await expect(history).toBeFocused();
+});
+
+test('the library list folds away and comes back, and Escape closes the person menu', async ({
+  page,
+  host,
+}) => {
+  await openLongStory(page, host);
+  const nav = page.getByRole('navigation', { name: 'Library' });
+  await nav.getByRole('button', { name: 'Hide list' }).click();
+  await expect(page.getByRole('region', { name: 'Stories' })).toBeHidden();
+  expect(await bodyWidth(page)).toBeGreaterThan(700);
+  await screenshotAtBothSizes(page, 'list-folded');
+  await nav.getByRole('button', { name: 'Show list' }).click();
+  await expect(page.getByRole('region', { name: 'Stories' })).toBeVisible();
+
+  const switcher = nav.getByRole('button', { name: 'Switch person' });
+  await switcher.click();
+  await expect(page.getByRole('group', { name: 'People' })).toBeVisible();
+  await page.getByRole('group', { name: 'People' }).getByRole('button', { name: '+ Someone new' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('group', { name: 'People' })).toBeHidden();
+  await expect(switcher).toBeFocused();
+});
