@@ -88,7 +88,6 @@ export async function importFolder(
       status: 'draft',
       createdAt: info.birthtimeMs > 0 ? info.birthtime : info.mtime,
       updatedAt: info.mtime,
-      publishedAt: null,
       embargoUntil: null,
       sectionPath: [],
       tags: [],

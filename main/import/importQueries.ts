@@ -7,7 +7,6 @@ export interface ImportedHistory {
   status: StoryStatus;
   createdAt: number;
   updatedAt: number;
-  publishedAt: number | null;
 }
 
 /** Prepared statements of the import: where stories came from, and the history they bring. */
@@ -20,8 +19,8 @@ export function importQueries(db: Database.Database) {
     `INSERT INTO import_sources (source, remote_id, story_id, imported_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (source, remote_id) DO UPDATE SET story_id = excluded.story_id, imported_at = excluded.imported_at`,
   );
-  const history = db.prepare<[string, number, number, number | null, string, string]>(
-    `UPDATE stories SET status = ?, created_at = ?, updated_at = ?, published_at = ?,
+  const history = db.prepare<[string, number, number, string, string]>(
+    `UPDATE stories SET status = ?, created_at = ?, updated_at = ?,
        slug_edited = CASE WHEN ? = 'published' THEN 1 ELSE slug_edited END
      WHERE id = ?`,
   );
@@ -39,7 +38,7 @@ export function importQueries(db: Database.Database) {
       remember.run(source, remoteId, storyId, at);
     },
     setHistory(storyId: string, value: ImportedHistory): void {
-      history.run(value.status, value.createdAt, value.updatedAt, value.publishedAt, value.status, storyId);
+      history.run(value.status, value.createdAt, value.updatedAt, value.status, storyId);
     },
     setUpdatedAt(storyId: string, at: number): void {
       updatedAt.run(at, storyId);

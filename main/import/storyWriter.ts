@@ -20,7 +20,6 @@ export interface ImportedStory {
   status: StoryStatus;
   createdAt: Date;
   updatedAt: Date;
-  publishedAt: Date | null;
   embargoUntil: Date | null;
   /** Section names from the top: ["News", "Local"] is the section "News › Local". */
   sectionPath: string[];
@@ -130,7 +129,6 @@ export function storyWriter(options: {
         status: story.status,
         createdAt,
         updatedAt: validTime(story.updatedAt, createdAt),
-        publishedAt: story.status === 'published' ? validTime(story.publishedAt, createdAt) : null,
       });
       for (const note of notes) queries.addNote(stored.id, note, at);
       queries.remember(source, story.remoteId, stored.id, at);

@@ -70,7 +70,6 @@ export function storyFromWordPress(post: WordPressPost, attachmentUrl?: Attachme
     status,
     createdAt: created,
     updatedAt: post.modified ?? created,
-    publishedAt: status === 'published' ? created : null,
     embargoUntil: post.status === 'future' ? post.date : null,
     sectionPath: post.sectionPath,
     tags: post.tags,

@@ -128,7 +128,7 @@ describe('copydesk import <WordPress export>', { timeout: 120_000 }, () => {
     // dc:creator is the login 'themedemos'; the byline is that author's display name
     expect(excerpt.byline).toBe('Theme Buster');
     expect(excerpt.status).toBe('published');
-    expect(new Date(Number(excerpt.published_at)).toISOString()).toBe('2012-03-15T21:38:08.000Z');
+    expect(new Date(Number(excerpt.created_at)).toISOString()).toBe('2012-03-15T21:38:08.000Z');
     expect(tagsOf(excerpt.id)).toEqual(
       expect.arrayContaining(['content περιεχόμενο', 'excerpt', 'template']),
     );

@@ -25,7 +25,7 @@ async function call<T>(core: Core, channel: string, input: unknown = {}): Promis
   return result.value as T;
 }
 const headlines = async (core: Core) =>
-  (await call<{ items: { headline: string }[] }>(core, 'stories:list', {})).items
+  (await call<{ items: { headline: string }[] }>(core, 'library:query', {})).items
     .map((s) => s.headline)
     .sort();
 

@@ -32,7 +32,7 @@ test('a text field stops at its limit with a counter, and a refused value never 
   );
   await expect(page.getByRole('status')).toHaveClass(/save-failed/);
 
-  const [listed] = (await host.rpc('stories:list', {})).items;
+  const [listed] = (await host.rpc('library:query', {})).items;
   await expect
     .poll(async () => JSON.stringify((await host.rpc('stories:get', { id: listed.id })).body))
     .toContain('The body typed afterwards is kept.');

@@ -16,7 +16,7 @@ test('moving a story to the trash offers Undo, and a trashed story has no Publis
   await expect(toast).toHaveCount(0);
   await expect(page.getByLabel('Headline')).toHaveValue('Harbour bridge reopens');
   await expect(page.getByRole('button', { name: 'Move to trash' })).toBeVisible();
-  const [listed] = (await host.rpc('stories:list', {})).items;
+  const [listed] = (await host.rpc('library:query', {})).items;
   expect(listed.trashedAt).toBeNull();
 
   await page.getByRole('button', { name: 'Move to trash' }).click();
