@@ -158,6 +158,8 @@ async function main(): Promise<void> {
       `typing lost per kill: median ${at(0.5)} ms, max ${sorted.at(-1) ?? 0} ms (limit ${MAX_LOSS_MS}); ` +
       `${failures.length} failures; ${Math.round((Date.now() - started) / 1000)} s`,
   );
+  const failedRuns = new Set(failures.map((failure) => failure.split(':')[0])).size;
+  console.log(`crash: ${RUNS - failedRuns} passed, ${failedRuns} failed`);
   if (failures.length) {
     for (const failure of failures) console.error(`crash: FAIL ${failure}`);
     process.exitCode = 1;
