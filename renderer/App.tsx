@@ -83,7 +83,7 @@ function Library() {
           setView(next);
           setListCollapsed(false);
         }}
-        onNewStory={createStory}
+        onNewStory={() => void createStory()}
         listCollapsed={listCollapsed}
         onToggleList={() => setListCollapsed(!listCollapsed)}
       />
@@ -117,14 +117,16 @@ function Library() {
         ) : (
           <div className="empty-pane">
             <p>Select a story, or start a new one.</p>
-            <button className="button-primary" onClick={createStory}>
+            <button className="button-primary" onClick={() => void createStory()}>
               New story
             </button>
           </div>
         )}
       </main>
-      {undoTrash && <UndoToast story={undoTrash} onUndo={undo} onDismiss={dismissUndo} />}
-      <CommandPalette onOpenStory={setSelectedId} onNewStory={createStory} onView={setView} />
+      {undoTrash && (
+        <UndoToast story={undoTrash} onUndo={(story) => void undo(story)} onDismiss={dismissUndo} />
+      )}
+      <CommandPalette onOpenStory={setSelectedId} onNewStory={() => void createStory()} onView={setView} />
     </div>
   );
 }

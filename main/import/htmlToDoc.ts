@@ -11,7 +11,7 @@ let parses = 0;
 
 function inertDocument(): Parameters<typeof parseForeignDoc>[1] {
   if (!window || parses >= PARSES_PER_WINDOW) {
-    window?.happyDOM.close();
+    if (window) void window.happyDOM.close();
     window = new Window({
       settings: {
         disableJavaScriptEvaluation: true,

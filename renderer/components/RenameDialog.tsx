@@ -26,7 +26,7 @@ export function RenameDialog(props: {
     <Dialog
       title={`Rename “${props.currentName}”`}
       submitLabel="Rename"
-      onSubmit={submit}
+      onSubmit={() => void submit()}
       onCancel={props.onDone}
     >
       <label className="field">

@@ -53,7 +53,7 @@ function JoinForm() {
   };
 
   return (
-    <form className="target-form" aria-label="Join a newsroom desk" onSubmit={join}>
+    <form className="target-form" aria-label="Join a newsroom desk" onSubmit={(event) => void join(event)}>
       <p className="hint">
         Share stories, comments and review with your newsroom. Without a desk, Copydesk works on this machine
         alone.
@@ -120,7 +120,7 @@ function InviteForm() {
   };
 
   return (
-    <form className="target-form" aria-label="Invite someone" onSubmit={invite}>
+    <form className="target-form" aria-label="Invite someone" onSubmit={(event) => void invite(event)}>
       <h3>Invite someone</h3>
       <div className="field-row">
         <label className="field">

@@ -19,7 +19,7 @@ export function StaticSiteForm(props: { target: Target; onSaved(): void; onCance
     }
   };
   return (
-    <form className="target-form" aria-label="Static site settings" onSubmit={save}>
+    <form className="target-form" aria-label="Static site settings" onSubmit={(event) => void save(event)}>
       <label className="field">
         <span>Folder</span>
         <input

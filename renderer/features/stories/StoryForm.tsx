@@ -207,7 +207,7 @@ export function StoryForm(props: {
               message={saveState.message}
               closeRefused={saveState.closeRefused ?? false}
               onReload={onReload}
-              onKeepCopy={keepMineAsCopy}
+              onKeepCopy={() => void keepMineAsCopy()}
             />
           )}
           {error && (

@@ -47,7 +47,7 @@ export function StoryPane({
 
   const trashAction = (flush: () => Promise<void>) =>
     story.trashedAt ? (
-      <button className="button-quiet" onClick={() => setTrashed(false, flush)}>
+      <button className="button-quiet" onClick={() => void setTrashed(false, flush)}>
         Restore from trash
       </button>
     ) : (
@@ -55,7 +55,7 @@ export function StoryPane({
         className="button-quiet icon-button kill-action"
         aria-label="Move to trash"
         title="Move to trash"
-        onClick={() => setTrashed(true, flush)}
+        onClick={() => void setTrashed(true, flush)}
       >
         <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
           <path

@@ -156,7 +156,7 @@ function MergeTagDialog(props: {
       title={`Merge “${props.tag.name}” into…`}
       submitLabel="Merge"
       submitDisabled={targetId === 0}
-      onSubmit={submit}
+      onSubmit={() => void submit()}
       onCancel={props.onDone}
     >
       <label className="field">
