@@ -1,3 +1,4 @@
+import { z } from 'zod';
 const MAX_TERMS = 24;
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
@@ -112,10 +113,8 @@ export function toFtsQuery(groups: readonly SearchGroup[]): string {
 }
 
 /** Text split into plain and highlighted runs; the renderer shows them as text, never as HTML. */
-export interface TextSegment {
-  text: string;
-  match: boolean;
-}
+export const TextSegment = z.object({ text: z.string(), match: z.boolean() });
+export type TextSegment = z.infer<typeof TextSegment>;
 
 export const MATCH_START = '\u0002';
 export const MATCH_END = '\u0003';

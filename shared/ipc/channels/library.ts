@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StorySummary, StoryStatus } from '../../domain/story';
+import { TextSegment } from '../../domain/search';
 import { channel } from '../channel';
 
 /** `tag` groups stories by their first tag (the one given first), tags in alphabetical order, untagged last. */
@@ -39,8 +40,6 @@ export const LibraryQueryInput = z
   })
   .strict();
 export type LibraryQueryInput = z.input<typeof LibraryQueryInput>;
-
-export const TextSegment = z.object({ text: z.string(), match: z.boolean() });
 
 export const LibraryRow = StorySummary.extend({
   sectionName: z.string().nullable(),
