@@ -239,14 +239,17 @@ ${latestBlock}
 ${featuredBlock}
 </aside>
 </div>`;
+    // Only a site with a web address has one to give search engines and social cards (not file:///…).
+    const onWeb = /^https?:\/\//i.test(model.baseUrl);
     const head = storyHead({
-      url: `${model.baseUrl}stories/${story.key}.html`,
+      url: onWeb ? `${model.baseUrl}stories/${story.key}.html` : null,
       siteTitle: model.title,
       headline: typographic(snapshot.headline),
       description: typographic(snapshot.standfirst),
-      image: snapshot.featuredImage
-        ? new URL(mediaUrl('')(snapshot.featuredImage), model.baseUrl).href
-        : null,
+      image:
+        onWeb && snapshot.featuredImage
+          ? new URL(mediaUrl('')(snapshot.featuredImage), model.baseUrl).href
+          : null,
       publishedAt: story.publishedAt,
     });
     files.set(
@@ -339,7 +342,7 @@ ${pages.map((path) => `<url><loc>${xml(absolute(path))}</loc></url>`).join('\n')
 
 /** What search engines and social networks read from a story page: description, canonical address, Open Graph and Twitter cards. */
 function storyHead(story: {
-  url: string;
+  url: string | null;
   siteTitle: string;
   headline: string;
   description: string;
@@ -350,11 +353,11 @@ function storyHead(story: {
     `<meta ${attribute}="${key}" content="${escape(value)}">`;
   return [
     story.description ? meta('name', 'description', story.description) : '',
-    `<link rel="canonical" href="${escape(story.url)}">`,
+    story.url ? `<link rel="canonical" href="${escape(story.url)}">` : '',
     meta('property', 'og:type', 'article'),
     meta('property', 'og:title', story.headline),
     story.description ? meta('property', 'og:description', story.description) : '',
-    meta('property', 'og:url', story.url),
+    story.url ? meta('property', 'og:url', story.url) : '',
     meta('property', 'og:site_name', story.siteTitle),
     story.image ? meta('property', 'og:image', story.image) : '',
     meta('property', 'article:published_time', new Date(story.publishedAt).toISOString()),
