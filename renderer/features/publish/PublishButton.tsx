@@ -42,9 +42,11 @@ function jobChip(job: PublishJob, site: string): { text: string; reason: string;
 export function PublishButton(props: {
   storyId: string;
   flush(): Promise<void>;
-  onSection?(sectionId: string): void;
+  /** Sets the story's section (the pre-flight's fix for a missing one); resolves once it is saved. */
+  onSection?(sectionId: string): Promise<void>;
 }) {
-  const { preflight, error, refresh, replace } = usePreflight(props.storyId);
+  const { preflight, error, refresh } = usePreflight(props.storyId);
+  const { onSection } = props;
   const open = usePublishSession(props.storyId) !== undefined;
   const publication = preflight?.publication;
   const live = publication?.state === 'published' || publication?.state === 'scheduled';
@@ -92,8 +94,7 @@ export function PublishButton(props: {
         <PublishDialog
           storyId={props.storyId}
           preflight={preflight}
-          onPreflight={replace}
-          {...(props.onSection ? { onSection: props.onSection } : {})}
+          {...(onSection ? { onSection: (id: string) => void onSection(id).then(refresh) } : {})}
           onClose={() => publishSessions.close(props.storyId)}
         />
       )}

@@ -18,7 +18,6 @@ const localInputValue = (date: Date) => {
 export function PublishDialog(props: {
   storyId: string;
   preflight: Preflight;
-  onPreflight(preflight: Preflight): void;
   /** Sets the story's section from the dialog (saved like a change in the form), when the check asks for one. */
   onSection?(sectionId: string): void;
   onClose(): void;

@@ -11,8 +11,6 @@ export function usePreflight(storyId: string): {
   error: string | null;
   /** Asks again now (the dialog opens on what is stored this moment). */
   refresh(): Promise<unknown>;
-  /** Puts a pre-flight the core answered elsewhere (e.g. after choosing a section) into the cache. */
-  replace(preflight: Preflight): void;
 } {
   const queryClient = useQueryClient();
   const { value, error } = useQueryCall('publish:preflight', { storyId });
@@ -24,9 +22,5 @@ export function usePreflight(storyId: string): {
     () => queryClient.refetchQueries({ queryKey: callKey('publish:preflight', { storyId }), exact: true }),
     [queryClient, storyId],
   );
-  const replace = useCallback(
-    (next: Preflight) => queryClient.setQueryData(callKey('publish:preflight', { storyId }), next),
-    [queryClient, storyId],
-  );
-  return { preflight: value ?? null, error, refresh, replace };
+  return { preflight: value ?? null, error, refresh };
 }

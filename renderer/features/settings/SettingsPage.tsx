@@ -131,9 +131,11 @@ export function SettingsPage() {
                       <button
                         type="button"
                         className="button-quiet"
-                        onClick={() => setEditing({ kind: 'edit', target })}
+                        onClick={() =>
+                          void update({ defaultTargetId: target.kind === 'static' ? null : target.id })
+                        }
                       >
-                        Edit
+                        Make default
                       </button>
                     )}
                     {target.kind === 'static' && (

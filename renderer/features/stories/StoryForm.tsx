@@ -83,7 +83,7 @@ export function StoryForm(props: {
     (sectionId: string) => {
       setFields((previous) => ({ ...previous, sectionId }));
       saver.update({ sectionId });
-      void saver.flush();
+      return saver.flush();
     },
     [saver],
   );

@@ -38,11 +38,16 @@ export function TagsField({ storyId, disabled }: { storyId: string; disabled: bo
       .filter((name) => !taken.has(tagKey(name)))
       .slice(0, SUGGESTIONS) ?? [];
   const shown = typed && dismissed !== typed ? suggestions : [];
-  // The highlighted suggestion belongs to the answer it was chosen in; a new answer starts with none.
-  const [pick, setPick] = useState<{ answer: unknown; index: number }>({ answer: undefined, index: -1 });
-  const active = pick.answer === found.value ? pick.index : -1;
+  // The highlighted suggestion belongs to the text and the answer it was chosen in: new text (whose answer may
+  // still be the previous one, kept on screen while it loads) or a new answer starts with none.
+  const [pick, setPick] = useState<{ text: string; answer: unknown; index: number }>({
+    text: '',
+    answer: undefined,
+    index: -1,
+  });
+  const active = pick.answer === found.value && pick.text === typed ? pick.index : -1;
   const setActive = (next: number | ((index: number) => number)) =>
-    setPick({ answer: found.value, index: typeof next === 'function' ? next(active) : next });
+    setPick({ text: typed, answer: found.value, index: typeof next === 'function' ? next(active) : next });
 
   /** Adds or removes one tag, never sending the whole list: one this field loaded earlier may be out of date. */
   const change = (channel: 'tags:addToStory' | 'tags:removeFromStory', name: string) => {
