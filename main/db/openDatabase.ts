@@ -24,6 +24,7 @@ export function openDatabase(
   chmodSync(dataDir, 0o700);
   applyPendingRestore(dataDir);
   if (existsSync(file)) refuseDamaged(file);
+  else refuseMissing(file);
   const db = new Database(file);
   try {
     chmodSync(file, 0o600);
@@ -50,6 +51,22 @@ export function openDatabase(
 export function damagedDatabaseBackup(error: unknown): string | null {
   if (!(error instanceof AppError) || typeof error.details?.damaged !== 'string') return null;
   return typeof error.details.backup === 'string' ? error.details.backup : null;
+}
+
+/**
+ * A store that is gone while its backups are still there was lost (deleted, or a folder only partly
+ * restored): starting an empty one in its place would look like every story vanished. The error offers
+ * the newest sound backup, as for a damaged file; a folder with no backups is simply new.
+ */
+function refuseMissing(file: string): void {
+  const backup = latestGoodBackup(dirname(file));
+  if (!backup) return;
+  throw new AppError(
+    'unavailable',
+    `${file} is missing, but this folder has backups. The latest good backup is ${backup.name} from ` +
+      `${backup.createdAt}; restore it to continue (or move the backups folder away to start an empty store).`,
+    { damaged: file, backup: basename(backup.file) },
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/createCore';
@@ -121,6 +121,18 @@ describe('a damaged database at start-up', () => {
     damage(dbFile(), 0);
     expect(() => open()).toThrow(/is damaged/);
     expect(statSync(dbFile()).size).toBeGreaterThan(100_000);
+  });
+
+  it('is refused, not started empty, when the database is missing but its backups are there', async () => {
+    const backup = await damagedWithBackup();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile() + suffix, { force: true });
+    expect(() => open()).toThrow(/is missing, but this folder has backups/);
+    expect(existsSync(dbFile())).toBe(false);
+    restoreBackup(dir.path, backup.name);
+    open().close();
+    const db = new Database(dbFile(), { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM stories').get()).toEqual({ n: 300 });
+    db.close();
   });
 
   it('comes back from the backup with restoreBackup, the damaged file kept beside it', async () => {
