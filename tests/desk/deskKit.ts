@@ -1,7 +1,6 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -25,13 +24,7 @@ export interface DeskProcess {
 export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `copydesk-${prefix}-`));
 export const removeDir = (dir: string) => rmSync(dir, { recursive: true, force: true });
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((done) => server.close(done));
-  return port;
-}
+export { freePort } from '../support/freePort';
 
 /** Runs the desk command (`npm run desk -- …` without the build step) and resolves after its output `lines`. */
 export function runDesk(args: string[], lines = 1): Promise<{ child: ChildProcess; lines: string[] }> {

@@ -11,12 +11,12 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SignJWT } from 'jose';
+import { freePort } from '../support/freePort';
 
 /**
  * A real Ghost 5 (built by `.ci/install-ghost.sh` into a cache folder) on 127.0.0.1 with SQLite in a
@@ -84,19 +84,6 @@ export function requireGhost(): boolean {
   if (process.env.CI === 'true') throw new Error(`Ghost peer is required in CI: ${result.reason}`);
   console.warn(`skipped: Ghost peer unavailable: ${result.reason}`);
   return false;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
-    });
-  });
 }
 
 function tail(path: string, lines = 40): string {
