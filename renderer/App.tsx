@@ -124,7 +124,11 @@ function Library() {
         )}
       </main>
       {undoTrash && (
-        <UndoToast story={undoTrash} onUndo={(story) => void undo(story)} onDismiss={dismissUndo} />
+        <UndoToast
+          message={`“${undoTrash.headline || 'Untitled story'}” moved to the trash.`}
+          onUndo={() => void undo(undoTrash)}
+          onDismiss={dismissUndo}
+        />
       )}
       <CommandPalette onOpenStory={setSelectedId} onNewStory={() => void createStory()} onView={setView} />
     </div>

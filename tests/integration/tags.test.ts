@@ -116,6 +116,35 @@ describe('tag manager', () => {
     expect((await search('economy')).sort()).toEqual(['Alpha', 'Beta']);
   });
 
+  it('undoes a merge: the tags split again onto exactly the stories that had them, in their places', async () => {
+    // a has both tags, b only the source, c only the target: undo must leave c and a's target alone.
+    const c = await call<Story>('stories:create', { headline: 'Gamma' });
+    await setTags(a.id, ['Economy', 'Seoul', 'economics']);
+    await setTags(c.id, ['Economy']);
+    const source = await tagNamed('economics');
+    const target = await tagNamed('Economy');
+    const merged = await call<{ mergeId: number }>('tags:merge', { sourceId: source.id, targetId: target.id });
+    expect(await tagsOf(b.id)).toEqual(['Economy', 'Busan']);
+
+    const undone = await call<{ source: TagWithCount; target: TagWithCount }>('tags:undoMerge', {
+      mergeId: merged.mergeId,
+    });
+    expect(undone.source).toMatchObject({ name: 'economics', count: 2 });
+    expect(undone.target).toMatchObject({ name: 'Economy', count: 2 });
+    expect(await tagsOf(a.id)).toEqual(['Economy', 'Seoul', 'economics']);
+    expect(await tagsOf(b.id)).toEqual(['economics', 'Busan']);
+    expect(await tagsOf(c.id)).toEqual(['Economy']);
+    expect((await search('economics')).sort()).toEqual(['Alpha', 'Beta']);
+    expect(await core.dispatch('tags:undoMerge', { mergeId: merged.mergeId })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    expect(await core.dispatch('tags:undoMerge', { mergeId: 9999 })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+  });
+
   it('deletes a tag from every story and from search', async () => {
     const seoul = await tagNamed('Seoul');
     expect(await call('tags:delete', { id: seoul.id })).toEqual({ removedFrom: 1 });

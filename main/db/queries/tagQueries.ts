@@ -3,6 +3,22 @@ import { tagKey, type Tag, type TagWithCount } from '../../../shared/domain/tag'
 
 const likePattern = (prefix: string) => `${prefix.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
 
+/** A tag merge as recorded for undoing it. */
+export interface TagMergeRecord {
+  id: number;
+  sourceName: string;
+  targetId: number;
+  mergedAt: number;
+  undoneAt: number | null;
+}
+
+/** A story a merge changed: where the source tag stood among its tags, and whether the merge gave it the target. */
+export interface TagMergeStory {
+  storyId: string;
+  position: number;
+  targetAdded: number;
+}
+
 /** Prepared statements over `tags` and `story_tags`; the search index follows them by trigger. */
 export function tagQueries(db: Database.Database) {
   const countColumn = `(SELECT count(*) FROM story_tags st JOIN stories s ON s.id = st.story_id
@@ -50,6 +66,29 @@ export function tagQueries(db: Database.Database) {
      SELECT story_id, @target, position FROM story_tags WHERE tag_id = @source`,
   );
   const usage = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM story_tags WHERE tag_id = ?');
+  const insertMerge = db.prepare<[string, number, number]>(
+    'INSERT INTO tag_merges (source_name, target_id, merged_at) VALUES (?, ?, ?)',
+  );
+  // Taken before the assignments move: a story that already had the target keeps it when the merge is undone.
+  const recordMergeStories = db.prepare<{ merge: number; source: number; target: number }>(
+    `INSERT INTO tag_merge_stories (merge_id, story_id, position, target_added)
+     SELECT @merge, st.story_id, st.position,
+       NOT EXISTS (SELECT 1 FROM story_tags t WHERE t.story_id = st.story_id AND t.tag_id = @target)
+     FROM story_tags st WHERE st.tag_id = @source`,
+  );
+  const mergeById = db.prepare<[number], TagMergeRecord>(
+    `SELECT id, source_name AS sourceName, target_id AS targetId, merged_at AS mergedAt, undone_at AS undoneAt
+     FROM tag_merges WHERE id = ?`,
+  );
+  const mergeStories = db.prepare<[number], TagMergeStory>(
+    `SELECT m.story_id AS storyId, m.position, m.target_added AS targetAdded FROM tag_merge_stories m
+     JOIN stories s ON s.id = m.story_id WHERE m.merge_id = ?`,
+  );
+  const markUndone = db.prepare<[number, number]>('UPDATE tag_merges SET undone_at = ? WHERE id = ?');
+  const pruneMerges = db.prepare<[number]>('DELETE FROM tag_merges WHERE merged_at < ?');
+  const place = db.prepare<[string, number, number]>(
+    'INSERT OR IGNORE INTO story_tags (story_id, tag_id, position) VALUES (?, ?, ?)',
+  );
 
   return {
     transaction: <T>(work: () => T): T => db.transaction(work)(),
@@ -84,6 +123,21 @@ export function tagQueries(db: Database.Database) {
     removeFromStory: (storyId: string, tagId: number): boolean => unassign.run(storyId, tagId).changes > 0,
     /** Gives every story of `source` the tag `target` (keeping its place among the story's tags). */
     moveAssignments: (source: number, target: number): void => void moveAll.run({ source, target }),
+    /** Keeps what merging `source` into `target` is about to change, for `undoMerge`; returns the record's id. */
+    recordMerge(source: Tag, target: number, at: number): number {
+      const merge = Number(insertMerge.run(source.name, target, at).lastInsertRowid);
+      recordMergeStories.run({ merge, source: source.id, target });
+      return merge;
+    },
+    merge: (id: number): TagMergeRecord | null => mergeById.get(id) ?? null,
+    /** The stories a merge changed that still exist. */
+    mergeStories: (id: number): TagMergeStory[] => mergeStories.all(id),
+    markMergeUndone: (id: number, at: number): void => void markUndone.run(at, id),
+    /** Forgets merges made before `before`: they can no longer be undone. */
+    pruneMerges: (before: number): void => void pruneMerges.run(before),
+    /** Puts the tag on the story at the given place among its tags; false if the story already had it. */
+    placeOnStory: (storyId: string, tagId: number, position: number): boolean =>
+      place.run(storyId, tagId, position).changes > 0,
   };
 }
 

@@ -10,5 +10,6 @@ export const tagHandlers = (tags: TagService): HandlersFor<typeof tagChannels> =
   'tags:removeFromStory': ({ storyId, name }) => tags.removeFromStory(storyId, name),
   'tags:rename': ({ id, name }) => tags.rename(id, name),
   'tags:merge': ({ sourceId, targetId }) => tags.merge(sourceId, targetId),
+  'tags:undoMerge': ({ mergeId }) => tags.undoMerge(mergeId),
   'tags:delete': ({ id }) => tags.remove(id),
 });

@@ -12,6 +12,9 @@ export interface TagServiceDeps {
   events: CoreEvents;
 }
 
+/** How long a merge can be undone. */
+const MERGE_UNDO_MS = 24 * 60 * 60 * 1000;
+
 /** Tags: a story's tag list, and the newsroom-wide rename, merge and delete. */
 export function createTagService({ queries, getStory, now, events }: TagServiceDeps) {
   const mustGet = (id: number): TagWithCount => {
@@ -103,18 +106,48 @@ export function createTagService({ queries, getStory, now, events }: TagServiceD
       return renamed;
     },
 
-    /** Every story tagged `sourceId` gets `targetId` instead; `sourceId` is deleted. */
-    merge(sourceId: number, targetId: number): TagWithCount {
+    /**
+     * Every story tagged `sourceId` gets `targetId` instead; `sourceId` is deleted. What it changed is kept
+     * (for a day) so `undoMerge` can split the tags again.
+     */
+    merge(sourceId: number, targetId: number): TagWithCount & { mergeId: number } {
       if (sourceId === targetId) throw new AppError('invalid-input', 'Choose two different tags to merge');
+      const at = now().getTime();
       const merged = queries.transaction(() => {
-        mustGet(sourceId);
+        const source = mustGet(sourceId);
         mustGet(targetId);
+        queries.pruneMerges(at - MERGE_UNDO_MS);
+        const mergeId = queries.recordMerge(source, targetId, at);
         queries.moveAssignments(sourceId, targetId);
         queries.remove(sourceId);
-        return mustGet(targetId);
+        return { ...mustGet(targetId), mergeId };
       });
       events.emit('tags:changed', { tagIds: [sourceId, targetId] });
       return merged;
+    },
+
+    /**
+     * Undoes a merge: the source tag is back (under its old name, or the tag that has that name by now) on
+     * exactly the stories that had it, at the same place among their tags, and the target tag comes off the
+     * stories that had it only through the merge. Stories deleted since are left out.
+     */
+    undoMerge(mergeId: number): { source: TagWithCount; target: TagWithCount | null } {
+      const result = queries.transaction(() => {
+        const merge = queries.merge(mergeId);
+        if (!merge) throw new AppError('not-found', 'That merge can no longer be undone');
+        if (merge.undoneAt !== null) throw new AppError('conflict', 'That merge was already undone');
+        const sourceId = idFor(merge.sourceName);
+        for (const story of queries.mergeStories(mergeId)) {
+          if (story.targetAdded) queries.removeFromStory(story.storyId, merge.targetId);
+          queries.placeOnStory(story.storyId, sourceId, story.position);
+        }
+        queries.markMergeUndone(mergeId, now().getTime());
+        return { source: mustGet(sourceId), target: queries.get(merge.targetId) };
+      });
+      events.emit('tags:changed', {
+        tagIds: [result.source.id, ...(result.target ? [result.target.id] : [])],
+      });
+      return result;
     },
 
     remove(id: number): { removedFrom: number } {

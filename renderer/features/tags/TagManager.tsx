@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { tagNameProblem, type TagWithCount } from '../../../shared/domain/tag';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
@@ -6,6 +6,7 @@ import { useQueryCall } from '../../api/useQueryCall';
 import { Dialog } from '../../components/Dialog';
 import { LIMITS } from '../../components/fieldLimits';
 import { RenameDialog } from '../../components/RenameDialog';
+import { UndoToast } from '../../components/UndoToast';
 
 type Pending =
   | { kind: 'rename'; tag: TagWithCount }
@@ -22,6 +23,12 @@ export function TagManager() {
   const error = failed ?? loaded.error;
   const [pending, setPending] = useState<Pending | null>(null);
   const [filter, setFilter] = useState('');
+  const [lastMerge, setLastMerge] = useState<{ mergeId: number; message: string } | null>(null);
+  const dismissMerge = useCallback(() => setLastMerge(null), []);
+  const undoMerge = (mergeId: number) => {
+    setLastMerge(null);
+    client.call('tags:undoMerge', { mergeId }).catch((cause: unknown) => setError(errorMessage(cause)));
+  };
 
   const shown = (tags ?? []).filter((tag) => tag.name.toLowerCase().includes(filter.trim().toLowerCase()));
 
@@ -107,6 +114,9 @@ export function TagManager() {
           tag={pending.tag}
           others={(tags ?? []).filter((tag) => tag.id !== pending.tag.id)}
           onDone={() => setPending(null)}
+          onMerged={(mergeId, into) =>
+            setLastMerge({ mergeId, message: `“${pending.tag.name}” merged into “${into}”.` })
+          }
           onError={setError}
         />
       )}
@@ -129,6 +139,13 @@ export function TagManager() {
           </p>
         </Dialog>
       )}
+      {lastMerge && (
+        <UndoToast
+          message={lastMerge.message}
+          onUndo={() => undoMerge(lastMerge.mergeId)}
+          onDismiss={dismissMerge}
+        />
+      )}
     </section>
   );
 }
@@ -137,6 +154,7 @@ function MergeTagDialog(props: {
   tag: TagWithCount;
   others: TagWithCount[];
   onDone(): void;
+  onMerged(mergeId: number, into: string): void;
   onError(message: string): void;
 }) {
   const client = useClient();
@@ -144,7 +162,8 @@ function MergeTagDialog(props: {
   const [targetId, setTargetId] = useState<number>(0);
   const submit = async () => {
     try {
-      await client.call('tags:merge', { sourceId: props.tag.id, targetId });
+      const merged = await client.call('tags:merge', { sourceId: props.tag.id, targetId });
+      props.onMerged(merged.mergeId, merged.name);
       props.onDone();
     } catch (cause) {
       props.onError(errorMessage(cause));

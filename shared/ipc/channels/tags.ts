@@ -41,8 +41,23 @@ export const tagChannels = {
   ),
   /** Renames a tag everywhere; fails with `conflict` if another tag already has that name (merge instead). */
   'tags:rename': channel(z.object({ id: TagId, name: TagName }).strict(), TagWithCount),
-  /** Moves every story of `sourceId` to `targetId` and deletes `sourceId`. */
-  'tags:merge': channel(z.object({ sourceId: TagId, targetId: TagId }).strict(), TagWithCount),
+  /**
+   * Moves every story of `sourceId` to `targetId` and deletes `sourceId`. Returns the target tag and
+   * `mergeId`, which `tags:undoMerge` takes for a day.
+   */
+  'tags:merge': channel(
+    z.object({ sourceId: TagId, targetId: TagId }).strict(),
+    TagWithCount.extend({ mergeId: z.number().int().positive() }),
+  ),
+  /**
+   * Undoes a merge: the merged-away tag is back on exactly the stories that had it (in its old place), and
+   * the target comes off the stories that had it only through the merge. `not-found` once it is too old,
+   * `conflict` if it was already undone.
+   */
+  'tags:undoMerge': channel(
+    z.object({ mergeId: z.number().int().positive() }).strict(),
+    z.object({ source: TagWithCount, target: TagWithCount.nullable() }),
+  ),
   /** Deletes a tag and takes it off every story. */
   'tags:delete': channel(z.object({ id: TagId }).strict(), z.object({ removedFrom: z.number().int() })),
 };

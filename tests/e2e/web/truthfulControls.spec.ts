@@ -1,5 +1,17 @@
+import type { Page } from '@playwright/test';
 import { screenshotAtBothSizes } from './atBothSizes';
 import { expect, test } from './browserHost';
+
+/** The disabled buttons on the page that look like any other (nearly opaque): each by its name. */
+async function liveLookingDisabled(page: Page): Promise<string[]> {
+  const disabled = page.locator('button:disabled');
+  await expect(disabled.first()).toBeAttached();
+  return disabled.evaluateAll((buttons) =>
+    buttons
+      .filter((button) => Number(getComputedStyle(button).opacity) > 0.6)
+      .map((button) => button.getAttribute('aria-label') ?? button.textContent?.trim() ?? '?'),
+  );
+}
 
 test('moving a story to the trash offers Undo, and a trashed story has no Publish button', async ({
   page,
@@ -48,4 +60,63 @@ test('a disabled button looks disabled, and a tag merge starts on "Choose a tag�
   await merge.getByLabel('Merge into').selectOption({ label: 'Economy (1)' });
   await expect(button).toBeEnabled();
   expect(Number(await button.evaluate((element) => getComputedStyle(element).opacity))).toBe(1);
+
+  await button.click();
+  const toast = page.locator('.undo-toast');
+  await expect(toast).toContainText('“Econ” merged into “Economy”.');
+  await expect(manager.getByRole('button', { name: 'Merge Econ', exact: true })).toHaveCount(0);
+  await screenshotAtBothSizes(page, 'tag-merge-undo-toast');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(toast).toHaveCount(0);
+  await expect(manager.getByRole('button', { name: 'Merge Econ', exact: true })).toBeVisible();
+  expect(await host.rpc('tags:ofStory', { storyId: a.id })).toEqual(['Econ', 'Aardvark', 'Economy']);
+});
+
+test.describe('on the first run', () => {
+  test.use({ defaultPerson: null });
+  test('"Start" looks disabled until there is a name', async ({ page, host }) => {
+    await page.goto(host.uiUrl);
+    await expect(page.getByRole('button', { name: 'Start' })).toBeDisabled();
+    expect(await liveLookingDisabled(page)).toEqual([]);
+  });
+});
+
+test('every disabled button looks disabled: sections, publish, editor toolbar, a link to a deleted story', async ({
+  page,
+  host,
+}) => {
+  await host.rpc('stories:create', {
+    headline: 'Harbour bridge reopens',
+    body: {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'See ' },
+            {
+              type: 'text',
+              text: 'the old story',
+              marks: [{ type: 'storyLink', attrs: { storyId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' } }],
+            },
+          ],
+        },
+      ],
+    },
+  });
+  await page.goto(host.uiUrl);
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Sections' }).click();
+  await expect(page.getByRole('button', { name: / up$/ }).first()).toBeDisabled();
+  expect(await liveLookingDisabled(page), 'sections').toEqual([]);
+
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'All stories' }).click();
+  await page.getByRole('button', { name: /Harbour bridge reopens/ }).click();
+  await expect(page.getByRole('region', { name: 'Links' }).getByRole('button', { name: 'A deleted story' })).toBeDisabled();
+  expect(await liveLookingDisabled(page), 'editor').toEqual([]);
+
+  await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Publish' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('button', { name: 'Publish now' })).toBeDisabled();
+  expect(await liveLookingDisabled(page), 'publish dialog').toEqual([]);
+  await screenshotAtBothSizes(page, 'publish-now-disabled');
 });
