@@ -16,6 +16,7 @@ import { PeopleGate } from './features/people/PersonContext';
 import { ReviewQueue } from './features/review/ReviewQueue';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { publishSessions } from './features/publish/publishSessions';
+import { HostOutageBanner } from './features/connection/HostOutageBanner';
 
 /** The app once it knows who is using it (first run asks). */
 export function App() {
@@ -99,6 +100,7 @@ function Library() {
         <StoryList list={list} view={view} selectedId={selectedId} onSelect={setSelectedId} />
       )}
       <main className="pane" aria-label="Story" id="story-pane" tabIndex={-1}>
+        <HostOutageBanner />
         {error && (
           <div role="alert" className="banner banner-error">
             {error} <button onClick={() => setError(null)}>Dismiss</button>

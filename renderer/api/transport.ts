@@ -1,4 +1,5 @@
 import type { Result } from '../../shared/ipc/result';
+import { hostConnection } from './hostConnection';
 
 /** How the renderer reaches the core: Electron IPC through the preload, or HTTP to the browser host. */
 export interface Transport {
@@ -61,8 +62,10 @@ export function httpTransport(token: string, base = ''): Transport {
           body,
           keepalive,
         });
+        hostConnection.report(true);
         return (await response.json()) as Result<unknown>;
       } catch {
+        hostConnection.report(false);
         return unreachable('Copydesk is not reachable: is the host still running?');
       } finally {
         if (keepalive) keepaliveBytes -= bytes;
@@ -86,6 +89,7 @@ async function readEvents(
 ): Promise<void> {
   try {
     const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` }, signal });
+    hostConnection.report(true);
     if (!response.ok || !response.body) return;
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
@@ -103,6 +107,7 @@ async function readEvents(
       }
     }
   } catch {
+    if (!signal.aborted) hostConnection.report(false);
     // the caller reconnects
   }
 }

@@ -123,7 +123,10 @@ describe('tag manager', () => {
     await setTags(c.id, ['Economy']);
     const source = await tagNamed('economics');
     const target = await tagNamed('Economy');
-    const merged = await call<{ mergeId: number }>('tags:merge', { sourceId: source.id, targetId: target.id });
+    const merged = await call<{ mergeId: number }>('tags:merge', {
+      sourceId: source.id,
+      targetId: target.id,
+    });
     expect(await tagsOf(b.id)).toEqual(['Economy', 'Busan']);
 
     const undone = await call<{ source: TagWithCount; target: TagWithCount }>('tags:undoMerge', {

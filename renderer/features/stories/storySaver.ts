@@ -244,6 +244,13 @@ export class StorySaver {
     return { kind: 'failed', reason: `${reason} — the rest of the story is saved` };
   }
 
+  /** A save waiting to retry (the host was unreachable) goes now, its back-off forgotten. */
+  retryNow(): void {
+    if (this.#state.kind !== 'retrying' || this.#inFlight) return;
+    this.#retries = 0;
+    void this.flush();
+  }
+
   /** Forgets unsaved changes and continues from the stored story (after "Reload"). */
   reset(version: number): void {
     this.#cancelTimer();
@@ -325,6 +332,11 @@ export function describeSaveState(state: SaveState): string {
     case 'conflict':
       return 'Not saved — changed elsewhere';
   }
+}
+
+/** Every save waiting to retry goes now: the host answered again, or the person asked. */
+export function retrySavesNow(): void {
+  for (const saver of [...open, ...leftBehind]) saver.retryNow();
 }
 
 /** Whether changes of stories no longer open are still on their way. */

@@ -109,9 +109,14 @@ test('every disabled button looks disabled: sections, publish, editor toolbar, a
   await expect(page.getByRole('button', { name: / up$/ }).first()).toBeDisabled();
   expect(await liveLookingDisabled(page), 'sections').toEqual([]);
 
-  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'All stories' }).click();
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: 'All stories' })
+    .click();
   await page.getByRole('button', { name: /Harbour bridge reopens/ }).click();
-  await expect(page.getByRole('region', { name: 'Links' }).getByRole('button', { name: 'A deleted story' })).toBeDisabled();
+  await expect(
+    page.getByRole('region', { name: 'Links' }).getByRole('button', { name: 'A deleted story' }),
+  ).toBeDisabled();
   expect(await liveLookingDisabled(page), 'editor').toEqual([]);
 
   await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Publish' }).click();
