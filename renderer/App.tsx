@@ -12,7 +12,7 @@ import { StoryPane } from './features/stories/StoryPane';
 import { leaveWarning } from './features/stories/storySaver';
 import { useLibrary } from './features/library/useLibrary';
 import { errorMessage } from './api/errorMessage';
-import { PeopleGate } from './features/people/PersonContext';
+import { PeopleGate, useCurrentPerson } from './features/people/PersonContext';
 import { ReviewQueue } from './features/review/ReviewQueue';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { publishSessions } from './features/publish/publishSessions';
@@ -58,7 +58,11 @@ function Library() {
     },
     [client, setSelectedId],
   );
-  const list = useLibrary(view === 'trash');
+  const { person } = useCurrentPerson();
+  const list = useLibrary({
+    trashed: view === 'trash',
+    returnedTo: view === 'returned' ? person.name : undefined,
+  });
   const [listCollapsed, setListCollapsed] = useListColumn();
 
   const createStory = useCallback(async () => {

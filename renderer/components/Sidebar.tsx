@@ -1,7 +1,9 @@
 import { PersonSwitcher } from '../features/people/PersonSwitcher';
 import { useCurrentPerson } from '../features/people/PersonContext';
+import { ReturnedCount } from '../features/review/ReturnedCount';
+import { useReturnedCount } from '../features/review/useReturnedCount';
 
-export type LibraryView = 'stories' | 'trash' | 'review' | 'tags' | 'sections' | 'settings';
+export type LibraryView = 'stories' | 'returned' | 'trash' | 'review' | 'tags' | 'sections' | 'settings';
 
 const VIEWS: { id: LibraryView; label: string }[] = [
   { id: 'stories', label: 'All stories' },
@@ -20,6 +22,10 @@ export function Sidebar(props: {
   onToggleList(): void;
 }) {
   const { person } = useCurrentPerson();
+  const returned = useReturnedCount(person.name);
+  const views = VIEWS.filter((view) => view.id !== 'review' || person.role === 'editor');
+  // Shown while an editor has sent some of this person's stories back (or while it is the open view).
+  if (returned || props.view === 'returned') views.splice(1, 0, { id: 'returned', label: 'Returned to you' });
   return (
     <nav className="sidebar" aria-label="Library">
       <div className="brand">
@@ -32,7 +38,7 @@ export function Sidebar(props: {
         New story
       </button>
       <ul className="nav-list">
-        {VIEWS.filter((view) => view.id !== 'review' || person.role === 'editor').map((view) => (
+        {views.map((view) => (
           <li key={view.id}>
             <button
               className="nav-item"
@@ -40,6 +46,7 @@ export function Sidebar(props: {
               onClick={() => props.onView(view.id)}
             >
               {view.label}
+              {view.id === 'returned' && returned > 0 && <ReturnedCount count={returned} />}
             </button>
           </li>
         ))}

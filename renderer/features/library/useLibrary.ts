@@ -44,9 +44,16 @@ export interface LibraryState {
   loadMore(): void;
 }
 
-function toQueryFilters(filters: LibraryFilterState, trashed: boolean) {
+/** What a library view always narrows to, whatever the person's own filters: the trash, or the stories returned to someone. */
+export interface LibraryScope {
+  trashed: boolean;
+  /** Only this author's stories that an editor returned. */
+  returnedTo?: string | undefined;
+}
+
+function toQueryFilters(filters: LibraryFilterState, scope: LibraryScope) {
   return {
-    trashed,
+    trashed: scope.trashed,
     ...(filters.status ? { status: [filters.status] } : {}),
     ...(filters.sectionId ? { sectionId: filters.sectionId === 'none' ? null : filters.sectionId } : {}),
     ...(filters.tag.trim() ? { tag: filters.tag } : {}),
@@ -60,11 +67,12 @@ function toQueryFilters(filters: LibraryFilterState, trashed: boolean) {
           ).getTimezoneOffset(),
         }
       : {}),
+    ...(scope.returnedTo !== undefined ? { status: ['returned' as const], author: scope.returnedTo } : {}),
   };
 }
 
 /** The library list: search as you type, filters and sort, keyset pages, kept fresh by the cache. */
-export function useLibrary(trashed: boolean): LibraryState {
+export function useLibrary(scope: LibraryScope): LibraryState {
   const [search, setSearch] = useState('');
   const typed = useTypedText(search);
   const [filters, setFilters] = useState<LibraryFilterState>(NO_FILTERS);
@@ -73,7 +81,7 @@ export function useLibrary(trashed: boolean): LibraryState {
   const sortChoice = chosen && (chosen.sort !== 'relevance' || typed.trim()) ? chosen : null;
   const input: LibraryQueryInput = {
     search: typed,
-    filters: toQueryFilters(filters, trashed),
+    filters: toQueryFilters(filters, scope),
     limit: PAGE_SIZE,
     ...(sortChoice ? { sort: sortChoice.sort, direction: sortChoice.direction } : {}),
   };

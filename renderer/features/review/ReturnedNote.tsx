@@ -1,6 +1,8 @@
 import type { Story } from '../../../shared/domain/story';
 import { useQueryCall } from '../../api/useQueryCall';
 import { formatWhen } from '../../components/formatTime';
+import { useCurrentPerson } from '../people/PersonContext';
+import { isAuthor } from './isAuthor';
 import { pendingReturn } from './pendingReturn';
 
 /**
@@ -8,6 +10,7 @@ import { pendingReturn } from './pendingReturn';
  * in draft after "Back to draft", until it is resubmitted.
  */
 export function ReturnedNote({ story }: { story: Story }) {
+  const { person } = useCurrentPerson();
   const mayHaveNote = story.status === 'returned' || story.status === 'draft';
   const { value: history } = useQueryCall('workflow:history', mayHaveNote ? { storyId: story.id } : null);
   const change = history ? pendingReturn(history) : null;
@@ -15,7 +18,8 @@ export function ReturnedNote({ story }: { story: Story }) {
   return (
     <section className="banner banner-warning returned-note" aria-label="Returned with a note">
       <strong>
-        Returned by {change.person || 'an editor'} {formatWhen(change.at)}:
+        {isAuthor(story.author, person.name) ? 'Returned to you' : 'Returned'} by{' '}
+        {change.person || 'an editor'} {formatWhen(change.at)}:
       </strong>{' '}
       <span className="returned-note-text">{change.note}</span>
     </section>

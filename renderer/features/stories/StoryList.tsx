@@ -8,6 +8,8 @@ import { LibraryFilters } from '../library/LibraryFilters';
 import { Marked } from '../library/Marked';
 import { NO_FILTERS, type LibraryState } from '../library/useLibrary';
 import { LIMITS } from '../../components/fieldLimits';
+import { useCurrentPerson } from '../people/PersonContext';
+import { isAuthor } from '../review/isAuthor';
 
 const SORTS: { id: LibrarySort; label: string }[] = [
   { id: 'relevance', label: 'Best match' },
@@ -32,7 +34,9 @@ export function StoryList(props: {
   const activeFilters = Object.entries(list.filters).filter(
     ([key, value]) => value !== NO_FILTERS[key as keyof typeof NO_FILTERS],
   ).length;
-  const title = props.view === 'trash' ? 'Trash' : 'All stories';
+  const { person } = useCurrentPerson();
+  const title =
+    props.view === 'trash' ? 'Trash' : props.view === 'returned' ? 'Returned to you' : 'All stories';
   const selectedInList = list.items.some((story) => story.id === selectedId) ? selectedId : null;
 
   const rows = () => [...(listRef.current?.querySelectorAll<HTMLElement>('.story-row') ?? [])];
@@ -123,7 +127,9 @@ export function StoryList(props: {
             ? 'No stories match.'
             : props.view === 'trash'
               ? 'The trash is empty.'
-              : 'No stories yet.'}
+              : props.view === 'returned'
+                ? 'Nothing is waiting for you: no story of yours has been returned.'
+                : 'No stories yet.'}
         </p>
       )}
       <ul ref={listRef} className="stories" onKeyDown={moveFocus} aria-busy={list.loading}>
@@ -152,7 +158,7 @@ export function StoryList(props: {
                 story.standfirst && <span className="story-row-standfirst">{story.standfirst}</span>
               )}
               <span className="story-row-meta">
-                <StatusBadge status={story.status} />
+                <StatusBadge status={story.status} yours={isAuthor(story.author, person.name)} />
                 {story.changedSincePublished && (
                   <ChangedSincePublishedBadge title="Edited after it was published" />
                 )}

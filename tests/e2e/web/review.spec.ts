@@ -98,14 +98,14 @@ test('a story goes through review: submit, comment, return, fix, resubmit, diff,
   const row = page
     .getByRole('region', { name: 'Stories' })
     .getByRole('button', { name: new RegExp(HEADLINE) });
-  await expect(row.locator('.status')).toHaveText('Returned');
+  await expect(row.locator('.status')).toHaveText('Returned to you');
   await row.click();
   const returnedNote = page.getByRole('region', { name: 'Returned with a note' });
   await expect(returnedNote).toContainText('Please name the councillors who spoke.');
   // Back in draft, the note stays until the story is resubmitted.
   await page.getByRole('button', { name: 'Back to draft' }).click();
   await expect(pane.locator('.status')).toHaveText('Draft');
-  await expect(returnedNote).toContainText('Returned by Ed Editor');
+  await expect(returnedNote).toContainText('Returned to you by Ed Editor');
   await expect(returnedNote).toContainText('Please name the councillors who spoke.');
   await showPanel(page, 'Comments');
   const card = comments.getByRole('listitem', { name: 'Comment by Ed Editor' });
