@@ -49,6 +49,7 @@ const staticAdapter: AdapterFactory = ({ target, folderOf, publications, section
         key: record.remoteId ?? record.storyId.toLowerCase(),
         snapshot: record.snapshot,
         publishedAt: record.publishedAt,
+        updatedAt: record.updatedAt,
       })),
   });
 };

@@ -1,3 +1,4 @@
+import { publicationDates } from './publicationDates';
 import { retryDelay } from '../../shared/domain/publishJob';
 import type { Story } from '../../shared/domain/story';
 import { AppError } from '../../shared/ipc/errors';
@@ -69,7 +70,7 @@ export function createPublishRunner(deps: PublishRunnerDeps) {
       remoteUrl: result.remoteUrl,
       remoteModified: result.remoteModified,
       publishedVersion,
-      publishedAt: previous?.state === 'published' ? previous.publishedAt : now().getTime(),
+      ...publicationDates(previous, request.snapshot, now().getTime()),
       scheduledFor: scheduledFor?.getTime() ?? null,
       snapshot: request.snapshot,
     });

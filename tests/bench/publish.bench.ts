@@ -7,6 +7,7 @@ const stories: SiteStory[] = Array.from({ length: 500 }, (_, i) => ({
   storyId: `01J00000000000000000000${String(i).padStart(3, '0')}`,
   key: `story-${i}`,
   publishedAt: Date.UTC(2026, 0, 1) + i * 60_000,
+  updatedAt: null,
   snapshot: {
     headline: `Story number ${i}`,
     standfirst: 'A standfirst of a sentence or two.',

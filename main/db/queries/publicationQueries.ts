@@ -25,6 +25,8 @@ export interface PublicationRecord {
   remoteModified: string | null;
   publishedVersion: number;
   publishedAt: number;
+  /** When it was last republished with changes a reader can see; null if never. */
+  updatedAt: number | null;
   scheduledFor: number | null;
   snapshot: PublishedSnapshot;
 }
@@ -46,6 +48,7 @@ interface PublicationRow {
   remote_modified: string | null;
   published_version: number;
   published_at: number;
+  updated_at: number | null;
   scheduled_for: number | null;
   snapshot: string;
 }
@@ -59,6 +62,7 @@ const toRecord = (row: PublicationRow): PublicationRecord => ({
   remoteModified: row.remote_modified,
   publishedVersion: row.published_version,
   publishedAt: row.published_at,
+  updatedAt: row.updated_at,
   scheduledFor: row.scheduled_for,
   snapshot: JSON.parse(row.snapshot) as PublishedSnapshot,
 });
@@ -87,13 +91,13 @@ export function publicationQueries(db: Database.Database) {
   );
   const upsert = db.prepare(
     `INSERT INTO publications (story_id, target_id, state, remote_id, remote_url, remote_modified,
-       published_version, published_at, scheduled_for, snapshot)
+       published_version, published_at, updated_at, scheduled_for, snapshot)
      VALUES (@story_id, @target_id, @state, @remote_id, @remote_url, @remote_modified,
-       @published_version, @published_at, @scheduled_for, @snapshot)
+       @published_version, @published_at, @updated_at, @scheduled_for, @snapshot)
      ON CONFLICT (story_id, target_id) DO UPDATE SET state = excluded.state, remote_id = excluded.remote_id,
        remote_url = excluded.remote_url, remote_modified = excluded.remote_modified,
        published_version = excluded.published_version, published_at = excluded.published_at,
-       scheduled_for = excluded.scheduled_for, snapshot = excluded.snapshot`,
+       updated_at = excluded.updated_at, scheduled_for = excluded.scheduled_for, snapshot = excluded.snapshot`,
   );
   return {
     get(storyId: string, targetId: string): PublicationRecord | null {
@@ -126,6 +130,7 @@ export function publicationQueries(db: Database.Database) {
         remote_modified: record.remoteModified,
         published_version: record.publishedVersion,
         published_at: record.publishedAt,
+        updated_at: record.updatedAt,
         scheduled_for: record.scheduledFor,
         snapshot: JSON.stringify(record.snapshot),
       });

@@ -12,6 +12,8 @@ export interface SiteStory {
   key: string;
   snapshot: PublishedSnapshot;
   publishedAt: number;
+  /** When it was last republished with changes; null if never. */
+  updatedAt: number | null;
 }
 
 export interface SiteModel {
@@ -186,6 +188,9 @@ export function renderSite(model: SiteModel): { files: Map<string, string>; medi
         : '',
       snapshot.dateline ? `<span class="dateline">${escape(snapshot.dateline)}</span>` : '',
       `<time datetime="${new Date(story.publishedAt).toISOString()}">${dateLabel(story.publishedAt)}</time>`,
+      story.updatedAt !== null
+        ? `<span class="updated">Updated <time datetime="${new Date(story.updatedAt).toISOString()}">${dateLabel(story.updatedAt)}</time></span>`
+        : '',
       `<span class="reading-time">${readingTimeLabel(snapshot.wordCount)}</span>`,
     ].filter(Boolean);
     const tags = snapshot.tags.length
@@ -251,6 +256,7 @@ ${featuredBlock}
           ? new URL(mediaUrl('')(snapshot.featuredImage), model.baseUrl).href
           : null,
       publishedAt: story.publishedAt,
+      updatedAt: story.updatedAt,
     });
     files.set(
       `stories/${story.key}.html`,
@@ -348,6 +354,7 @@ function storyHead(story: {
   description: string;
   image: string | null;
   publishedAt: number;
+  updatedAt: number | null;
 }): string {
   const meta = (attribute: 'name' | 'property', key: string, value: string) =>
     `<meta ${attribute}="${key}" content="${escape(value)}">`;
@@ -361,6 +368,9 @@ function storyHead(story: {
     meta('property', 'og:site_name', story.siteTitle),
     story.image ? meta('property', 'og:image', story.image) : '',
     meta('property', 'article:published_time', new Date(story.publishedAt).toISOString()),
+    story.updatedAt !== null
+      ? meta('property', 'article:modified_time', new Date(story.updatedAt).toISOString())
+      : '',
     meta('name', 'twitter:card', story.image ? 'summary_large_image' : 'summary'),
     meta('name', 'twitter:title', story.headline),
     story.description ? meta('name', 'twitter:description', story.description) : '',

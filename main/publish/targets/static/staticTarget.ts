@@ -1,3 +1,4 @@
+import { publicationDates } from '../../publicationDates';
 import { PublishError } from '../../publishError';
 import type { PublishResult, TargetAdapter } from '../../targetAdapter';
 import { renderSite, type SiteModel, type SiteStory } from './renderSite';
@@ -50,11 +51,10 @@ export function staticTarget(options: StaticSiteOptions): TargetAdapter {
       request.progress({ step: 'send' });
       const others = options.published().filter((story) => story.storyId !== request.storyId);
       const key = keyFor(request.storyId, request.snapshot.slug, request.previous?.remoteId ?? null, others);
-      const publishedAt =
-        request.previous?.state === 'published' ? request.previous.publishedAt : options.now().getTime();
+      const dates = publicationDates(request.previous, request.snapshot, options.now().getTime());
       const stories = [
         ...others,
-        { storyId: request.storyId, key, snapshot: request.snapshot, publishedAt },
+        { storyId: request.storyId, key, snapshot: request.snapshot, ...dates },
       ].sort((a, b) => b.publishedAt - a.publishedAt || b.storyId.localeCompare(a.storyId));
       await build(stories);
       return {
