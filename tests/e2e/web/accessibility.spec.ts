@@ -1,16 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { expect, test } from './browserHost';
-
-/** Serious and critical axe-core violations on the page as it is now, as "rule: target" lines. */
-async function seriousViolations(page: Page, include?: string): Promise<string[]> {
-  let builder = new AxeBuilder({ page });
-  if (include) builder = builder.include(include);
-  const { violations } = await builder.analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
-}
 
 // Eight axe passes take a while on a busy machine.
 test.describe.configure({ timeout: 120_000 });
@@ -105,3 +94,73 @@ test('the story list is one Tab stop with arrows inside, a skip link leads to th
   await page.keyboard.type('Typed straight away');
   await expect(page.getByLabel('Headline')).toHaveValue('Typed straight away');
 });
+
+const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violations in any dialog: return, link, image, story pickers, rename, merge and delete a tag (${colorScheme})`, async ({
+    page,
+    host,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    await host.rpc('stories:create', { headline: 'Ferry sailings added' });
+    const story = await host.rpc('stories:create', {
+      headline: 'Harbour bridge reopens',
+      body: { type: 'doc', content: [paragraph('Cars cross again.')] },
+    });
+    await host.rpc('stories:setTags', { id: story.id, tags: ['Econ', 'Economy'] });
+    await host.rpc('workflow:transition', {
+      storyId: story.id,
+      action: 'submit',
+      expectedVersion: story.version,
+    });
+    await page.goto(host.uiUrl);
+    await page.getByRole('button', { name: /Harbour bridge reopens/ }).click();
+    await expect(page.getByLabel('Headline')).toHaveValue('Harbour bridge reopens');
+
+    const dialog = page.getByRole('dialog');
+    const check = async (name: string, open: () => Promise<void>) => {
+      await open();
+      await expect(dialog.getByRole('heading', { name })).toBeVisible();
+      expect(await seriousViolations(page, 'dialog[open]'), name).toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect(dialog).toHaveCount(0);
+    };
+
+    await check('Return to the reporter', () =>
+      page.getByRole('button', { name: 'Return', exact: true }).click(),
+    );
+    const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+    const body = page.getByRole('textbox', { name: 'Story body' });
+    await body.click();
+    await check('Link', () => toolbar.getByRole('button', { name: 'Link', exact: true }).click());
+    await body.click();
+    await check('Insert image', () => toolbar.getByRole('button', { name: 'Image', exact: true }).click());
+    await body.click();
+    await check('Link story', () => toolbar.getByRole('button', { name: 'Link story' }).click());
+    await body.click();
+    await check('Also read', () => toolbar.getByRole('button', { name: 'Also read' }).click());
+
+    // The `[[` picker that opens in the text.
+    await body.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' [[Ferry');
+    const popup = page.locator('.story-picker-popup');
+    await expect(popup.getByRole('option', { name: /Ferry sailings added/ })).toBeVisible();
+    expect(await seriousViolations(page, '.story-picker-popup'), 'inline story picker').toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(popup).toHaveCount(0);
+
+    await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Tags' }).click();
+    const manager = page.getByRole('region', { name: 'Tags' });
+    await check('Rename “Econ”', () =>
+      manager.getByRole('button', { name: 'Rename Econ', exact: true }).click(),
+    );
+    await check('Merge “Econ” into…', () =>
+      manager.getByRole('button', { name: 'Merge Econ', exact: true }).click(),
+    );
+    await check('Delete the tag “Econ”?', () =>
+      manager.getByRole('button', { name: 'Delete Econ', exact: true }).click(),
+    );
+  });
+}

@@ -1,4 +1,5 @@
 import { removeDir, startDeskProcess, type DeskProcess } from '../../desk/deskKit';
+import { seriousViolations } from './axe';
 import { expect, test } from './browserHost';
 
 const SHOTS = `${process.env.COPYDESK_DIST ? `test-results-${process.env.COPYDESK_DIST}` : 'test-results'}/screenshots`;
@@ -34,6 +35,7 @@ test('Settings ▸ Newsroom desk: join with the first invitation, then invite a 
   await invite.getByRole('button', { name: 'Create invitation' }).click();
   const shown = invite.getByRole('status');
   await expect(shown).toContainText(/Invitation for Rey Reporter \(reporter\): [A-Z0-9]{5}-/);
+  expect(await seriousViolations(page, 'form[aria-label="Invite someone"]'), 'invite someone').toEqual([]);
   await section.screenshot({ path: `${SHOTS}/desk-settings.png` });
 
   const code = /: ([A-Z0-9-]{23})/.exec((await shown.textContent()) ?? '')![1]!;

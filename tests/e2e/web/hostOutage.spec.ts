@@ -1,4 +1,5 @@
 import { screenshotAtBothSizes } from './atBothSizes';
+import { seriousViolations } from './axe';
 import { expect, test } from './browserHost';
 
 test('an outage shows as a banner while the host is down; when it is back the edits save by themselves and the banner goes', async ({
@@ -26,6 +27,7 @@ test('an outage shows as a banner while the host is down; when it is back the ed
   // Long enough for the save's back-off to pass several seconds: coming back must not wait for it.
   await page.waitForTimeout(7_000);
   await screenshotAtBothSizes(page, 'host-outage-banner');
+  expect(await seriousViolations(page, '.host-outage'), 'outage banner').toEqual([]);
 
   await host.restart({ samePort: true });
   await expect(banner).toBeHidden({ timeout: 6_000 });

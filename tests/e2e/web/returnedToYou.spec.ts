@@ -1,4 +1,5 @@
 import { screenshotAtBothSizes } from './atBothSizes';
+import { seriousViolations } from './axe';
 import { expect, test } from './browserHost';
 
 test.use({ defaultPerson: null });
@@ -42,6 +43,7 @@ test('a reporter whose story came back sees "Returned to you" in the library and
   await expect(note).toContainText('Returned to you by Ed Editor');
   await expect(note).toContainText('Please name the councillors who spoke.');
   await screenshotAtBothSizes(page, 'returned-to-you');
+  expect(await seriousViolations(page), 'returned to you').toEqual([]);
 
   // Resubmitted, it is no longer waiting for the reporter: the entry goes.
   await page.getByRole('button', { name: 'Submit for review' }).click();

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { screenshotAtBothSizes } from './atBothSizes';
+import { seriousViolations } from './axe';
 import { expect, test } from './browserHost';
 
 /** The disabled buttons on the page that look like any other (nearly opaque): each by its name. */
@@ -66,6 +67,7 @@ test('a disabled button looks disabled, and a tag merge starts on "Choose a tag�
   await expect(toast).toContainText('“Econ” merged into “Economy”.');
   await expect(manager.getByRole('button', { name: 'Merge Econ', exact: true })).toHaveCount(0);
   await screenshotAtBothSizes(page, 'tag-merge-undo-toast');
+  expect(await seriousViolations(page, '.undo-toast'), 'undo toast').toEqual([]);
   await toast.getByRole('button', { name: 'Undo' }).click();
   await expect(toast).toHaveCount(0);
   await expect(manager.getByRole('button', { name: 'Merge Econ', exact: true })).toBeVisible();
