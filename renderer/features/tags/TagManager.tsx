@@ -7,6 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { LIMITS } from '../../components/fieldLimits';
 import { RenameDialog } from '../../components/RenameDialog';
 import { UndoToast } from '../../components/UndoToast';
+import './tagManager.css';
 
 type Pending =
   | { kind: 'rename'; tag: TagWithCount }

@@ -50,6 +50,15 @@ test('a disabled button looks disabled, and a tag merge starts on "Choose a tag�
   await page.goto(host.uiUrl);
   await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Tags' }).click();
   const manager = page.getByRole('region', { name: 'Tags' });
+  // Every action stays inside the library column, even at 1024 px.
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const column = (await manager.boundingBox())!;
+  for (const action of await manager.getByRole('button', { name: /^(Rename|Merge|Delete) / }).all()) {
+    const box = (await action.boundingBox())!;
+    expect(box.x + box.width, (await action.getAttribute('aria-label')) ?? '').toBeLessThanOrEqual(
+      column.x + column.width,
+    );
+  }
   await manager.getByRole('button', { name: 'Merge Econ', exact: true }).click();
   const merge = page.getByRole('dialog', { name: 'Merge “Econ” into…' });
   await expect(merge.getByLabel('Merge into')).toHaveValue('0');
