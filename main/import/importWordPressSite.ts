@@ -152,6 +152,7 @@ export async function importWordPressSite(options: {
         remoteModified: post.modified_gmt,
         publishedVersion: stored.version,
         publishedAt: Date.parse(stored.createdAt),
+        updatedAt: null,
         scheduledFor: null,
         snapshot: {
           ...storyFieldsOf(stored),
