@@ -33,6 +33,27 @@ function Tool({ label, shortcut, pressed, disabled, onRun, children }: ToolProps
 
 const Separator = () => <span className="tool-separator" aria-hidden="true" />;
 
+/** Drawn, not typed, so the button's visible text never disagrees with its name (WCAG 2.5.3). */
+function ListIcon({ numbered }: { numbered: boolean }) {
+  const rows = [4, 8, 12];
+  return (
+    <svg className="tool-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+      {rows.map((y, i) =>
+        numbered ? (
+          <text key={y} x="0.5" y={y + 2} fontSize="5" fill="currentColor">
+            {i + 1}
+          </text>
+        ) : (
+          <circle key={y} cx="2" cy={y} r="1.3" fill="currentColor" />
+        ),
+      )}
+      {rows.map((y) => (
+        <rect key={y} x="6" y={y - 0.75} width="9" height="1.5" fill="currentColor" />
+      ))}
+    </svg>
+  );
+}
+
 type Chain = ReturnType<Editor['chain']>;
 
 interface Format {
@@ -66,14 +87,14 @@ const FORMAT_GROUPS: Format[][] = [
   ],
   [
     {
-      label: 'Heading 2',
+      label: 'H2 heading',
       shortcut: 'Mod-Alt-2',
       icon: 'H2',
       active: ['heading', { level: 2 }],
       run: (c) => c.toggleHeading({ level: 2 }),
     },
     {
-      label: 'Heading 3',
+      label: 'H3 subheading',
       shortcut: 'Mod-Alt-3',
       icon: 'H3',
       active: ['heading', { level: 3 }],
@@ -84,14 +105,14 @@ const FORMAT_GROUPS: Format[][] = [
     {
       label: 'Bulleted list',
       shortcut: 'Mod-Shift-8',
-      icon: '•≡',
+      icon: <ListIcon numbered={false} />,
       active: ['bulletList'],
       run: (c) => c.toggleBulletList(),
     },
     {
       label: 'Numbered list',
       shortcut: 'Mod-Shift-7',
-      icon: '1≡',
+      icon: <ListIcon numbered />,
       active: ['orderedList'],
       run: (c) => c.toggleOrderedList(),
     },
