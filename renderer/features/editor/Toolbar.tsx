@@ -33,16 +33,27 @@ function Tool({ label, shortcut, pressed, disabled, onRun, children }: ToolProps
 
 const Separator = () => <span className="tool-separator" aria-hidden="true" />;
 
-/** Drawn, not typed, so the button's visible text never disagrees with its name (WCAG 2.5.3). */
+/** The digits 1–3 as strokes in a 3×4 box: a list icon drawn, not typed, so the button shows no text its name lacks. */
+const DIGITS = [
+  'M0.8 0.8 L1.8 0 V4',
+  'M0.3 1 Q1.5 -0.4 2.6 0.8 Q2.8 1.8 0.3 4 H2.8',
+  'M0.3 0.2 H2.6 L1.3 1.6 Q2.9 1.8 2.7 3 Q2.2 4.3 0.3 3.6',
+];
+
 function ListIcon({ numbered }: { numbered: boolean }) {
   const rows = [4, 8, 12];
   return (
     <svg className="tool-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
       {rows.map((y, i) =>
         numbered ? (
-          <text key={y} x="0.5" y={y + 2} fontSize="5" fill="currentColor">
-            {i + 1}
-          </text>
+          <path
+            key={y}
+            d={DIGITS[i]}
+            transform={`translate(0.5 ${y - 2})`}
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="0.9"
+          />
         ) : (
           <circle key={y} cx="2" cy={y} r="1.3" fill="currentColor" />
         ),

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { screenshotAtBothSizes } from './atBothSizes';
 import { expect, test } from './browserHost';
 
 /** Serious and critical axe-core violations on the page as it is now, as "rule: target" lines. */
@@ -104,4 +105,24 @@ test('the story list is one Tab stop with arrows inside, a skip link leads to th
   await expect(page.getByLabel('Headline')).toBeFocused();
   await page.keyboard.type('Typed straight away');
   await expect(page.getByLabel('Headline')).toHaveValue('Typed straight away');
+});
+
+test('every toolbar button’s name contains the text it shows (axe label-content-name-mismatch)', async ({
+  page,
+  host,
+}) => {
+  await host.rpc('stories:create', { headline: 'Harbour bridge reopens' });
+  await page.goto(host.uiUrl);
+  await page.getByRole('button', { name: /Harbour bridge reopens/ }).click();
+  const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+  await expect(toolbar).toBeVisible();
+  // An experimental rule, so asked for by name; WCAG 2.5.3 (Label in Name).
+  const { violations, passes } = await new AxeBuilder({ page })
+    .include('[role="toolbar"]')
+    .withRules(['label-content-name-mismatch'])
+    .analyze();
+  expect(violations.flatMap((v) => v.nodes.map((node) => node.target.join(' ')))).toEqual([]);
+  expect(passes.flatMap((p) => p.nodes).length, 'buttons with visible text were checked').toBeGreaterThan(5);
+  await expect(toolbar.getByRole('button', { name: 'H2 heading' })).toHaveText('H2');
+  await screenshotAtBothSizes(page, 'toolbar-names');
 });
