@@ -110,7 +110,7 @@ test('after History ▸ Restore, comments whose text the restored version still 
     ['rise sharply', 'How sharply?'],
     ['Banks', 'Which banks?'],
     ['Fed', 'Source?'],
-  ]) {
+  ] as const) {
     await selectInBody(page, phrase);
     await page.keyboard.press('Control+Alt+m');
     await comments.getByLabel('Comment text').fill(text);
