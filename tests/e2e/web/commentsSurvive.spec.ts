@@ -1,6 +1,7 @@
 import { screenshotAtBothSizes } from './atBothSizes';
 import { expect, test } from './browserHost';
 import { selectInBody } from './selectInBody';
+import { seriousViolations } from './seriousViolations';
 
 test('restoring a story from the trash sends no save at an old version: no false "changed in another window", and the list keeps opening stories', async ({
   page,
@@ -164,6 +165,7 @@ test('one edits and deletes one’s own comment, not anyone else’s, and the co
   const comments = page.getByRole('complementary', { name: 'Comments' });
   await expect(comments.getByLabel('Comment text')).toBeFocused();
   await expect(body.locator('.comment-draft-text')).toHaveText('mayor abstained');
+  expect(await seriousViolations(page), 'axe with the commented text highlighted').toEqual([]);
   await screenshotAtBothSizes(page, 'comment-draft-highlight');
   await comments.getByLabel('Comment text').fill('Why?');
   await page.keyboard.press('Control+Enter');
@@ -173,6 +175,7 @@ test('one edits and deletes one’s own comment, not anyone else’s, and the co
   const mine = comments.getByRole('listitem', { name: 'Comment by Test Editor' });
   await mine.getByRole('button', { name: 'Edit' }).click();
   await mine.getByLabel('Comment text').fill('Why did the mayor abstain?');
+  expect(await seriousViolations(page, 'aside'), 'axe over a comment being edited').toEqual([]);
   await page.keyboard.press('Control+Enter');
   await expect(mine.getByText('Why did the mayor abstain?')).toBeVisible();
 
@@ -185,6 +188,7 @@ test('one edits and deletes one’s own comment, not anyone else’s, and the co
 
   await mine.getByRole('button', { name: 'Delete' }).click();
   await expect(mine).toContainText('Delete this comment?');
+  expect(await seriousViolations(page, 'aside'), 'axe over the delete question').toEqual([]);
   await mine.getByRole('button', { name: 'Delete' }).click();
   await expect(mine).toHaveCount(0);
   await expect(body.locator('span[data-comment-id]')).toHaveCount(0);

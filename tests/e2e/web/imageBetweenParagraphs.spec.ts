@@ -1,6 +1,7 @@
 import { png } from '../../support/png';
 import { screenshotAtBothSizes } from './atBothSizes';
 import { expect, test } from './browserHost';
+import { seriousViolations } from './seriousViolations';
 
 test('an image inserted with the caret mid-sentence goes after that paragraph, the sentence whole, and typing goes on where the caret was', async ({
   page,
@@ -53,4 +54,5 @@ test('an image inserted with the caret mid-sentence goes after that paragraph, t
     'paragraph',
   ]);
   await screenshotAtBothSizes(page, 'image-between-paragraphs');
+  expect(await seriousViolations(page), 'axe over the story with its image').toEqual([]);
 });

@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { LAPTOP, screenshotAtBothSizes } from './atBothSizes';
 import { expect, test } from './browserHost';
+import { seriousViolations } from './seriousViolations';
 
 /** Fails unless the whole of `popup` is inside the window. */
 async function expectInsideWindow(page: Page, popup: Locator) {
@@ -53,6 +54,7 @@ test('the [[ picker opened on the last line at the bottom-right of a 1024×700 w
   const popup = page.locator('.story-picker-popup');
   await expect(popup.getByRole('option')).toHaveCount(3);
   await expectInsideWindow(page, popup);
+  expect(await seriousViolations(page), 'axe with the picker open').toEqual([]);
   await screenshotAtBothSizes(page, 'story-picker-bottom-right');
   await expectInsideWindow(page, popup); // after the resizes, placed again
   await page.keyboard.press('Enter');
@@ -73,12 +75,14 @@ test('tag suggestions and the person menu stay inside a 1024×700 window', async
   const suggestions = page.getByRole('listbox', { name: 'Tag suggestions' });
   await expect(suggestions.getByRole('option')).toHaveCount(3);
   await expectInsideWindow(page, suggestions);
+  expect(await seriousViolations(page), 'axe with tag suggestions open').toEqual([]);
   await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: 'Switch person' }).click();
   const menu = page.getByRole('group', { name: 'People' });
   await expect(menu.getByRole('button', { name: /Ana/ })).toBeVisible();
   await expectInsideWindow(page, menu);
+  expect(await seriousViolations(page), 'axe with the person menu open').toEqual([]);
   const menuBox = (await menu.boundingBox())!;
   const buttonBox = (await page.getByRole('button', { name: 'Switch person' }).boundingBox())!;
   expect(menuBox.y + menuBox.height, 'the menu opens above its button').toBeLessThanOrEqual(buttonBox.y);

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { screenshotAtBothSizes } from './atBothSizes';
 import { expect, test, type RunningHost } from './browserHost';
+import { seriousViolations } from './seriousViolations';
 
 const paragraph = (...content: unknown[]) => ({ type: 'paragraph', content });
 const text = (value: string, marks?: unknown[]) => ({ type: 'text', text: value, ...(marks && { marks }) });
@@ -54,6 +55,7 @@ test('the pre-flight publishes a linked story that is not published, right where
   const { dialog, blocker } = await openPreflight(page, host);
   await expect(dialog.getByRole('button', { name: 'Publish now' })).toBeDisabled();
   await screenshotAtBothSizes(page, 'preflight-link-fixes');
+  expect(await seriousViolations(page, 'dialog'), 'axe over the pre-flight with its fixes').toEqual([]);
 
   await blocker.getByRole('button', { name: 'Publish it' }).click();
   await expect(blocker).toHaveCount(0);
