@@ -122,32 +122,14 @@ export function CommentsPanel(props: {
       {draft && (
         <form className="comment-new" onSubmit={submit} aria-label="New comment">
           <blockquote className="comment-quote-text">{draft.quote}</blockquote>
-          <textarea
-            aria-label="Comment text"
-            rows={3}
-            maxLength={LIMITS.comment}
+          <CommentBox
             value={text}
-            autoFocus
+            onChange={setText}
             placeholder="What should change here?"
-            onChange={(event) => setText(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-                event.preventDefault();
-                if (text.trim()) event.currentTarget.form?.requestSubmit();
-              }
-              if (event.key !== 'Escape') return;
-              event.preventDefault(); // ends the draft, leaves the panel open
-              props.onDraftDone();
-            }}
+            submitLabel="Add comment"
+            // Escape ends the draft and leaves the panel open.
+            onCancel={props.onDraftDone}
           />
-          <div className="comment-actions">
-            <button type="button" className="button-quiet" onClick={props.onDraftDone}>
-              Cancel
-            </button>
-            <button type="submit" className="button-primary" disabled={!text.trim()}>
-              Add comment
-            </button>
-          </div>
         </form>
       )}
       {error && (
@@ -248,31 +230,12 @@ function CommentCard(props: {
             void props.onEdit(editing).then((saved) => saved && setEditing(null));
           }}
         >
-          <textarea
-            aria-label="Comment text"
-            rows={3}
-            maxLength={LIMITS.comment}
+          <CommentBox
             value={editing}
-            autoFocus
-            onChange={(event) => setEditing(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-                event.preventDefault();
-                if (editing.trim()) event.currentTarget.form?.requestSubmit();
-              } else if (event.key === 'Escape') {
-                event.preventDefault();
-                setEditing(null);
-              }
-            }}
+            onChange={setEditing}
+            submitLabel="Save"
+            onCancel={() => setEditing(null)}
           />
-          <div className="comment-actions">
-            <button type="button" className="button-quiet" onClick={() => setEditing(null)}>
-              Cancel
-            </button>
-            <button type="submit" className="button-primary" disabled={!editing.trim()}>
-              Save
-            </button>
-          </div>
         </form>
       )}
       {props.own && editing === null && (
@@ -348,5 +311,45 @@ function CommentCard(props: {
         </button>
       </form>
     </li>
+  );
+}
+
+/** The text box of a new or edited comment: Ctrl/Cmd+Enter sends its form, Escape or Cancel gives up. */
+function CommentBox(props: {
+  value: string;
+  onChange(text: string): void;
+  onCancel(): void;
+  submitLabel: string;
+  placeholder?: string;
+}) {
+  return (
+    <>
+      <textarea
+        aria-label="Comment text"
+        rows={3}
+        maxLength={LIMITS.comment}
+        value={props.value}
+        autoFocus
+        placeholder={props.placeholder}
+        onChange={(event) => props.onChange(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            if (props.value.trim()) event.currentTarget.form?.requestSubmit();
+          } else if (event.key === 'Escape') {
+            event.preventDefault();
+            props.onCancel();
+          }
+        }}
+      />
+      <div className="comment-actions">
+        <button type="button" className="button-quiet" onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button-primary" disabled={!props.value.trim()}>
+          {props.submitLabel}
+        </button>
+      </div>
+    </>
   );
 }
