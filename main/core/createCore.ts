@@ -117,7 +117,11 @@ export function createCore(options: CoreOptions): Core {
     author: personName,
     references: storyReferences(sectionStore, mediaStore),
   });
-  const revisions = createRevisionService({ queries: revisionStore, stories });
+  const revisions = createRevisionService({
+    queries: revisionStore,
+    stories,
+    carryOver: comments.keepAnchors,
+  });
   const desk = createDeskSync({
     db,
     stories,

@@ -45,7 +45,7 @@ export function createPublishPreflight(deps: PublishPreflightDeps) {
     const target = targets.get(targetId ?? chosen ?? targets.defaultId(deps.settings().defaultTargetId));
     const unpublishedLinks = linkedStoryIds(story.body)
       .filter(({ storyId: linked }) => linked !== story.id && !isLiveOn(linked, target.id))
-      .map(({ storyId: linked, headline }) => headlineOf(linked, headline));
+      .map(({ storyId: linked, headline }) => ({ storyId: linked, headline: headlineOf(linked, headline) }));
     const publication = publications.get(story.id, target.id);
     const pending = jobs.open(story.id, target.id);
     return {

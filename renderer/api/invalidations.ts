@@ -62,14 +62,12 @@ export const eventInvalidations: Rules = {
     ];
   },
   'tags:changed': () => [stale('tags:list'), stale('tags:ofStory'), stale('library:query')],
-  // Job rows themselves go to the publish job store (publishSessions.ts); a finished job changes the publication.
+  // Job rows themselves go to the publish job store (publishSessions.ts); a finished job changes the publication,
+  // and with it the pre-flight of every story that links to this one.
   'publish:progress': (job) => [
     stale('publish:status', { storyId: job.storyId }),
     ...(job.state === 'done'
-      ? [
-          stale('publish:preflight', { storyId: job.storyId }),
-          stale('activity:list', { storyId: job.storyId }),
-        ]
+      ? [stale('publish:preflight'), stale('activity:list', { storyId: job.storyId })]
       : []),
   ],
   'comments:changed': ({ storyId }) => [

@@ -20,6 +20,8 @@ export const PreflightItem = z.object({
     'embargo',
   ]),
   message: z.string(),
+  /** For `unpublished-link`: the linked story, so the check can offer to open, publish or unlink it. */
+  storyId: z.string().optional(),
 });
 export type PreflightItem = z.infer<typeof PreflightItem>;
 
@@ -34,8 +36,8 @@ export interface PreflightFacts {
   changedSinceApproval?: boolean;
   /** The role of the person publishing, when people are set up; only editors publish. */
   publisherRole?: 'reporter' | 'editor' | null;
-  /** Headlines of linked stories that are not published on the target. */
-  unpublishedLinks: string[];
+  /** Linked stories that are not published on the target. */
+  unpublishedLinks: { storyId: string; headline: string }[];
   unresolvedComments: number;
   featuredImage: string | null;
   embargoUntil: Date | null;
@@ -45,8 +47,8 @@ export interface PreflightFacts {
 /** Blockers first, then warnings, for a story about to be published. */
 export function preflightItems(facts: PreflightFacts): PreflightItem[] {
   const items: PreflightItem[] = [];
-  const block = (code: PreflightItem['code'], message: string) =>
-    items.push({ level: 'blocker', code, message });
+  const block = (code: PreflightItem['code'], message: string, storyId?: string) =>
+    items.push({ level: 'blocker', code, message, ...(storyId && { storyId }) });
   const warn = (code: PreflightItem['code'], message: string) =>
     items.push({ level: 'warning', code, message });
   if (facts.headline.trim() === '') block('no-headline', 'The story has no headline.');
@@ -66,10 +68,11 @@ export function preflightItems(facts: PreflightFacts): PreflightItem[] {
       'changed-since-approval',
       'The story changed after it was approved. An editor must approve it again before it is published.',
     );
-  for (const headline of facts.unpublishedLinks)
+  for (const { storyId, headline } of facts.unpublishedLinks)
     block(
       'unpublished-link',
       `Links to “${headline || 'Untitled story'}”, which is not published on this site.`,
+      storyId,
     );
   if (facts.unresolvedComments > 0)
     warn(

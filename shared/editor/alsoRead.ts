@@ -1,5 +1,6 @@
 import { Node } from '@tiptap/core';
 import type { DOMOutputSpec } from '@tiptap/pm/model';
+import { insertBetweenBlocks } from './insertBetweenBlocks';
 import { assertStoryId, isStoryId } from './storyId';
 import { elementText, textAttribute } from './textAttribute';
 import { defaultStoryUrl, type StoryUrlResolver } from './storyUrl';
@@ -18,7 +19,10 @@ export interface AlsoReadOptions {
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     alsoRead: {
-      /** Inserts an "ALSO READ: <headline>" block linking to another story; refused for an invalid story id. */
+      /**
+       * Inserts an "ALSO READ: <headline>" block linking to another story between paragraphs
+       * (`insertBetweenBlocks`); refused for an invalid story id.
+       */
       insertAlsoRead: (attributes: AlsoReadAttributes) => ReturnType;
     };
   }
@@ -95,8 +99,11 @@ export const AlsoRead = Node.create<AlsoReadOptions>({
     return {
       insertAlsoRead:
         ({ storyId, headline }) =>
-        ({ commands }) =>
-          isStoryId(storyId) && commands.insertContent({ type: this.name, attrs: { storyId, headline } }),
+        ({ state, tr, dispatch }) => {
+          if (!isStoryId(storyId)) return false;
+          if (dispatch) insertBetweenBlocks(state, tr, this.type.create({ storyId, headline }));
+          return true;
+        },
     };
   },
 });

@@ -1,6 +1,7 @@
 import { Node } from '@tiptap/core';
 import type { DOMOutputSpec } from '@tiptap/pm/model';
 import { MEDIA_SRC } from '../domain/media';
+import { insertBetweenBlocks } from './insertBetweenBlocks';
 import { isWebUrl } from './linkUrl';
 import { elementText, MAX_ATTRIBUTE_TEXT, textAttribute } from './textAttribute';
 import type { MediaUrlResolver } from './storyUrl';
@@ -21,7 +22,10 @@ export interface FigureOptions {
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     figure: {
-      /** Inserts an image with alt text, caption and credit; refused unless `src` passes `isAllowedMediaSrc`. */
+      /**
+       * Inserts an image with alt text, caption and credit between paragraphs (`insertBetweenBlocks`), never inside
+       * a sentence; refused unless `src` passes `isAllowedMediaSrc`.
+       */
       insertFigure: (attributes: {
         src: string;
         alt?: string;
@@ -139,9 +143,11 @@ export const Figure = Node.create<FigureOptions>({
     return {
       insertFigure:
         ({ src, alt = '', caption = '', credit = '' }) =>
-        ({ commands }) =>
-          isAllowedMediaSrc(src) &&
-          commands.insertContent({ type: this.name, attrs: { src, alt, caption, credit } }),
+        ({ state, tr, dispatch }) => {
+          if (!isAllowedMediaSrc(src)) return false;
+          if (dispatch) insertBetweenBlocks(state, tr, this.type.create({ src, alt, caption, credit }));
+          return true;
+        },
       updateFigure:
         (attributes) =>
         ({ commands }) =>

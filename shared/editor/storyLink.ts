@@ -1,5 +1,5 @@
 import { Mark } from '@tiptap/core';
-import type { DOMOutputSpec } from '@tiptap/pm/model';
+import type { DOMOutputSpec, Mark as ProseMirrorMark } from '@tiptap/pm/model';
 import { assertStoryId, isStoryId } from './storyId';
 import { defaultStoryUrl, type StoryUrlResolver } from './storyUrl';
 
@@ -18,6 +18,11 @@ declare module '@tiptap/core' {
       setStoryLink: (attributes: { storyId: string; headline?: string }) => ReturnType;
       /** Removes the story link around the cursor or from the selection. */
       unsetStoryLink: () => ReturnType;
+      /**
+       * Removes every link to one story from the body: its inline links (their text stays) and its Also read blocks.
+       * Refused when the body has none.
+       */
+      unlinkStory: (storyId: string) => ReturnType;
     };
   }
 }
@@ -82,6 +87,28 @@ export const StoryLink = Mark.create<StoryLinkOptions>({
         () =>
         ({ commands }) =>
           commands.unsetMark(this.name, { extendEmptyMarkRange: true }),
+      unlinkStory:
+        (storyId) =>
+        ({ state, tr, dispatch }) => {
+          const links: { from: number; to: number; mark: ProseMirrorMark }[] = [];
+          const blocks: { from: number; to: number }[] = [];
+          state.doc.descendants((node, pos) => {
+            if (node.type.name === 'alsoRead' && node.attrs.storyId === storyId) {
+              blocks.push({ from: pos, to: pos + node.nodeSize });
+              return false;
+            }
+            const mark = node.marks.find((m) => m.type === this.type && m.attrs.storyId === storyId);
+            if (mark) links.push({ from: pos, to: pos + node.nodeSize, mark });
+            return true;
+          });
+          if (links.length === 0 && blocks.length === 0) return false;
+          if (dispatch) {
+            for (const { from, to, mark } of links) tr.removeMark(from, to, mark);
+            // Last first, so the earlier positions still hold.
+            for (const { from, to } of blocks.reverse()) tr.delete(from, to);
+          }
+          return true;
+        },
     };
   },
 });

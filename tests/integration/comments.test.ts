@@ -194,4 +194,88 @@ describe('comments', () => {
       ['created', 1],
     ]);
   });
+  it('re-anchors comments to text a restored revision still has, and orphans those whose text it lacks', async () => {
+    await call<Person>('people:create', { name: 'Ed Editor', role: 'editor' });
+    const para = (...content: unknown[]) => ({ type: 'paragraph', content });
+    let story = await call<Story>('stories:create', {
+      body: { type: 'doc', content: [para(plain('Rates will rise sharply.')), para(plain('Banks wait.'))] },
+    });
+    const old = (await call<{ n: number }[]>('revisions:list', { storyId: story.id }))[0]!.n;
+    const kept = await call<Comment>('comments:create', {
+      storyId: story.id,
+      text: 'Which?',
+      quote: 'Rates',
+    });
+    const edited = await call<Comment>('comments:create', {
+      storyId: story.id,
+      text: 'Who?',
+      quote: 'Banks',
+    });
+    const gone = await call<Comment>('comments:create', { storyId: story.id, text: 'Source?', quote: 'Fed' });
+    story = await saveBody(story, {
+      type: 'doc',
+      content: [
+        para(anchored('Rates', kept.id), plain(' will rise sharply.')),
+        // Its text was edited after the comment: the anchored text now is what is looked for.
+        para(anchored('Banks wait', edited.id), plain('.')),
+        para(plain('The '), anchored('Fed', gone.id), plain(' said so.')),
+      ],
+    });
+
+    story = await call<Story>('revisions:restore', {
+      storyId: story.id,
+      n: old,
+      expectedVersion: story.version,
+    });
+    const comments = await call<Comment[]>('comments:list', { storyId: story.id });
+    expect(comments.map((c) => [c.text, c.orphaned, c.position])).toEqual([
+      ['Which?', false, 0],
+      ['Who?', false, 1],
+      ['Source?', true, null],
+    ]);
+    expect(story.body).toEqual({
+      type: 'doc',
+      content: [
+        para(anchored('Rates', kept.id), plain(' will rise sharply.')),
+        para(anchored('Banks wait', edited.id), plain('.')),
+      ],
+    });
+  });
+
+  it('lets only the author edit or delete a comment (with its replies), and the core refuses anyone else', async () => {
+    const ed = await call<Person>('people:create', { name: 'Ed Editor', role: 'editor' });
+    const story = await call<Story>('stories:create', { body: doc(plain('Rates rise')) });
+    const comment = await call<Comment>('comments:create', {
+      storyId: story.id,
+      text: 'Which?',
+      quote: 'Rates',
+    });
+    await call<Person>('people:create', { name: 'Rita Reporter', role: 'reporter' });
+    await call('comments:reply', { commentId: comment.id, text: 'The base rate' });
+
+    for (const [channel, input] of [
+      ['comments:edit', { commentId: comment.id, text: 'Mine now' }],
+      ['comments:delete', { commentId: comment.id }],
+    ] as const) {
+      expect(await core.dispatch(channel, input)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', message: 'Only Ed Editor can ' + channel.slice(9) + ' this comment.' },
+      });
+    }
+    expect((await call<Comment[]>('comments:list', { storyId: story.id }))[0]!.text).toBe('Which?');
+    expect(await core.dispatch('comments:edit', { commentId: comment.id, text: '   ' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+
+    await call('people:switch', { id: ed.id });
+    const edited = await call<Comment>('comments:edit', { commentId: comment.id, text: 'Which rates?' });
+    expect(edited).toMatchObject({ text: 'Which rates?', replies: [{ text: 'The base rate' }] });
+    expect(await call('comments:delete', { commentId: comment.id })).toEqual({ id: comment.id });
+    expect(await call<Comment[]>('comments:list', { storyId: story.id })).toEqual([]);
+    expect(await core.dispatch('comments:edit', { commentId: comment.id, text: 'Back?' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+  });
 });

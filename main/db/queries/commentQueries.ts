@@ -37,6 +37,8 @@ export function commentQueries(db: Database.Database) {
      VALUES (@id, @storyId, @parentId, @text, @quote, @author, @createdAt)`,
   );
   const setResolved = db.prepare<[number, string]>('UPDATE comments SET resolved = ? WHERE id = ?');
+  const setText = db.prepare<[string, string]>('UPDATE comments SET text = ? WHERE id = ?');
+  const remove = db.prepare<[string]>('DELETE FROM comments WHERE id = ?');
   const topLevel = db.prepare<[string], { id: string }>(
     'SELECT id FROM comments WHERE story_id = ? AND parent_id IS NULL',
   );
@@ -73,15 +75,22 @@ export function commentQueries(db: Database.Database) {
       }
       return rows.filter((r) => r.parent_id === null).map((r) => toComment(r, replies.get(r.id) ?? []));
     },
-    get(id: string): { id: string; storyId: string; parentId: string | null } | null {
+    get(id: string): { id: string; storyId: string; parentId: string | null; author: string } | null {
       const row = byId.get(id);
-      return row ? { id: row.id, storyId: row.story_id, parentId: row.parent_id } : null;
+      return row ? { id: row.id, storyId: row.story_id, parentId: row.parent_id, author: row.author } : null;
     },
     insert(comment: NewComment): void {
       insert.run(comment);
     },
     setResolved(id: string, resolved: boolean): void {
       setResolved.run(resolved ? 1 : 0, id);
+    },
+    setText(id: string, text: string): void {
+      setText.run(text, id);
+    },
+    /** Deletes a comment with its replies. */
+    delete(id: string): void {
+      remove.run(id);
     },
     /** Marks each top-level comment of a story as placed at its index in `anchored`, or orphaned. */
     place(storyId: string, anchored: string[]): void {

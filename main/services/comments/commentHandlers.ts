@@ -7,4 +7,6 @@ export const commentHandlers = (comments: CommentService): HandlersFor<typeof co
   'comments:create': (input) => comments.create(input),
   'comments:reply': (input) => comments.reply(input),
   'comments:resolve': (input) => comments.setResolved(input),
+  'comments:edit': (input) => comments.edit(input),
+  'comments:delete': (input) => comments.delete(input),
 });

@@ -1,5 +1,7 @@
 import { monotonicFactory } from 'ulid';
 import type { Comment } from '../../../shared/domain/comment';
+import type { StoryBody } from '../../../shared/domain/story';
+import { anchoredTexts, reanchorComments } from '../../../shared/editor/reanchorComments';
 import { anchoredCommentIds } from '../../../shared/editor/storyDocRefs';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CoreEvents } from '../../core/coreEvents';
@@ -42,6 +44,13 @@ export function createCommentService({
     if (comment.parentId !== null) throw new AppError('invalid-input', 'That is a reply, not a comment');
     return comment;
   };
+  const ownComment = (commentId: string, verb: string) => {
+    const person = people.requireCurrent();
+    const comment = topLevel(commentId);
+    if (comment.author !== person.name)
+      throw new AppError('forbidden', `Only ${comment.author} can ${verb} this comment.`);
+    return comment;
+  };
   const find = (storyId: string, id: string): Comment => {
     const comment = queries.list(storyId).find((c) => c.id === id);
     if (!comment) throw new AppError('not-found', `No comment with id ${id}`);
@@ -74,6 +83,19 @@ export function createCommentService({
 
   return {
     afterWrite,
+    /**
+     * `restored` (an older body about to replace `current`) with the story's comments anchored again to their text
+     * where it still exists: the text they are anchored to in `current`, else the text they were written about.
+     */
+    keepAnchors(storyId: string, restored: StoryBody, current: StoryBody): StoryBody {
+      const comments = queries.list(storyId);
+      if (comments.length === 0) return restored;
+      const anchoredNow = anchoredTexts(current);
+      return reanchorComments(
+        restored,
+        new Map(comments.map((c) => [c.id, anchoredNow.get(c.id) ?? c.quote])),
+      );
+    },
     list(storyId: string): Comment[] {
       storyExists(storyId);
       return queries.list(storyId);
@@ -133,6 +155,29 @@ export function createCommentService({
       });
       changed(comment.storyId, comment.id);
       return find(comment.storyId, comment.id);
+    },
+    /** Changes the text of one's own comment; anyone else's is `forbidden`. */
+    edit({ commentId, text }: { commentId: string; text: string }): Comment {
+      const comment = ownComment(commentId, 'edit');
+      queries.setText(comment.id, text);
+      changed(comment.storyId, comment.id);
+      return find(comment.storyId, comment.id);
+    },
+    /** Deletes one's own comment with its replies; anyone else's is `forbidden`. The caller removes its anchor. */
+    delete({ commentId }: { commentId: string }): { id: string } {
+      const person = people.requireCurrent();
+      const comment = ownComment(commentId, 'delete');
+      queries.transaction(() => {
+        queries.delete(comment.id);
+        activity.record({
+          storyId: comment.storyId,
+          kind: 'comment',
+          actor: person.name,
+          summary: 'Deleted a comment',
+        });
+      });
+      changed(comment.storyId, comment.id);
+      return { id: comment.id };
     },
     unresolvedCount: (storyId: string) => queries.unresolvedCount(storyId),
   };

@@ -1,7 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import type { Revision, RevisionSummary } from '../../../shared/domain/revision';
-import { StoryFields, storyFieldsOf, type Story } from '../../../shared/domain/story';
+import { StoryFields, storyFieldsOf, type Story, type StoryBody } from '../../../shared/domain/story';
 import { AppError } from '../../../shared/ipc/errors';
 import type { RevisionQueries, RevisionRecord, RevisionWithSnapshot } from '../../db/queries/revisionQueries';
 import type { RevisionRecorder, StoryService } from '../stories/storyService';
@@ -13,6 +13,8 @@ export interface RevisionServiceDeps {
   queries: RevisionQueries;
   stories: StoryService;
   now: () => Date;
+  /** The body a restore saves: `restored` with what of `current` must survive (comment anchors). */
+  carryOver(storyId: string, restored: StoryBody, current: StoryBody): StoryBody;
 }
 
 // slugEdited rides along so a restore can make the slug follow the headline again.
@@ -99,7 +101,7 @@ export function createRevisionRecorder({
 }
 
 /** Story revisions: named versions, preview and restore. */
-export function createRevisionService({ queries, stories }: Omit<RevisionServiceDeps, 'now'>) {
+export function createRevisionService({ queries, stories, carryOver }: Omit<RevisionServiceDeps, 'now'>) {
   const mustGet = (storyId: string, n: number): RevisionWithSnapshot => {
     const revision = queries.get(storyId, n);
     if (revision) return revision;
@@ -135,11 +137,12 @@ export function createRevisionService({ queries, stories }: Omit<RevisionService
      */
     restore({ storyId, n, expectedVersion }: { storyId: string; n: number; expectedVersion: number }): Story {
       const { slugEdited, tags: _tags, ...fields } = unpack(mustGet(storyId, n));
+      const body = carryOver(storyId, fields.body, stories.get(storyId).body);
       return stories.save(
         {
           id: storyId,
           expectedVersion,
-          changes: { ...fields, slug: slugEdited === false ? '' : fields.slug },
+          changes: { ...fields, body, slug: slugEdited === false ? '' : fields.slug },
         },
         { reason: 'restore', label: `Restored revision ${n}` },
       );

@@ -12,6 +12,9 @@ import type { CommentDraft } from './CommentButton';
 import { SidePanel } from '../../components/SidePanel';
 import { replyDraft, setReplyDraft } from './replyDrafts';
 import { LIMITS } from '../../components/fieldLimits';
+import { useCurrentPerson } from '../people/PersonContext';
+import { commentDraftRange, highlightCommentDraft } from './draftHighlight';
+import './comments.css';
 
 /** Recomputes where anchors are at most this often while typing. */
 const RANGE_DEBOUNCE_MS = 250;
@@ -52,6 +55,11 @@ export function CommentsPanel(props: {
   const error = failed ?? loaded.error;
   const [active, setActive] = useState<string | null>(null);
   const ranges = useAnchorRanges(editor);
+  const { person } = useCurrentPerson();
+
+  useEffect(() => {
+    if (editor && draft) return highlightCommentDraft(editor, draft);
+  }, [editor, draft]);
 
   useEffect(() => {
     if (!editor) return;
@@ -91,11 +99,11 @@ export function CommentsPanel(props: {
     void run(async () => {
       const comment = await client.call('comments:create', { storyId, text, quote: draft.quote });
       const size = editor.state.doc.content.size;
-      editor
-        .chain()
-        .setTextSelection({ from: Math.min(draft.from, size), to: Math.min(draft.to, size) })
-        .setCommentAnchor({ commentId: comment.id })
-        .run();
+      const range = commentDraftRange(editor) ?? {
+        from: Math.min(draft.from, size),
+        to: Math.min(draft.to, size),
+      };
+      editor.chain().setTextSelection(range).setCommentAnchor({ commentId: comment.id }).run();
       await saver.flush();
       setText('');
       setActive(comment.id);
@@ -114,32 +122,14 @@ export function CommentsPanel(props: {
       {draft && (
         <form className="comment-new" onSubmit={submit} aria-label="New comment">
           <blockquote className="comment-quote-text">{draft.quote}</blockquote>
-          <textarea
-            aria-label="Comment text"
-            rows={3}
-            maxLength={LIMITS.comment}
+          <CommentBox
             value={text}
-            autoFocus
+            onChange={setText}
             placeholder="What should change here?"
-            onChange={(event) => setText(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-                event.preventDefault();
-                if (text.trim()) event.currentTarget.form?.requestSubmit();
-              }
-              if (event.key !== 'Escape') return;
-              event.preventDefault(); // ends the draft, leaves the panel open
-              props.onDraftDone();
-            }}
+            submitLabel="Add comment"
+            // Escape ends the draft and leaves the panel open.
+            onCancel={props.onDraftDone}
           />
-          <div className="comment-actions">
-            <button type="button" className="button-quiet" onClick={props.onDraftDone}>
-              Cancel
-            </button>
-            <button type="submit" className="button-primary" disabled={!text.trim()}>
-              Add comment
-            </button>
-          </div>
         </form>
       )}
       {error && (
@@ -174,6 +164,16 @@ export function CommentsPanel(props: {
             onResolve={(resolved) =>
               run(() => client.call('comments:resolve', { commentId: comment.id, resolved }))
             }
+            own={comment.author === person.name}
+            onEdit={(changed) =>
+              run(() => client.call('comments:edit', { commentId: comment.id, text: changed }))
+            }
+            onDelete={() =>
+              run(async () => {
+                await client.call('comments:delete', { commentId: comment.id });
+                if (editor?.commands.unsetCommentAnchor(comment.id)) await saver.flush();
+              })
+            }
           />
         ))}
       </ol>
@@ -188,8 +188,14 @@ function CommentCard(props: {
   onSelect(): void;
   onReply(text: string): Promise<boolean>;
   onResolve(resolved: boolean): Promise<boolean>;
+  /** The current person wrote it: they may edit or delete it. */
+  own: boolean;
+  onEdit(text: string): Promise<boolean>;
+  onDelete(): Promise<boolean>;
 }) {
   const { comment } = props;
+  const [editing, setEditing] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const [reply, setReplyState] = useState(() => replyDraft(comment.id));
   const setReply = (text: string) => {
     setReplyState(text);
@@ -213,7 +219,61 @@ function CommentCard(props: {
         {props.orphaned && <span className="comment-tag comment-orphaned">Orphaned</span>}
         {comment.resolved && <span className="comment-tag">Resolved</span>}
       </p>
-      <p className="comment-text">{comment.text}</p>
+      {editing === null ? (
+        <p className="comment-text">{comment.text}</p>
+      ) : (
+        <form
+          className="comment-edit"
+          aria-label="Edit comment"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void props.onEdit(editing).then((saved) => saved && setEditing(null));
+          }}
+        >
+          <CommentBox
+            value={editing}
+            onChange={setEditing}
+            submitLabel="Save"
+            onCancel={() => setEditing(null)}
+          />
+        </form>
+      )}
+      {props.own && editing === null && (
+        <div className="comment-own">
+          {confirmDelete ? (
+            <>
+              <span>Delete this comment{comment.replies.length > 0 ? ' and its replies' : ''}?</span>
+              <button
+                type="button"
+                className="button-quiet button-small button-danger"
+                onClick={() => void props.onDelete()}
+              >
+                Delete
+              </button>
+              <button type="button" className="button-quiet" onClick={() => setConfirmDelete(false)}>
+                Keep
+              </button>
+            </>
+          ) : (
+            <>
+              <button
+                type="button"
+                className="button-quiet button-small"
+                onClick={() => setEditing(comment.text)}
+              >
+                Edit
+              </button>
+              <button
+                type="button"
+                className="button-quiet button-small"
+                onClick={() => setConfirmDelete(true)}
+              >
+                Delete
+              </button>
+            </>
+          )}
+        </div>
+      )}
       {comment.replies.length > 0 && (
         <ul className="comment-replies">
           {comment.replies.map((r) => (
@@ -251,5 +311,45 @@ function CommentCard(props: {
         </button>
       </form>
     </li>
+  );
+}
+
+/** The text box of a new or edited comment: Ctrl/Cmd+Enter sends its form, Escape or Cancel gives up. */
+function CommentBox(props: {
+  value: string;
+  onChange(text: string): void;
+  onCancel(): void;
+  submitLabel: string;
+  placeholder?: string;
+}) {
+  return (
+    <>
+      <textarea
+        aria-label="Comment text"
+        rows={3}
+        maxLength={LIMITS.comment}
+        value={props.value}
+        autoFocus
+        placeholder={props.placeholder}
+        onChange={(event) => props.onChange(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            if (props.value.trim()) event.currentTarget.form?.requestSubmit();
+          } else if (event.key === 'Escape') {
+            event.preventDefault();
+            props.onCancel();
+          }
+        }}
+      />
+      <div className="comment-actions">
+        <button type="button" className="button-quiet" onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button-primary" disabled={!props.value.trim()}>
+          {props.submitLabel}
+        </button>
+      </div>
+    </>
   );
 }

@@ -6,14 +6,6 @@ import { errorMessage } from '../../api/errorMessage';
 import { readImageFile } from '../../api/readImageFile';
 import { Dialog } from '../../components/Dialog';
 
-/** Puts the cursor in a paragraph after the inserted figure, so typing goes on below it. */
-function continueAfterFigure(editor: Editor): void {
-  const after = editor.state.selection.to;
-  const next = editor.state.doc.resolve(after).nodeAfter;
-  if (next?.type.name === 'paragraph' && next.content.size === 0) editor.commands.setTextSelection(after + 1);
-  else editor.commands.createParagraphNear();
-}
-
 /** Inserts an image from disk with caption and credit, or edits those of the selected image. */
 export function ImageDialog({ editor, onClose }: { editor: Editor; onClose(): void }) {
   const client = useClient();
@@ -36,7 +28,6 @@ export function ImageDialog({ editor, onClose }: { editor: Editor; onClose(): vo
     try {
       const media = await client.call('media:import', await readImageFile(file));
       editor.chain().focus().insertFigure({ src: media.src, alt, caption, credit }).run();
-      continueAfterFigure(editor);
       onClose();
     } catch (cause) {
       setError(errorMessage(cause));

@@ -33,6 +33,38 @@ function Tool({ label, shortcut, pressed, disabled, onRun, children }: ToolProps
 
 const Separator = () => <span className="tool-separator" aria-hidden="true" />;
 
+/** The digits 1–3 as strokes in a 3×4 box: a list icon drawn, not typed, so the button shows no text its name lacks. */
+const DIGITS = [
+  'M0.8 0.8 L1.8 0 V4',
+  'M0.3 1 Q1.5 -0.4 2.6 0.8 Q2.8 1.8 0.3 4 H2.8',
+  'M0.3 0.2 H2.6 L1.3 1.6 Q2.9 1.8 2.7 3 Q2.2 4.3 0.3 3.6',
+];
+
+function ListIcon({ numbered }: { numbered: boolean }) {
+  const rows = [4, 8, 12];
+  return (
+    <svg className="tool-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+      {rows.map((y, i) =>
+        numbered ? (
+          <path
+            key={y}
+            d={DIGITS[i]}
+            transform={`translate(0.5 ${y - 2})`}
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="0.9"
+          />
+        ) : (
+          <circle key={y} cx="2" cy={y} r="1.3" fill="currentColor" />
+        ),
+      )}
+      {rows.map((y) => (
+        <rect key={y} x="6" y={y - 0.75} width="9" height="1.5" fill="currentColor" />
+      ))}
+    </svg>
+  );
+}
+
 type Chain = ReturnType<Editor['chain']>;
 
 interface Format {
@@ -66,14 +98,14 @@ const FORMAT_GROUPS: Format[][] = [
   ],
   [
     {
-      label: 'Heading 2',
+      label: 'H2 heading',
       shortcut: 'Mod-Alt-2',
       icon: 'H2',
       active: ['heading', { level: 2 }],
       run: (c) => c.toggleHeading({ level: 2 }),
     },
     {
-      label: 'Heading 3',
+      label: 'H3 subheading',
       shortcut: 'Mod-Alt-3',
       icon: 'H3',
       active: ['heading', { level: 3 }],
@@ -84,14 +116,14 @@ const FORMAT_GROUPS: Format[][] = [
     {
       label: 'Bulleted list',
       shortcut: 'Mod-Shift-8',
-      icon: '•≡',
+      icon: <ListIcon numbered={false} />,
       active: ['bulletList'],
       run: (c) => c.toggleBulletList(),
     },
     {
       label: 'Numbered list',
       shortcut: 'Mod-Shift-7',
-      icon: '1≡',
+      icon: <ListIcon numbered />,
       active: ['orderedList'],
       run: (c) => c.toggleOrderedList(),
     },

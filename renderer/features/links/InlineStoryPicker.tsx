@@ -1,5 +1,7 @@
 import type { Editor } from '@tiptap/react';
-import { useLayoutEffect, useState, useSyncExternalStore } from 'react';
+import type { VirtualElement } from '@floating-ui/dom';
+import { useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useFloatingPosition } from '../../components/useFloatingPosition';
 import { createPortal } from 'react-dom';
 import type { LinkCandidate } from '../../../shared/ipc/channels/links';
 import type { StoryLinking } from './storyLinking';
@@ -80,9 +82,18 @@ function Popup({
     };
   }, [editor, active, search.items.length]);
 
-  const place = editor.view.coordsAtPos(trigger.from);
+  const popup = useRef<HTMLDivElement>(null);
+  const at = useMemo((): VirtualElement => {
+    const caretBox = () => {
+      const { left, top, bottom } = editor.view.coordsAtPos(trigger.from);
+      return new DOMRect(left, top, 0, bottom - top);
+    };
+    return { getBoundingClientRect: caretBox, contextElement: editor.view.dom };
+  }, [editor, trigger.from]);
+  useFloatingPosition(true, at, popup);
+
   return createPortal(
-    <div className="story-picker-popup" style={{ top: place.bottom + 4, left: place.left }}>
+    <div className="story-picker-popup" ref={popup}>
       <StoryOptions
         id={LIST_ID}
         label="Stories to link"

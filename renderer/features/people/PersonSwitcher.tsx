@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Role } from '../../../shared/domain/person';
 import { errorMessage } from '../../api/errorMessage';
+import { useFloatingPosition } from '../../components/useFloatingPosition';
 import { useCurrentPerson } from './PersonContext';
 import { PersonFields } from './PersonFields';
 
@@ -16,6 +17,8 @@ export function PersonSwitcher() {
   const [error, setError] = useState<string | null>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
+  const current = useRef<HTMLDivElement>(null);
+  useFloatingPosition(open, current, menu, { placement: 'top-start', sameWidth: true });
 
   // Escape closes the menu from anywhere, and focus goes back to "Switch person" if it was inside.
   useEffect(() => {
@@ -85,7 +88,7 @@ export function PersonSwitcher() {
           )}
         </div>
       )}
-      <div className="person-current">
+      <div className="person-current" ref={current}>
         <span className="person-avatar" aria-hidden="true">
           {person.name.slice(0, 1).toUpperCase()}
         </span>

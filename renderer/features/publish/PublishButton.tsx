@@ -44,9 +44,13 @@ export function PublishButton(props: {
   flush(): Promise<void>;
   /** Sets the story's section (the pre-flight's fix for a missing one); resolves once it is saved. */
   onSection?(sectionId: string): Promise<void>;
+  /** Opens another story (a linked one the pre-flight says is not published). */
+  onOpenStory?(storyId: string): void;
+  /** Removes the body's links to a story and saves; resolves once it is saved. */
+  onUnlink?(storyId: string): Promise<void>;
 }) {
   const { preflight, error, refresh } = usePreflight(props.storyId);
-  const { onSection } = props;
+  const { onSection, onOpenStory, onUnlink } = props;
   const open = usePublishSession(props.storyId) !== undefined;
   const publication = preflight?.publication;
   const live = publication?.state === 'published' || publication?.state === 'scheduled';
@@ -95,6 +99,13 @@ export function PublishButton(props: {
           storyId={props.storyId}
           preflight={preflight}
           {...(onSection ? { onSection: (id: string) => void onSection(id).then(refresh) } : {})}
+          {...(onUnlink ? { onUnlink: (id: string) => void onUnlink(id).then(refresh) } : {})}
+          {...(onOpenStory && {
+            onOpenStory: (id: string) => {
+              publishSessions.close(props.storyId);
+              onOpenStory(id);
+            },
+          })}
           onClose={() => publishSessions.close(props.storyId)}
         />
       )}

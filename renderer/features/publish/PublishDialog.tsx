@@ -1,10 +1,11 @@
+import './publish.css';
 import { useEffect, useRef, useState } from 'react';
 import type { Preflight } from '../../../shared/ipc/channels/publish';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { useTargets } from '../settings/useTargets';
 import { JobProgressView } from './JobProgressView';
-import { publishSessions, usePublishSession } from './publishSessions';
+import { publishSessions, useLatestJob, usePublishSession } from './publishSessions';
 import { useSections } from '../stories/useSections';
 
 type Mode = 'now' | 'schedule';
@@ -20,6 +21,10 @@ export function PublishDialog(props: {
   preflight: Preflight;
   /** Sets the story's section from the dialog (saved like a change in the form), when the check asks for one. */
   onSection?(sectionId: string): void;
+  /** Opens a linked story that is not published (the dialog closes). */
+  onOpenStory?(storyId: string): void;
+  /** Removes the links to a story from the body (saved like an edit), when the check blocks on them. */
+  onUnlink?(storyId: string): void;
   onClose(): void;
 }) {
   const client = useClient();
@@ -152,6 +157,14 @@ export function PublishDialog(props: {
                       {item.code === 'no-section' && props.onSection && (
                         <SectionFix onSection={props.onSection} />
                       )}
+                      {item.code === 'unpublished-link' && item.storyId && (
+                        <LinkedStoryFix
+                          storyId={item.storyId}
+                          targetId={preflight.target.id}
+                          {...(props.onOpenStory && { onOpen: props.onOpenStory })}
+                          {...(props.onUnlink && { onUnlink: props.onUnlink })}
+                        />
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -249,5 +262,75 @@ function SectionFix({ onSection }: { onSection(sectionId: string): void }) {
         </option>
       ))}
     </select>
+  );
+}
+
+/** The fixes for a link to a story that is not published on the site: open it, publish it there, or unlink it. */
+function LinkedStoryFix(props: {
+  storyId: string;
+  targetId: string;
+  onOpen?(storyId: string): void;
+  onUnlink?(storyId: string): void;
+}) {
+  const client = useClient();
+  const [failed, setFailed] = useState<string | null>(null);
+  const [sent, setSent] = useState(false);
+  const latest = useLatestJob(props.storyId);
+  const job = sent && latest?.targetId === props.targetId ? latest : null;
+  const sending = sent && (!job || ['queued', 'running', 'waiting'].includes(job.state));
+  const jobFailed = job && (job.state === 'failed' || job.state === 'paused') ? job.lastError : null;
+  const error = failed ?? jobFailed;
+
+  const publish = async () => {
+    setFailed(null);
+    setSent(true);
+    try {
+      publishSessions.offer(
+        await client.call('publish:start', {
+          storyId: props.storyId,
+          targetId: props.targetId,
+          action: 'publish',
+        }),
+      );
+    } catch (cause) {
+      setSent(false);
+      setFailed(errorMessage(cause));
+    }
+  };
+
+  return (
+    <span className="preflight-fix preflight-link-fix">
+      {props.onOpen && (
+        <button
+          type="button"
+          className="button-quiet button-small"
+          onClick={() => props.onOpen?.(props.storyId)}
+        >
+          Open
+        </button>
+      )}
+      <button
+        type="button"
+        className="button-quiet button-small"
+        disabled={sending}
+        onClick={() => void publish()}
+      >
+        {sending ? 'Publishing…' : 'Publish it'}
+      </button>
+      {props.onUnlink && (
+        <button
+          type="button"
+          className="button-quiet button-small"
+          onClick={() => props.onUnlink?.(props.storyId)}
+        >
+          Unlink
+        </button>
+      )}
+      {error && (
+        <span role="alert" className="field-error preflight-fix-error">
+          Could not publish it: {error}
+        </span>
+      )}
+    </span>
   );
 }

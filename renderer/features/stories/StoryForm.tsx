@@ -87,6 +87,13 @@ export function StoryForm(props: {
     },
     [saver],
   );
+  const unlinkStory = useCallback(
+    (storyId: string) => {
+      editor?.commands.unlinkStory(storyId);
+      return saver.flush();
+    },
+    [editor, saver],
+  );
   const commentButton = useMemo(
     () => editor && <CommentButton editor={editor} onComment={review.startComment} />,
     [editor, review.startComment],
@@ -96,11 +103,17 @@ export function StoryForm(props: {
       <>
         {commentButton}
         {story.trashedAt === null && (
-          <PublishButton storyId={story.id} flush={saver.flush} onSection={setSectionNow} />
+          <PublishButton
+            storyId={story.id}
+            flush={saver.flush}
+            onSection={setSectionNow}
+            onOpenStory={props.onOpenStory}
+            onUnlink={unlinkStory}
+          />
         )}
       </>
     ),
-    [commentButton, story.id, story.trashedAt, saver, setSectionNow],
+    [commentButton, story.id, story.trashedAt, saver, setSectionNow, props.onOpenStory, unlinkStory],
   );
   const links = useStoryLinks(story.id);
   const header = useStickyOffset<HTMLElement>();

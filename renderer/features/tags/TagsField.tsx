@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { normalizeTagName, tagKey, tagNameProblem } from '../../../shared/domain/tag';
 import { callKey } from '../../api/callKey';
 import { useClient } from '../../api/ClientContext';
@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/errorMessage';
 import { useQueryCall } from '../../api/useQueryCall';
 import { useSearch } from '../../api/useSearch';
 import { LIMITS } from '../../components/fieldLimits';
+import { useFloatingPosition } from '../../components/useFloatingPosition';
 
 const SUGGESTIONS = 8;
 
@@ -38,6 +39,9 @@ export function TagsField({ storyId, disabled }: { storyId: string; disabled: bo
       .filter((name) => !taken.has(tagKey(name)))
       .slice(0, SUGGESTIONS) ?? [];
   const shown = typed && dismissed !== typed ? suggestions : [];
+  const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  useFloatingPosition(shown.length > 0, input, list);
   // The highlighted suggestion belongs to the text and the answer it was chosen in: new text (whose answer may
   // still be the previous one, kept on screen while it loads) or a new answer starts with none.
   const [pick, setPick] = useState<{ text: string; answer: unknown; index: number }>({
@@ -121,6 +125,7 @@ export function TagsField({ storyId, disabled }: { storyId: string; disabled: bo
           </span>
         ))}
         <input
+          ref={input}
           id={inputId}
           maxLength={LIMITS.tagName}
           role="combobox"
@@ -142,7 +147,7 @@ export function TagsField({ storyId, disabled }: { storyId: string; disabled: bo
         />
       </div>
       {shown.length > 0 && (
-        <ul id={listId} role="listbox" className="tags-suggestions" aria-label="Tag suggestions">
+        <ul id={listId} ref={list} role="listbox" className="tags-suggestions" aria-label="Tag suggestions">
           {shown.map((name, index) => (
             <li
               key={name}

@@ -15,6 +15,13 @@ export const commentChannels = {
   'comments:reply': channel(z.object({ commentId: CommentId, text: CommentText }).strict(), Comment),
   /** Resolves or reopens a comment. */
   'comments:resolve': channel(z.object({ commentId: CommentId, resolved: z.boolean() }).strict(), Comment),
+  /** Changes the text of a comment; only its author may (`forbidden` for anyone else). */
+  'comments:edit': channel(z.object({ commentId: CommentId, text: CommentText }).strict(), Comment),
+  /**
+   * Deletes a comment and its replies; only its author may (`forbidden` for anyone else). The caller then removes
+   * its CommentAnchor mark from the body.
+   */
+  'comments:delete': channel(z.object({ commentId: CommentId }).strict(), z.object({ id: CommentId })),
 };
 
 export const CommentsChanged = z.object({
@@ -26,7 +33,7 @@ export type CommentsChanged = z.infer<typeof CommentsChanged>;
 
 export const commentEvents = {
   /**
-   * A comment was written, replied to, resolved or reopened, or a body save anchored, moved or orphaned
+   * A comment was written, edited, deleted, replied to, resolved or reopened, or a body save anchored, moved or orphaned
    * it: what `comments:list` answers for the story changed.
    */
   'comments:changed': CommentsChanged,

@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import { screenshotAtBothSizes } from './atBothSizes';
 import { seriousViolations } from './axe';
 import { expect, test } from './browserHost';
 
@@ -164,3 +166,23 @@ for (const colorScheme of ['light', 'dark'] as const) {
     );
   });
 }
+
+test('every toolbar button’s name contains the text it shows (axe label-content-name-mismatch)', async ({
+  page,
+  host,
+}) => {
+  await host.rpc('stories:create', { headline: 'Harbour bridge reopens' });
+  await page.goto(host.uiUrl);
+  await page.getByRole('button', { name: /Harbour bridge reopens/ }).click();
+  const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+  await expect(toolbar).toBeVisible();
+  // An experimental rule, so asked for by name; WCAG 2.5.3 (Label in Name).
+  const { violations, passes } = await new AxeBuilder({ page })
+    .include('[role="toolbar"]')
+    .withRules(['label-content-name-mismatch'])
+    .analyze();
+  expect(violations.flatMap((v) => v.nodes.map((node) => node.target.join(' ')))).toEqual([]);
+  expect(passes.flatMap((p) => p.nodes).length, 'buttons with visible text were checked').toBeGreaterThan(5);
+  await expect(toolbar.getByRole('button', { name: 'H2 heading' })).toHaveText('H2');
+  await screenshotAtBothSizes(page, 'toolbar-names');
+});

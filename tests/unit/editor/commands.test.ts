@@ -66,6 +66,54 @@ describe('figure', () => {
     },
   );
 
+  const blocks = (e: Editor) => {
+    const texts: string[] = [];
+    e.state.doc.forEach((block) => texts.push(block.type.name === 'figure' ? 'FIGURE' : block.textContent));
+    return texts;
+  };
+  const typeAfter = (e: Editor) => {
+    e.commands.insertContent('X');
+    return blocks(e);
+  };
+
+  it.each([
+    [
+      'mid-sentence: after its paragraph, the sentence whole, the caret where it was',
+      9,
+      ['The voteX was close.', 'FIGURE', 'Turnout fell.'],
+    ],
+    ['at the start of a paragraph: before it', 1, ['FIGURE', 'XThe vote was close.', 'Turnout fell.']],
+    [
+      'at the end of a paragraph: after it, typing below it',
+      20,
+      ['The vote was close.', 'FIGURE', 'X', 'Turnout fell.'],
+    ],
+    [
+      'at the end of the story: after it, typing below it',
+      35,
+      ['The vote was close.', 'Turnout fell.', 'FIGURE', 'X'],
+    ],
+  ])('inserts a figure between paragraphs, never inside a sentence — %s', (_, caret, expected) => {
+    const e = editorWith('<p>The vote was close.</p><p>Turnout fell.</p>');
+    e.commands.setTextSelection(caret);
+    expect(e.commands.insertFigure({ src: MEDIA_SRC })).toBe(true);
+    expect(typeAfter(e)).toEqual(expected);
+  });
+
+  it('puts a figure over a selection after the paragraph where the selection ends, keeping the text', () => {
+    const e = editorWith('<p>The vote was close.</p><p>Turnout fell.</p>');
+    e.commands.setTextSelection({ from: 5, to: 25 });
+    e.commands.insertFigure({ src: MEDIA_SRC });
+    expect(blocks(e)).toEqual(['The vote was close.', 'Turnout fell.', 'FIGURE', '']); // '': the trailing paragraph
+  });
+
+  it('takes the place of the empty paragraph holding the caret', () => {
+    const e = editorWith('<p>The vote was close.</p><p></p><p>Turnout fell.</p>');
+    e.commands.setTextSelection(22);
+    e.commands.insertFigure({ src: MEDIA_SRC });
+    expect(typeAfter(e)).toEqual(['The vote was close.', 'FIGURE', 'X', 'Turnout fell.']);
+  });
+
   it('updates the selected figure, refusing a bad source', () => {
     const e = editorWith('<p></p>');
     e.commands.insertFigure({ src: MEDIA_SRC });
@@ -84,9 +132,28 @@ describe('also read', () => {
     expect(firstBlock(e)).toEqual({ type: 'alsoRead', attrs: { storyId: STORY_ID, headline: 'Budget' } });
     expect(e.getText()).toContain('ALSO READ: Budget');
   });
+
+  it('goes between paragraphs, not inside a sentence', () => {
+    const e = editorWith('<p>The vote was close.</p>');
+    e.commands.setTextSelection(9);
+    e.commands.insertAlsoRead({ storyId: STORY_ID, headline: 'Budget' });
+    expect(e.getJSON().content?.map((block) => block.type)).toEqual(['paragraph', 'alsoRead', 'paragraph']);
+    expect(e.getText()).toContain('The vote was close.');
+  });
 });
 
 describe('story link', () => {
+  it('unlinks one story everywhere: its inline links keep their text, its Also read blocks go', () => {
+    const e = editorWith(
+      `<p>See <a data-story-id="${STORY_ID}">the budget</a> and <a data-story-id="${STORY_ID}">more</a>.</p>` +
+        `<aside class="also-read" data-story-id="${STORY_ID}">Budget</aside><p>End.</p>`,
+    );
+    expect(e.getJSON().content?.map((block) => block.type)).toEqual(['paragraph', 'alsoRead', 'paragraph']);
+    expect(e.commands.unlinkStory(STORY_ID)).toBe(true);
+    expect(e.getHTML()).toBe('<p>See the budget and more.</p><p>End.</p>');
+    expect(e.commands.unlinkStory(STORY_ID)).toBe(false);
+  });
+
   it('links the selection, replacing a web link, and unlinks it', () => {
     const e = editorWith('<p><a href="https://example.com">Budget</a> news</p>');
     e.commands.setTextSelection({ from: 1, to: 7 });
