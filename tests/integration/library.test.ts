@@ -70,6 +70,7 @@ describe('full-text search', () => {
   it('matches the word being typed as a prefix, and stops once a space follows it', async () => {
     await create({ headline: 'Reopening of the harbour bridge' });
     expect(headlines(await query({ search: 'harb' }))).toEqual(['Reopening of the harbour bridge']);
+    expect(headlines(await query({ search: 'h' }))).toEqual(['Reopening of the harbour bridge']);
     expect(headlines(await query({ search: 'reopen' }))).toEqual(['Reopening of the harbour bridge']);
     expect(headlines(await query({ search: 'reopen ' }))).toEqual([]);
   });
@@ -101,6 +102,23 @@ describe('full-text search', () => {
     await call('tags:rename', { id: tag!.id, name: 'Finance' });
     expect(headlines(await query({ search: 'economy' }))).toEqual([]);
     expect(headlines(await query({ search: 'finance' }))).toEqual(['Budget day']);
+  });
+
+  it('with a tag filter, keeps exactly the stories that carry the tag, however it is spelled', async () => {
+    const tag = async (headline: string, tags: string[]) => {
+      const story = await create({ headline });
+      await call('stories:setTags', { id: story.id, tags });
+    };
+    await tag('Talks resume', ['North Korea']);
+    await tag('Talks stall', ['Korea']);
+    await tag('Talks end', ['Ｅｃｏｎｏｍｙ']);
+    await create({ headline: 'Talks on tags' });
+    const found = async (tagFilter: string) =>
+      headlines(await query({ search: 'talks ', filters: { tag: tagFilter } })).sort();
+    expect(await found('korea')).toEqual(['Talks stall']);
+    expect(await found('North korea')).toEqual(['Talks resume']);
+    expect(await found('economy')).toEqual(['Talks end']);
+    expect(await found('Weather')).toEqual([]);
   });
 
   it('keeps the index current on save and ignores accents and case', async () => {
@@ -184,8 +202,8 @@ describe('query parsing', () => {
     ['AND OR NOT * - ()', ''],
     ['-only', ''],
     ['say ""hi""', '("say" AND "hi")'],
-    ['h', ''],
-    ['harbour b', '("harbour")'],
+    ['h', '("h"*)'],
+    ['harbour b', '("harbour" AND "b"*)'],
     ['harbour b ', '("harbour" AND "b")'],
     ['har\u0000bour', '("har" AND "bour"*)'],
   ])('%j becomes the FTS5 expression %j', (input, expected) => {

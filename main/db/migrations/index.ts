@@ -13,6 +13,7 @@ import dropStoryPublishedAt from './0012_drop_story_published_at.sql';
 import desk from './0013_desk.sql';
 import publishJobSeq from './0014_publish_job_seq.sql';
 import importSources from './0015_import_sources.sql';
+import searchPrefixIndex from './0016_search_prefix_index.sql';
 
 /** Schema migrations in order (keep this list sorted by number); a database's `user_version` is the number of them it has applied. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -31,4 +32,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0013_desk', sql: desk },
   { name: '0014_publish_job_seq', sql: publishJobSeq },
   { name: '0015_import_sources', sql: importSources },
+  { name: '0016_search_prefix_index', sql: searchPrefixIndex },
 ];

@@ -31,7 +31,8 @@ export function decodeLibraryCursor(
       s === sort &&
       d === direction &&
       Array.isArray(keys) &&
-      keys.length === 2 &&
+      // Two sort keys; a ranked search adds the blocks it ranks in (rankedSearch.ts).
+      keys.length === (sort === 'relevance' ? 4 : 2) &&
       keys.every(isKey) &&
       Number.isInteger(partition)
     ) {

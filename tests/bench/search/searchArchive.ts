@@ -15,6 +15,8 @@ export async function runSearchBench(options: SearchBenchOptions = {}): Promise<
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const results = await runSearchBench({ log: (line) => console.error(line) });
-  for (const result of results) console.log(JSON.stringify(result));
+  await runSearchBench({
+    log: (line) => console.error(line),
+    onResult: (result) => console.log(JSON.stringify(result)),
+  });
 }

@@ -10,8 +10,10 @@ export interface SearchBenchOptions {
   size?: number;
   /** Timed runs per measurement (default: COPYDESK_BENCH_RUNS, else 60), after a few warm-up runs. */
   runs?: number;
-  /** Progress notes (archive generation); the JSON lines are returned, not printed. */
+  /** Progress notes (archive generation). */
   log?: (line: string) => void;
+  /** Each measurement as soon as it is made (all are also returned). */
+  onResult?: (result: SearchBenchResult) => void;
 }
 
 export interface SearchBenchResult {
@@ -113,7 +115,7 @@ export async function searchBench(options: SearchBenchOptions = {}): Promise<Sea
         times.sort((x, y) => x - y);
         refTimes.sort((x, y) => x - y);
         const matches = raw.prepare(count).pluck().get() as number;
-        results.push({
+        const result: SearchBenchResult = {
           bench: 'search',
           query,
           input,
@@ -127,7 +129,9 @@ export async function searchBench(options: SearchBenchOptions = {}): Promise<Sea
           ratio: round(quantile(times, 0.5) / quantile(refTimes, 0.5)),
           runs,
           archive: size,
-        });
+        };
+        results.push(result);
+        options.onResult?.(result);
       }
       return results;
     } finally {
