@@ -1,14 +1,10 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { DATABASE_FILE } from '../../main/core/createCore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, DATABASE_FILE } from '../../main/core/createCore';
-import { migrations } from '../../main/db/migrations';
-import { openDatabase } from '../../main/db/openDatabase';
 import { RANK_WINDOW } from '../../main/services/library/rankedSearch';
 import type { LibraryPage, LibraryQueryInput } from '../../shared/ipc/contract';
 import { generateArchive } from '../support/archive';
-import { caller } from '../support/libraryCalls';
-import { tempDir } from '../support/tempDir';
 import { testCore } from '../support/testCore';
 
 // More stories than one ranking window, so "the" (in every story) spans two blocks.
@@ -118,49 +114,5 @@ describe('a word in more stories than the ranking window', () => {
       ok: false,
       error: { code: 'invalid-input' },
     });
-  });
-});
-
-describe('migration 0016', () => {
-  it('rebuilds the index of an existing store with a one-letter prefix index; search still answers', async () => {
-    const dir = tempDir();
-    try {
-      const { db: old } = openDatabase(join(dir.path, DATABASE_FILE), {
-        migrations: migrations.slice(0, 15),
-      });
-      generateArchive(old, { count: 30, seed: 5 });
-      old.close();
-      const upgraded = createCore({
-        dataDir: dir.path,
-        appVersion: 'test',
-        host: 'test',
-        log: () => undefined,
-      });
-      try {
-        const call = caller(upgraded);
-        const search = async (text: string) =>
-          (await call<LibraryPage>('library:query', { search: text, limit: 200 })).items.length;
-        const sql = upgraded.database
-          .prepare<[], string>("SELECT sql FROM sqlite_master WHERE name = 'stories_fts'")
-          .pluck()
-          .get();
-        expect(sql).toContain("prefix = '1 2 3'");
-        expect(await search('the ')).toBe(30);
-        expect(await search('t')).toBe(30);
-        const tagged = upgraded.database
-          .prepare('SELECT count(DISTINCT story_id) FROM story_tags')
-          .pluck()
-          .get();
-        expect(await search('economy OR seoul OR busan OR tokyo OR crime ')).toBeGreaterThan(0);
-        expect(tagged).toBeGreaterThan(0);
-        await call('stories:create', { headline: 'Zeppelin lands' });
-        expect(await search('zeppelin ')).toBe(1);
-        expect(await search('z')).toBe(1);
-      } finally {
-        upgraded.close();
-      }
-    } finally {
-      dir.remove();
-    }
   });
 });
