@@ -87,6 +87,21 @@ describe('a word in more stories than the ranking window', () => {
     }
   });
 
+  it('applies a filter that keeps few stories, paging in rank order both ways', async () => {
+    const kept = db
+      .prepare<[], string>("SELECT id FROM stories WHERE section_id = 'business' AND status = 'published'")
+      .pluck()
+      .all();
+    expect(kept.length).toBeGreaterThan(0);
+    const filters = { sectionId: 'business', status: ['published' as const] };
+    const ranked = await everyPage({ search: 'the ', filters });
+    expect([...ranked].sort()).toEqual([...kept].sort());
+    expect(await everyPage({ search: 'the ', filters, direction: 'desc' })).toEqual([...ranked].reverse());
+    // The same order as ranking without the filter, keeping only the stories it lets through.
+    const unfiltered = await everyPage({ search: 'the ' });
+    expect(ranked).toEqual(unfiltered.filter((id) => kept.includes(id)));
+  });
+
   it('marks the words of every row of a page, each row its own', async () => {
     const page = await query({ search: 'typh', limit: 20 });
     expect(page.items.length).toBeGreaterThan(0);

@@ -30,6 +30,8 @@ export interface SearchBenchResult {
   ref_p95_ms: number;
   /** p50 over the reference's p50, both measured interleaved in this run. */
   ratio: number;
+  /** p95 over the reference's p95. */
+  ratio_p95: number;
   runs: number;
   archive: number;
 }
@@ -127,6 +129,7 @@ export async function searchBench(options: SearchBenchOptions = {}): Promise<Sea
           ref_p50_ms: round(quantile(refTimes, 0.5)),
           ref_p95_ms: round(quantile(refTimes, 0.95)),
           ratio: round(quantile(times, 0.5) / quantile(refTimes, 0.5)),
+          ratio_p95: round(quantile(times, 0.95) / quantile(refTimes, 0.95)),
           runs,
           archive: size,
         };
