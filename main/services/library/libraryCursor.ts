@@ -41,8 +41,9 @@ export function decodeLibraryCursor(
   } catch {
     // falls through to the error below
   }
-  throw new AppError(
-    'invalid-input',
-    'The list cursor does not belong to this query; start from the first page',
-  );
+  throw foreignCursor();
 }
+
+/** The error for a cursor this service did not give out for the query at hand. */
+export const foreignCursor = () =>
+  new AppError('invalid-input', 'The list cursor does not belong to this query; start from the first page');

@@ -1,9 +1,10 @@
-import { AppError } from '../../../shared/ipc/errors';
 import type { FoundStory, KeyValue, SearchFilters, SearchQueries } from '../../db/queries/searchQueries';
+import { foreignCursor } from './libraryCursor';
 
 /**
- * How many matches bm25 ranks together. Ranking costs microseconds per match (about 3 for "the"),
- * so ranking all 100,000 matches of "the" took 100–270 ms; a block of this many takes 1–3 ms.
+ * How many matches bm25 ranks together. bm25 reads each match's word positions and length, so ranking
+ * all 100,000 matches of "the" took 100–270 ms; a block of this many takes a few (much of it bm25
+ * counting each phrase's matches once, which does not grow with the block).
  */
 export const RANK_WINDOW = 500;
 
@@ -40,10 +41,7 @@ function fromCursor(keys: KeyValue[], block: number) {
     block < 0 ||
     block * width >= top
   ) {
-    throw new AppError(
-      'invalid-input',
-      'The list cursor does not belong to this query; start from the first page',
-    );
+    throw foreignCursor();
   }
   return { blocks: { top, width }, block, after: { rank, searchId } };
 }
