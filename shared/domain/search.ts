@@ -53,7 +53,7 @@ function tokenize(input: string): RawToken[] {
  * Reads what a user typed into a search box: words, "exact phrases", -excluded terms, NOT, OR.
  * Never fails: anything else (brackets, stars, colons, stray quotes) is just text to look for.
  * The last bare word matches as a prefix unless it is followed by a space, so results follow typing
- * (from its second letter).
+ * from the first letter.
  */
 export function parseSearch(input: string): SearchGroup[] {
   // FTS5 reads a NUL inside a string literal as its end; no control character is worth searching for.
@@ -74,11 +74,9 @@ export function parseSearch(input: string): SearchGroup[] {
       }
     }
     const text = token.text.replace(/\s+/gu, ' ').trim();
+    // The index keeps one-, two- and three-letter prefixes (migration 0016), so even "t" answers at once.
     const prefix = !token.quoted && index === tokens.length - 1 && !token.closed;
-    // A one-letter prefix matches most of the archive and scans the whole index (seconds on 100k
-    // stories); the next letter narrows it, so until then the other words decide.
-    const tooShort = prefix && [...text].length < 2;
-    if (!WORDLIKE.test(text) || tooShort || terms >= MAX_TERMS) {
+    if (!WORDLIKE.test(text) || terms >= MAX_TERMS) {
       negateNext = false;
       return;
     }
@@ -111,6 +109,14 @@ export function toFtsQuery(groups: readonly SearchGroup[]): string {
     })
     .join(' OR ');
 }
+
+/**
+ * `match` narrowed to stories whose tags hold the words of the tag named `tagName` (as stored, so
+ * the words are the index's), so a ranked search with a tag filter ranks only those. The index cannot
+ * tell "Korea" from "North Korea": the exact filter still decides.
+ */
+export const withTagWords = (match: string, tagName: string): string =>
+  WORDLIKE.test(tagName) ? `(${match}) AND {tags} : ${literal(tagName)}` : match;
 
 /** Text split into plain and highlighted runs; the renderer shows them as text, never as HTML. */
 export const TextSegment = z.object({ text: z.string(), match: z.boolean() });

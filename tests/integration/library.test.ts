@@ -1,11 +1,13 @@
+import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, DATABASE_FILE } from '../../main/core/createCore';
+import { createCore, DATABASE_FILE, type Core } from '../../main/core/createCore';
 import { migrations } from '../../main/db/migrations';
 import { openDatabase } from '../../main/db/openDatabase';
 import { parseSearch, toFtsQuery } from '../../shared/domain/search';
 import type { Story } from '../../shared/domain/story';
 import type { LibraryPage, LibraryRow } from '../../shared/ipc/contract';
+import { generateArchive } from '../support/archive';
 import { caller, paragraphs } from '../support/libraryCalls';
 import { tempDir } from '../support/tempDir';
 import { testCore } from '../support/testCore';
@@ -70,6 +72,7 @@ describe('full-text search', () => {
   it('matches the word being typed as a prefix, and stops once a space follows it', async () => {
     await create({ headline: 'Reopening of the harbour bridge' });
     expect(headlines(await query({ search: 'harb' }))).toEqual(['Reopening of the harbour bridge']);
+    expect(headlines(await query({ search: 'h' }))).toEqual(['Reopening of the harbour bridge']);
     expect(headlines(await query({ search: 'reopen' }))).toEqual(['Reopening of the harbour bridge']);
     expect(headlines(await query({ search: 'reopen ' }))).toEqual([]);
   });
@@ -101,6 +104,23 @@ describe('full-text search', () => {
     await call('tags:rename', { id: tag!.id, name: 'Finance' });
     expect(headlines(await query({ search: 'economy' }))).toEqual([]);
     expect(headlines(await query({ search: 'finance' }))).toEqual(['Budget day']);
+  });
+
+  it('with a tag filter, keeps exactly the stories that carry the tag, however it is spelled', async () => {
+    const tag = async (headline: string, tags: string[]) => {
+      const story = await create({ headline });
+      await call('stories:setTags', { id: story.id, tags });
+    };
+    await tag('Talks resume', ['North Korea']);
+    await tag('Talks stall', ['Korea']);
+    await tag('Talks end', ['Ｅｃｏｎｏｍｙ']);
+    await create({ headline: 'Talks on tags' });
+    const found = async (tagFilter: string) =>
+      headlines(await query({ search: 'talks ', filters: { tag: tagFilter } })).sort();
+    expect(await found('korea')).toEqual(['Talks stall']);
+    expect(await found('North korea')).toEqual(['Talks resume']);
+    expect(await found('economy')).toEqual(['Talks end']);
+    expect(await found('Weather')).toEqual([]);
   });
 
   it('keeps the index current on save and ignores accents and case', async () => {
@@ -184,8 +204,8 @@ describe('query parsing', () => {
     ['AND OR NOT * - ()', ''],
     ['-only', ''],
     ['say ""hi""', '("say" AND "hi")'],
-    ['h', ''],
-    ['harbour b', '("harbour")'],
+    ['h', '("h"*)'],
+    ['harbour b', '("harbour" AND "b"*)'],
     ['harbour b ', '("harbour" AND "b")'],
     ['har\u0000bour', '("har" AND "bour"*)'],
   ])('%j becomes the FTS5 expression %j', (input, expected) => {
@@ -432,30 +452,75 @@ describe('sections', () => {
   });
 });
 
+/** A store migrated up to `upto` (filled by `fill`), then opened by a core at the newest schema. */
+async function upgraded(
+  upto: number,
+  fill: (db: Database.Database) => void,
+  check: (call: ReturnType<typeof caller>, core: Core) => Promise<void>,
+) {
+  const dir = tempDir();
+  try {
+    const { db } = openDatabase(join(dir.path, DATABASE_FILE), { migrations: migrations.slice(0, upto) });
+    fill(db);
+    db.close();
+    const core = createCore({ dataDir: dir.path, appVersion: 'test', host: 'test', log: () => undefined });
+    try {
+      await check(caller(core), core);
+    } finally {
+      core.close();
+    }
+  } finally {
+    dir.remove();
+  }
+}
+
 describe('migration 0004', () => {
   it('indexes the stories that were in the store before it', async () => {
-    const dir = tempDir();
-    try {
-      const { db } = openDatabase(join(dir.path, DATABASE_FILE), { migrations: migrations.slice(0, 3) });
-      db.prepare(
-        `INSERT INTO stories (id, headline, body_json, body_text, created_at, updated_at)
-         VALUES ('01ARZ3NDEKTSV4RRFFQ69G5FAV', 'Old harbour story', '{"type":"doc"}', 'from before search', 1, 1)`,
-      ).run();
-      db.close();
-      const upgraded = createCore({
-        dataDir: dir.path,
-        appVersion: 'test',
-        host: 'test',
-        log: () => undefined,
-      });
-      try {
-        const page = await caller(upgraded)<LibraryPage>('library:query', { search: 'before search' });
+    await upgraded(
+      3,
+      (db) =>
+        db
+          .prepare(
+            `INSERT INTO stories (id, headline, body_json, body_text, created_at, updated_at)
+             VALUES ('01ARZ3NDEKTSV4RRFFQ69G5FAV', 'Old harbour story', '{"type":"doc"}', 'from before search', 1, 1)`,
+          )
+          .run(),
+      async (call) => {
+        const page = await call<LibraryPage>('library:query', { search: 'before search' });
         expect(headlines(page)).toEqual(['Old harbour story']);
-      } finally {
-        upgraded.close();
-      }
-    } finally {
-      dir.remove();
-    }
+      },
+    );
+  });
+});
+
+describe('migration 0017 (search prefix index)', () => {
+  it('rebuilds the index of an existing store with a one-letter prefix index; search still answers', async () => {
+    await upgraded(
+      15,
+      (db) => generateArchive(db, { count: 30, seed: 5 }),
+      async (call, core) => {
+        const found = async (search: string, filters = {}) =>
+          (await call<LibraryPage>('library:query', { search, filters, limit: 200 })).items.length;
+        const sql = core.database
+          .prepare<[], string>("SELECT sql FROM sqlite_master WHERE name = 'stories_fts'")
+          .pluck()
+          .get();
+        expect(sql).toContain("prefix = '1 2 3'");
+        expect(await found('the ')).toBe(30);
+        expect(await found('t')).toBe(30);
+        const [tag] = await call<{ name: string; id: number }[]>('tags:list', {});
+        const tagged = core.database
+          .prepare('SELECT count(*) FROM story_tags WHERE tag_id = ?')
+          .pluck()
+          .get(tag!.id) as number;
+        expect(tagged).toBeGreaterThan(0);
+        // Tags are words of the index too: a search for the tag's name finds at least its stories.
+        expect(await found(`"${tag!.name}"`)).toBeGreaterThanOrEqual(tagged);
+        expect(await found('the ', { tag: tag!.name })).toBe(tagged);
+        await call('stories:create', { headline: 'Zeppelin lands' });
+        expect(await found('zeppelin ')).toBe(1);
+        expect(await found('z')).toBe(1);
+      },
+    );
   });
 });

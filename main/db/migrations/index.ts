@@ -14,6 +14,7 @@ import desk from './0013_desk.sql';
 import publishJobSeq from './0014_publish_job_seq.sql';
 import importSources from './0015_import_sources.sql';
 import mergeUndoAndUpdated from './0016_merge_undo_and_updated.sql';
+import searchPrefixIndex from './0017_search_prefix_index.sql';
 
 /** Schema migrations in order (keep this list sorted by number); a database's `user_version` is the number of them it has applied. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -33,4 +34,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0014_publish_job_seq', sql: publishJobSeq },
   { name: '0015_import_sources', sql: importSources },
   { name: '0016_merge_undo_and_updated', sql: mergeUndoAndUpdated },
+  { name: '0017_search_prefix_index', sql: searchPrefixIndex },
 ];

@@ -25,6 +25,18 @@ export interface RankedId {
   rank: number;
 }
 
+/** The newest matches of a search: how many (up to the window asked for) and the search ids they span. */
+export interface MatchSpan {
+  count: number;
+  top: number;
+  floor: number;
+}
+
+export interface Snippet {
+  headline: string;
+  passage: string | null;
+}
+
 export interface PageRequest {
   match: string | null;
   filters: SearchFilters;
@@ -63,7 +75,7 @@ function toFound(row: SummaryRow): FoundStory {
 }
 
 function filterSql(filters: SearchFilters, match: string | null) {
-  const where = ['(s.trashed_at IS NOT NULL) = @trashed'];
+  const where: string[] = [];
   const params: Record<string, unknown> = { trashed: filters.trashed ? 1 : 0 };
   if (filters.statuses?.length) {
     where.push('s.status IN (SELECT value FROM json_each(@statuses))');
@@ -80,6 +92,8 @@ function filterSql(filters: SearchFilters, match: string | null) {
     );
     params.tag = tagKey(filters.tag);
   }
+  // After the tests of columns stored before the body: a story they turn down is never read past it.
+  where.push('(s.trashed_at IS NOT NULL) = @trashed');
   if (filters.author !== undefined) {
     where.push('s.author = @author COLLATE NOCASE');
     params.author = filters.author;
@@ -143,30 +157,50 @@ export function searchQueries(db: Database.Database) {
   };
 
   // FTS5 ignores a rowid constraint bound as a REAL, which is how a JS number arrives.
-  const snippetOf = db.prepare<[string, number], { headline: string; body: string; standfirst: string }>(
-    `SELECT highlight(stories_fts, 0, char(2), char(3)) AS headline,
+  const snippetsOf = db.prepare<
+    [string, string],
+    { searchId: number; headline: string; body: string; standfirst: string }
+  >(
+    `SELECT f.rowid AS searchId, highlight(stories_fts, 0, char(2), char(3)) AS headline,
        snippet(stories_fts, 2, char(2), char(3), '…', 14) AS body,
        snippet(stories_fts, 1, char(2), char(3), '…', 14) AS standfirst
-     FROM stories_fts WHERE stories_fts MATCH ? AND rowid = CAST(? AS INTEGER)`,
+     FROM json_each(?) ids CROSS JOIN stories_fts f ON f.rowid = CAST(ids.value AS INTEGER)
+     WHERE stories_fts MATCH ?`,
   );
+  const newest = db.prepare<{ match: string; window: number }, MatchSpan>(
+    `SELECT count(*) AS count, coalesce(max(rowid), 0) AS top, coalesce(min(rowid), 0) AS floor
+     FROM (SELECT rowid FROM stories_fts WHERE stories_fts MATCH @match ORDER BY rowid DESC LIMIT @window)`,
+  );
+  // bm25 with the weights of the index's `rank` setting (headline 10, standfirst 4, body 1, tags 6;
+  // migrations 0004, 0016), sorted by SQLite: ORDER BY rank takes FTS5's own sorter, twice as slow.
+  const inRange = (order: 'ASC' | 'DESC', resume: string) =>
+    db.prepare<{ match: string; lo: number; hi: number; rank?: number; id?: number }, RankedId>(
+      `SELECT searchId, rank FROM (
+         SELECT rowid AS searchId, bm25(stories_fts, 10.0, 4.0, 1.0, 6.0) AS rank FROM stories_fts
+         WHERE stories_fts MATCH @match AND rowid BETWEEN CAST(@lo AS INTEGER) AND CAST(@hi AS INTEGER))
+       ${resume} ORDER BY rank ${order}, searchId ${order}`,
+    );
   const ranked = {
-    asc: db.prepare<{ match: string; limit: number }, RankedId>(
-      `SELECT rowid AS searchId, rank FROM stories_fts WHERE stories_fts MATCH @match
-       ORDER BY rank, rowid LIMIT @limit`,
-    ),
-    ascAfter: db.prepare<{ match: string; limit: number; rank: number; id: number }, RankedId>(
-      `SELECT rowid AS searchId, rank FROM stories_fts WHERE stories_fts MATCH @match
-         AND (rank, rowid) > (@rank, @id) ORDER BY rank, rowid LIMIT @limit`,
-    ),
-    desc: db.prepare<{ match: string; limit: number }, RankedId>(
-      `SELECT rowid AS searchId, rank FROM stories_fts WHERE stories_fts MATCH @match
-       ORDER BY rank DESC, rowid DESC LIMIT @limit`,
-    ),
-    descAfter: db.prepare<{ match: string; limit: number; rank: number; id: number }, RankedId>(
-      `SELECT rowid AS searchId, rank FROM stories_fts WHERE stories_fts MATCH @match
-         AND (rank, rowid) < (@rank, @id) ORDER BY rank DESC, rowid DESC LIMIT @limit`,
-    ),
+    asc: inRange('ASC', ''),
+    ascAfter: inRange('ASC', 'WHERE (rank, searchId) > (@rank, @id)'),
+    desc: inRange('DESC', ''),
+    descAfter: inRange('DESC', 'WHERE (rank, searchId) < (@rank, @id)'),
   };
+  const nearest = {
+    below: db
+      .prepare<{ match: string; id: number }, number>(
+        `SELECT rowid FROM stories_fts WHERE stories_fts MATCH @match AND rowid < CAST(@id AS INTEGER)
+         ORDER BY rowid DESC LIMIT 1`,
+      )
+      .pluck(),
+    above: db
+      .prepare<{ match: string; id: number }, number>(
+        `SELECT rowid FROM stories_fts WHERE stories_fts MATCH @match AND rowid > CAST(@id AS INTEGER)
+         ORDER BY rowid LIMIT 1`,
+      )
+      .pluck(),
+  };
+  const tagName = db.prepare<[string], string>('SELECT name FROM tags WHERE name_key = ?').pluck();
   const tagIdsByName = db.prepare<[], { id: number }>('SELECT id FROM tags ORDER BY name COLLATE NOCASE, id');
   const authors = db.prepare<[], { author: string }>(
     `SELECT DISTINCT author FROM stories INDEXED BY stories_author_recent WHERE author != '' ORDER BY author COLLATE NOCASE`,
@@ -179,24 +213,31 @@ export function searchQueries(db: Database.Database) {
       return (prepare(sql).all(params) as SummaryRow[]).map(toFound);
     },
 
+    /** How many of the newest `window` matches there are (by search id), and the ids they span. */
+    newestMatches: (match: string, window: number): MatchSpan => newest.get({ match, window })!,
+
     /**
-     * The next `limit` matches in rank order (best first for `asc`), from the search index alone:
-     * ranking there and filtering a small batch is far cheaper than joining every match.
+     * Every match with a search id in [lo, hi], in rank order (best first for `asc`), after `after`:
+     * the index ranks them alone, which is far cheaper than joining them to their stories.
      */
-    rankedBatch(
+    rankedInRange(
       match: string,
       direction: 'asc' | 'desc',
+      range: { lo: number; hi: number },
       after: { rank: number; searchId: number } | null,
-      limit: number,
     ): RankedId[] {
-      if (!after) return ranked[direction].all({ match, limit });
+      if (!after) return ranked[direction].all({ match, ...range });
       return ranked[direction === 'asc' ? 'ascAfter' : 'descAfter'].all({
         match,
-        limit,
+        ...range,
         rank: after.rank,
         id: after.searchId,
       });
     },
+
+    /** The search id of the nearest match below (or above) `searchId`, if there is one. */
+    nearestMatch: (match: string, side: 'below' | 'above', searchId: number): number | null =>
+      nearest[side].get({ match, id: searchId }) ?? null,
 
     /** Those of the indexed stories `searchIds` that pass the filters, keyed by search id. */
     filterIndexed(searchIds: number[], filters: SearchFilters): Map<number, FoundStory> {
@@ -245,18 +286,28 @@ export function searchQueries(db: Database.Database) {
       return rows.map(toFound);
     },
 
+    /** The stored name of the tag `tag` names, ignoring case; null when there is none. */
+    tagName: (tag: string): string | null => tagName.get(tagKey(tag)) ?? null,
+
     /** Every tag id, tags in alphabetical order: the groups of the tag sort. */
     tagIdsByName: (): number[] => tagIdsByName.all().map((row) => row.id),
 
     /**
-     * The headline with its matching words marked (char(2)…char(3)), and the best passage of the
-     * body, else the standfirst, that matched; null when only the headline or tags matched.
+     * For each of `searchIds`, in one query: the headline with its matching words marked
+     * (char(2)…char(3)), and the best passage of the body, else the standfirst, that matched (null
+     * when only the headline or tags matched).
      */
-    snippet(match: string, searchId: number): { headline: string; passage: string | null } | null {
-      const row = snippetOf.get(match, searchId);
-      if (!row) return null;
-      const passage = [row.body, row.standfirst].find((text) => text.includes('\u0002')) ?? null;
-      return { headline: row.headline, passage };
+    snippets(match: string, searchIds: number[]): Map<number, Snippet> {
+      const rows = snippetsOf.all(JSON.stringify(searchIds), match);
+      return new Map(
+        rows.map((row) => [
+          row.searchId,
+          {
+            headline: row.headline,
+            passage: [row.body, row.standfirst].find((text) => text.includes('\u0002')) ?? null,
+          },
+        ]),
+      );
     },
 
     authors: (): string[] => authors.all().map((row) => row.author),

@@ -31,7 +31,8 @@ export function decodeLibraryCursor(
       s === sort &&
       d === direction &&
       Array.isArray(keys) &&
-      keys.length === 2 &&
+      // Two sort keys; a ranked search adds the blocks it ranks in (rankedSearch.ts).
+      keys.length === (sort === 'relevance' ? 4 : 2) &&
       keys.every(isKey) &&
       Number.isInteger(partition)
     ) {
@@ -40,8 +41,9 @@ export function decodeLibraryCursor(
   } catch {
     // falls through to the error below
   }
-  throw new AppError(
-    'invalid-input',
-    'The list cursor does not belong to this query; start from the first page',
-  );
+  throw foreignCursor();
 }
+
+/** The error for a cursor this service did not give out for the query at hand. */
+export const foreignCursor = () =>
+  new AppError('invalid-input', 'The list cursor does not belong to this query; start from the first page');

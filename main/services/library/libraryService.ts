@@ -1,19 +1,14 @@
 import { changedSincePublished } from '../../../shared/domain/publication';
-import { parseSearch, snippetSegments, toFtsQuery } from '../../../shared/domain/search';
+import { parseSearch, snippetSegments, toFtsQuery, withTagWords } from '../../../shared/domain/search';
 import type { Section } from '../../../shared/domain/section';
 import { StoryStatus } from '../../../shared/domain/story';
 import { normalizeTagName } from '../../../shared/domain/tag';
 import type { LibraryPage, LibraryQueryInput, LibraryRow, LibrarySort } from '../../../shared/ipc/contract';
-import type {
-  FoundStory,
-  KeyValue,
-  Partition,
-  SearchFilters,
-  SearchQueries,
-} from '../../db/queries/searchQueries';
+import type { FoundStory, Partition, SearchFilters, SearchQueries } from '../../db/queries/searchQueries';
 import type { PublicationQueries } from '../../db/queries/publicationQueries';
 import type { TagQueries } from '../../db/queries/tagQueries';
 import { decodeLibraryCursor, encodeLibraryCursor } from './libraryCursor';
+import { collectRanked } from './rankedSearch';
 
 type ParsedQuery = Required<Omit<LibraryQueryInput, 'cursor' | 'sort' | 'direction' | 'filters'>> & {
   cursor?: string | undefined;
@@ -80,33 +75,6 @@ export function createLibraryService(deps: {
       .map((value) => ({ column: 'section_id', value }));
   };
 
-  /** Best matches first from the index, in growing batches, keeping those that pass the filters. */
-  const collectRanked = (
-    match: string,
-    direction: 'asc' | 'desc',
-    start: KeyValue[] | null,
-    filters: SearchFilters,
-    want: number,
-  ): FoundStory[] => {
-    const found: FoundStory[] = [];
-    let after = start ? { rank: Number(start[0]), searchId: Number(start[1]) } : null;
-    for (let batch = Math.max(want * 2, 100); found.length < want; batch *= 4) {
-      const ranked = queries.rankedBatch(match, direction, after, batch);
-      const passing = queries.filterIndexed(
-        ranked.map((hit) => hit.searchId),
-        filters,
-      );
-      for (const hit of ranked) {
-        const story = passing.get(hit.searchId);
-        if (story) found.push({ ...story, keys: [hit.rank, hit.searchId] });
-        if (found.length === want) break;
-      }
-      if (ranked.length < batch) break;
-      after = ranked.at(-1)!;
-    }
-    return found;
-  };
-
   return {
     query(input: ParsedQuery): LibraryPage {
       const groups = parseSearch(input.search);
@@ -135,9 +103,11 @@ export function createLibraryService(deps: {
           rows.forEach((story) => found.push({ story, partition: index }));
         }
       } else if (sort === 'relevance' && match) {
-        collectRanked(match, direction, cursor?.keys ?? null, filters, want).forEach((story) =>
-          found.push({ story, partition: 0 }),
-        );
+        const tagName = filters.tag === undefined ? null : queries.tagName(filters.tag);
+        if (filters.tag === undefined || tagName !== null) {
+          const ranked = tagName === null ? match : withTagWords(match, tagName);
+          found.push(...collectRanked(queries, { match: ranked, direction, cursor, filters, want }));
+        }
       } else {
         const rows = queries.flatPage({
           match,
@@ -154,8 +124,14 @@ export function createLibraryService(deps: {
       const ids = page.map(({ story }) => story.summary.id);
       const tags = deps.tags.tagsOf(ids);
       const publications = deps.publications.changeBasisOf(ids);
+      const snippets = match
+        ? queries.snippets(
+            match,
+            page.map(({ story }) => story.searchId),
+          )
+        : null;
       const items: LibraryRow[] = page.map(({ story }) => {
-        const marked = match ? queries.snippet(match, story.searchId) : null;
+        const marked = snippets?.get(story.searchId);
         const names = (tags.get(story.summary.id) ?? []).map((tag) => tag.name);
         return {
           ...story.summary,
