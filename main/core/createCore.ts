@@ -46,6 +46,8 @@ import { createPublishing, type Publishing, type PublishingPorts } from '../publ
 import { fileSecretBox } from '../publish/secrets/fileSecretBox';
 import { createDeskSync, type DeskSync } from '../services/desk/deskSync';
 import { deskHandlers } from '../services/desk/deskHandlers';
+import { createDeskComments } from '../services/desk/deskComments';
+import { createDeskPeopleProjection } from '../services/desk/deskPeopleProjection';
 
 export interface CoreOptions {
   /** Folder holding `copydesk.db`, backups and media. Created if missing. */
@@ -88,7 +90,8 @@ export function createCore(options: CoreOptions): Core {
   const mediaStore = mediaQueries(db);
   const settings = createSettingsService(settingsQueries(db));
   const revisionStore = revisionQueries(db);
-  const people = createPeopleService({ queries: peopleQueries(db), now, events });
+  const peopleStore = peopleQueries(db);
+  const people = createPeopleService({ queries: peopleStore, now, events });
   const personName = () => people.current()?.name ?? '';
   const activityStore = activityQueries(db);
   const activity = createActivityService({ queries: activityStore, now, actor: personName });
@@ -118,11 +121,35 @@ export function createCore(options: CoreOptions): Core {
     references: storyReferences(sectionStore, mediaStore),
   });
   const revisions = createRevisionService({ queries: revisionStore, stories });
+  const deskComments = createDeskComments({
+    queries: commentStore,
+    events,
+    storyOf: (id) => {
+      try {
+        return stories.get(id);
+      } catch {
+        return null;
+      }
+    },
+    log: options.log,
+  });
   const desk = createDeskSync({
     db,
     stories,
     secrets: options.publishing?.secrets ?? fileSecretBox(options.dataDir),
     events,
+    now,
+    log: options.log,
+    applyStatus: (id, status, state) => void workflow.recordFromDesk(id, status, state),
+    onDoc: (id, doc) => deskComments.onDoc(id, doc),
+    onProjected: (id) => deskComments.onProjected(id),
+    onPolled: () => void deskPeople.follow(),
+  });
+  const deskPeople = createDeskPeopleProjection({
+    queries: peopleStore,
+    events,
+    status: () => desk.status(),
+    people: () => desk.people(),
     now,
     log: options.log,
   });
