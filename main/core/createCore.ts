@@ -48,6 +48,7 @@ import { createDeskSync, type DeskSync } from '../services/desk/deskSync';
 import { deskHandlers } from '../services/desk/deskHandlers';
 import { createDeskComments } from '../services/desk/deskComments';
 import { createDeskPeopleProjection } from '../services/desk/deskPeopleProjection';
+import { createDeskMoves } from '../services/desk/deskMoves';
 
 export interface CoreOptions {
   /** Folder holding `copydesk.db`, backups and media. Created if missing. */
@@ -163,6 +164,7 @@ export function createCore(options: CoreOptions): Core {
     revision: revisions.get,
     now,
   });
+  const deskMoves = createDeskMoves({ db, desk, log: options.log });
   const media = createMediaService({ queries: mediaStore, mediaDir: mediaDirOf(options.dataDir), now });
   const publishing = createPublishing({
     db,
@@ -176,7 +178,10 @@ export function createCore(options: CoreOptions): Core {
     settings: () => settings.get(),
     sections: () => sections.list(),
     ports: options.publishing,
-    markPublished: (id, site) => void workflow.markPublished(id, site),
+    markPublished: (id, site) => {
+      workflow.markPublished(id, site);
+      deskMoves.afterPublish(id);
+    },
     markUnpublished: (id, site) => void workflow.markUnpublished(id, site),
     publisherRole: () => people.current()?.role ?? null,
     changedSinceApproval: (id) => workflow.approval(id).changedSinceApproval,
@@ -204,6 +209,11 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers = {
     'app:info': () => info,
     ...storyHandlers(stories),
+    'stories:create': (input) => {
+      const story = stories.create(input);
+      deskMoves.afterCreate(story.id);
+      return story;
+    },
     ...sectionHandlers(sections, requireEditor),
     ...libraryHandlers(
       createLibraryService({
@@ -218,12 +228,20 @@ export function createCore(options: CoreOptions): Core {
     ...revisionHandlers(revisions),
     ...settingsHandlers(settings, requireEditor),
     ...peopleHandlers(people),
+    'people:create': (input) => {
+      deskPeople.refuseLocalPeople();
+      return people.create(input);
+    },
+    'people:switch': ({ id }) => {
+      deskPeople.refuseLocalPeople();
+      return people.switchTo(id);
+    },
     ...workflowHandlers(workflow),
     ...commentHandlers(comments),
     ...activityHandlers(activity),
     ...linkHandlers(links),
     ...publishing.handlers,
-    ...deskHandlers(desk),
+    ...deskHandlers(desk, deskMoves),
     ...backups.handlers,
     'targets:save': (input) => {
       requireEditor('the publish targets');

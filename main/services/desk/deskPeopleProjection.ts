@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/ipc/errors';
 import type { CoreEvents } from '../../core/coreEvents';
 import type { PeopleQueries } from '../../db/queries/peopleQueries';
 import type { DeskPerson, DeskStatus } from '../../../shared/ipc/channels/desk';
@@ -40,6 +41,16 @@ export function createDeskPeopleProjection(deps: DeskPeopleDeps) {
   }
 
   return {
+    /** Refuses choosing or adding a person here on a joined machine: the desk says who uses it. */
+    refuseLocalPeople() {
+      const status = deps.status();
+      if (status.joined)
+        throw new AppError(
+          'conflict',
+          `This Copydesk is ${status.person.name}’s on the desk; the desk’s editors invite people from Settings ▸ Newsroom desk.`,
+        );
+    },
+
     /** Called after every poll that reached the desk: reads its people now and then, and projects them. */
     async follow() {
       const status = deps.status();

@@ -318,7 +318,8 @@ export function createDeskSync(deps: DeskSyncDeps) {
       const state = await desk.http.register(storyId);
       recordDeskState(state);
       const sync = openDoc(storyId);
-      if (isEmptyStoryDoc(sync.doc)) writeStoryToDoc(sync.doc, story, FROM_THIS_MACHINE);
+      // desk UI (#12): edits saved while the desk answered are in the row, not yet in the doc.
+      if (isEmptyStoryDoc(sync.doc)) writeStoryToDoc(sync.doc, stories.get(story.id), FROM_THIS_MACHINE);
       return stateOf(storyId);
     },
 

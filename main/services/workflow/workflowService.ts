@@ -2,6 +2,7 @@ import type { Person } from '../../../shared/domain/person';
 import type { Story } from '../../../shared/domain/story';
 import {
   ACTION_LABELS,
+  APPROVAL_VOIDED_NOTE,
   checkTransition,
   type QueueItem,
   type StatusChange,
@@ -149,8 +150,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
       const story = stories.get(storyId);
       if (story.status === to) return story;
       const action = deskMoveAction(story.status, to);
-      const note =
-        args.changedAfterApproval && to === 'in_review' ? 'changed after approval' : (args.note ?? '');
+      const note = args.changedAfterApproval && to === 'in_review' ? APPROVAL_VOIDED_NOTE : (args.note ?? '');
       // The desk does not say who acted; the person shows as the desk.
       return move(story, story.version, to, action, null, note);
     },
