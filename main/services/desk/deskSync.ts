@@ -17,6 +17,7 @@ import { deskHttp, DeskRefusal, DeskStoryWire, type DeskHttp } from './deskHttp'
 import { deskQueries, type MembershipRow } from './deskQueries';
 import { isEmptyStoryDoc, readStoryFromDoc, SYNCED_FIELDS, writeStoryToDoc } from './storyDoc';
 import { FROM_THIS_MACHINE, openStoryDoc, type StoryDocSync } from './storyDocSync';
+import { readStoryAuthor, writeStoryAuthor } from './storyAuthor';
 
 export interface DeskSyncDeps {
   db: Database.Database;
@@ -106,7 +107,7 @@ export function createDeskSync(deps: DeskSyncDeps) {
       // Another machine wrote these fields: they pass the contract's checks like any save.
       if (!story) {
         const fields = readStoryFromDoc(sync.doc, { ...emptyFields(), body: { type: 'doc', content: [] } });
-        stories.create(StoryFields.parse(fields), { id: storyId });
+        stories.create(StoryFields.parse(fields), { id: storyId, author: readStoryAuthor(sync.doc) });
       } else {
         const changes = changedFields(story, readStoryFromDoc(sync.doc, story));
         if (Object.keys(changes).length > 0) {
@@ -319,7 +320,10 @@ export function createDeskSync(deps: DeskSyncDeps) {
       recordDeskState(state);
       const sync = openDoc(storyId);
       // desk UI (#12): edits saved while the desk answered are in the row, not yet in the doc.
-      if (isEmptyStoryDoc(sync.doc)) writeStoryToDoc(sync.doc, stories.get(story.id), FROM_THIS_MACHINE);
+      if (isEmptyStoryDoc(sync.doc)) {
+        writeStoryToDoc(sync.doc, stories.get(story.id), FROM_THIS_MACHINE);
+        writeStoryAuthor(sync.doc, story.author, FROM_THIS_MACHINE);
+      }
       return stateOf(storyId);
     },
 
