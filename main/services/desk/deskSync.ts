@@ -18,6 +18,7 @@ import { deskQueries, type MembershipRow } from './deskQueries';
 import { isEmptyStoryDoc, readStoryFromDoc, SYNCED_FIELDS, writeStoryToDoc } from './storyDoc';
 import { FROM_THIS_MACHINE, openStoryDoc, type StoryDocSync } from './storyDocSync';
 import { readStoryAuthor, writeStoryAuthor } from './storyAuthor';
+import { sameBody } from './sameBody';
 
 export interface DeskSyncDeps {
   db: Database.Database;
@@ -402,7 +403,8 @@ function changedFields(story: Story, fields: ReturnType<typeof readStoryFromDoc>
   for (const key of SYNCED_FIELDS) {
     if (fields[key] !== story[key]) Object.assign(changes, { [key]: fields[key] });
   }
-  if (JSON.stringify(fields.body) !== JSON.stringify(story.body)) changes.body = fields.body;
+  // desk UI (#12): the same document spelled differently is no change.
+  if (!sameBody(fields.body, story.body)) changes.body = fields.body;
   return changes;
 }
 
