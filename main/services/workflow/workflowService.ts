@@ -150,7 +150,9 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
       const story = stories.get(storyId);
       if (story.status === to) return story;
       const action = deskMoveAction(story.status, to);
-      const note = args.changedAfterApproval && to === 'in_review' ? APPROVAL_VOIDED_NOTE : (args.note ?? '');
+      // The desk keeps a return's note on the story afterwards; only the return itself carries it.
+      const voided = args.changedAfterApproval && to === 'in_review';
+      const note = action === 'return' ? (args.note ?? '') : voided ? APPROVAL_VOIDED_NOTE : '';
       // The desk does not say who acted; the person shows as the desk.
       return move(story, story.version, to, action, null, note);
     },

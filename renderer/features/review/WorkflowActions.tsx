@@ -141,8 +141,14 @@ export function WorkflowActions(props: {
       )}
       {desk?.pending.map((entry, i) =>
         entry.state === 'waiting' ? (
-          <span key={i} role="status" className="desk-waiting" title="Sent when the desk answers again">
-            Waiting to reach the desk: {deskActionLabel(entry.action)}
+          <span
+            key={i}
+            role="status"
+            className="desk-waiting"
+            title={`${deskActionLabel(entry.action)}: sent when the desk answers again`}
+          >
+            Waiting to reach the desk
+            <span className="visually-hidden">: {deskActionLabel(entry.action)}</span>
           </span>
         ) : (
           <span key={i} role="alert" className="workflow-error">

@@ -134,6 +134,10 @@ test('offline work through a restart merges with the editor’s edit and an appr
   await reporter.reload();
   await openFromLibrary(reporter);
   await expect(body(reporter)).toContainText('Work starts in March.');
+  // After the restart, still the editor's note.
+  await expect(reporter.getByRole('region', { name: 'Returned with a note' })).toContainText(
+    'Give the month',
+  );
   await typeAtEnd(reporter, ' The port authority pays.');
   await reporter.getByRole('button', { name: 'Submit for review' }).click();
   const waiting = reporter
