@@ -16,7 +16,7 @@ export interface DeskPeopleDeps {
 
 /**
  * On a joined machine the people are the desk's: each desk person is a local person under the desk's id
- * (so the review queue, assignees and comments name them), and the one using this machine is the member
+ * (so the review queue, comments and activity name them), and the one using this machine is the member
  * who joined — the person switcher cannot make a reporter's machine act as an editor.
  */
 export function createDeskPeopleProjection(deps: DeskPeopleDeps) {

@@ -207,6 +207,8 @@ test('offline work through a restart merges with the editor’s edit and an appr
 
 test('a reporter trying to approve is refused by the desk: through the app, and by a direct request', async () => {
   await expect(reporter.getByRole('button', { name: 'Approve', exact: true })).toHaveCount(0);
+  await expect(reporter.getByRole('button', { name: 'Switch person' })).toHaveCount(0);
+  await expect(reporter.getByText('On the newsroom desk')).toBeVisible();
   // The app asks the desk as the reporter would (the reporter's own machine cannot make itself an editor).
   await expect(reporterHost.rpc('people:switch', { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' })).rejects.toThrow(
     /Rey Reporter’s on the desk/,
