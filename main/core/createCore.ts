@@ -46,6 +46,9 @@ import { createPublishing, type Publishing, type PublishingPorts } from '../publ
 import { fileSecretBox } from '../publish/secrets/fileSecretBox';
 import { createDeskSync, type DeskSync } from '../services/desk/deskSync';
 import { deskHandlers } from '../services/desk/deskHandlers';
+import { createDeskComments } from '../services/desk/deskComments';
+import { createDeskPeopleProjection } from '../services/desk/deskPeopleProjection';
+import { createDeskMoves } from '../services/desk/deskMoves';
 
 export interface CoreOptions {
   /** Folder holding `copydesk.db`, backups and media. Created if missing. */
@@ -88,7 +91,8 @@ export function createCore(options: CoreOptions): Core {
   const mediaStore = mediaQueries(db);
   const settings = createSettingsService(settingsQueries(db));
   const revisionStore = revisionQueries(db);
-  const people = createPeopleService({ queries: peopleQueries(db), now, events });
+  const peopleStore = peopleQueries(db);
+  const people = createPeopleService({ queries: peopleStore, now, events });
   const personName = () => people.current()?.name ?? '';
   const activityStore = activityQueries(db);
   const activity = createActivityService({ queries: activityStore, now, actor: personName });
@@ -122,11 +126,35 @@ export function createCore(options: CoreOptions): Core {
     stories,
     carryOver: comments.keepAnchors,
   });
+  const deskComments = createDeskComments({
+    queries: commentStore,
+    events,
+    storyOf: (id) => {
+      try {
+        return stories.get(id);
+      } catch {
+        return null;
+      }
+    },
+    log: options.log,
+  });
   const desk = createDeskSync({
     db,
     stories,
     secrets: options.publishing?.secrets ?? fileSecretBox(options.dataDir),
     events,
+    now,
+    log: options.log,
+    applyStatus: (id, status, state) => void workflow.recordFromDesk(id, status, state),
+    onDoc: (id, doc) => deskComments.onDoc(id, doc),
+    onProjected: (id) => deskComments.onProjected(id),
+    onPolled: () => void deskPeople.follow(),
+  });
+  const deskPeople = createDeskPeopleProjection({
+    queries: peopleStore,
+    events,
+    status: () => desk.status(),
+    people: () => desk.people(),
     now,
     log: options.log,
   });
@@ -140,6 +168,7 @@ export function createCore(options: CoreOptions): Core {
     revision: revisions.get,
     now,
   });
+  const deskMoves = createDeskMoves({ db, desk, log: options.log });
   const media = createMediaService({ queries: mediaStore, mediaDir: mediaDirOf(options.dataDir), now });
   const publishing = createPublishing({
     db,
@@ -153,7 +182,10 @@ export function createCore(options: CoreOptions): Core {
     settings: () => settings.get(),
     sections: () => sections.list(),
     ports: options.publishing,
-    markPublished: (id, site) => void workflow.markPublished(id, site),
+    markPublished: (id, site) => {
+      workflow.markPublished(id, site);
+      deskMoves.afterPublish(id);
+    },
     markUnpublished: (id, site) => void workflow.markUnpublished(id, site),
     publisherRole: () => people.current()?.role ?? null,
     changedSinceApproval: (id) => workflow.approval(id).changedSinceApproval,
@@ -181,6 +213,11 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers = {
     'app:info': () => info,
     ...storyHandlers(stories),
+    'stories:create': (input) => {
+      const story = stories.create(input);
+      deskMoves.afterCreate(story.id);
+      return story;
+    },
     ...sectionHandlers(sections, requireEditor),
     ...libraryHandlers(
       createLibraryService({
@@ -195,12 +232,20 @@ export function createCore(options: CoreOptions): Core {
     ...revisionHandlers(revisions),
     ...settingsHandlers(settings, requireEditor),
     ...peopleHandlers(people),
+    'people:create': (input) => {
+      deskPeople.refuseLocalPeople();
+      return people.create(input);
+    },
+    'people:switch': ({ id }) => {
+      deskPeople.refuseLocalPeople();
+      return people.switchTo(id);
+    },
     ...workflowHandlers(workflow),
     ...commentHandlers(comments),
     ...activityHandlers(activity),
     ...linkHandlers(links),
     ...publishing.handlers,
-    ...deskHandlers(desk),
+    ...deskHandlers(desk, deskMoves),
     ...backups.handlers,
     'targets:save': (input) => {
       requireEditor('the publish targets');

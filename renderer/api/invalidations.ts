@@ -96,6 +96,8 @@ export const writeInvalidations: Partial<Record<Channel, Stale[]>> = {
   'revisions:create': [stale('revisions:list')],
   'desk:join': [stale('desk:status'), stale('desk:people')],
   'desk:invite': [stale('desk:people')],
+  'desk:share': [stale('desk:storyState')],
+  'desk:shareAll': [stale('desk:storyState')],
   'backups:create': [stale('backups:list')],
   'backups:restore': [stale('backups:list')],
 };

@@ -121,3 +121,6 @@ export const QueueItem = z.object({
   version: z.number().int().positive(),
 });
 export type QueueItem = z.infer<typeof QueueItem>;
+
+/** The note of the move a desk makes when an edit lands on an approved story (back to review). */
+export const APPROVAL_VOIDED_NOTE = 'changed after approval';

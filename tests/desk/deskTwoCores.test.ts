@@ -98,6 +98,47 @@ it('the reporter writes and submits; the editor’s machine gets the story and i
   ]);
 });
 
+it('the people are the desk’s: each machine is used by the member who joined it', async () => {
+  for (const [m, name] of [
+    [editor, 'Eda Editor'],
+    [reporter, 'Rey Reporter'],
+  ] as const) {
+    await eventually(
+      () => m.call<{ name: string } | null>('people:current', {}),
+      (p) => p?.name === name,
+      `${name} as the current person`,
+    );
+    await eventually(
+      () => m.call<{ name: string }[]>('people:list', {}),
+      (list) => ['Eda Editor', 'Rey Reporter'].every((n) => list.some((p) => p.name === n)),
+      'the desk’s people on this machine',
+    );
+  }
+});
+
+it('a comment, its reply and its resolution travel between the machines through the doc’s log', async () => {
+  type Thread = { id: string; text: string; author: string; resolved: boolean; replies: { text: string }[] };
+  const comment = await editor.call<Thread>('comments:create', {
+    storyId,
+    text: 'Which Monday?',
+    quote: 'on Monday',
+  });
+  const seen = await eventually(
+    () => reporter.call<Thread[]>('comments:list', { storyId }),
+    (list) => list.some((c) => c.id === comment.id),
+    'the editor’s comment on the reporter’s machine',
+  );
+  expect(seen[0]).toMatchObject({ text: 'Which Monday?', author: 'Eda Editor', resolved: false });
+  await reporter.call('comments:reply', { commentId: comment.id, text: 'The 3rd' });
+  await reporter.call('comments:resolve', { commentId: comment.id, resolved: true });
+  const back = await eventually(
+    () => editor.call<Thread[]>('comments:list', { storyId }),
+    (list) => list[0]?.resolved === true && list[0].replies.length === 1,
+    'the reply and the resolution on the editor’s machine',
+  );
+  expect(back[0]!.replies[0]!.text).toBe('The 3rd');
+});
+
 it('offline edits on both machines, through a reporter restart, merge when the desk is back', async () => {
   await desk.stop();
   await edit(reporter, storyId, 'The council passed the budget on Monday night.');
@@ -132,6 +173,10 @@ it('offline edits on both machines, through a reporter restart, merge when the d
     (s) => s?.status === 'returned',
     'the waiting return to reach the desk',
   );
+  const history = await reporter.call<{ action: string; note: string }[]>('workflow:history', { storyId });
+  expect(history.filter((change) => change.action === 'return')).toEqual([
+    expect.objectContaining({ note: 'Check the vote count' }),
+  ]);
 });
 
 it('an approval while the reporter edits offline becomes “changed after approval” after the merge', async () => {

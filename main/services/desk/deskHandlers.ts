@@ -1,13 +1,15 @@
 import type { deskChannels } from '../../../shared/ipc/channels/desk';
 import type { HandlersFor } from '../../ipc/dispatch';
+import type { DeskMoves } from './deskMoves';
 import type { DeskSync } from './deskSync';
 
-export const deskHandlers = (desk: DeskSync): HandlersFor<typeof deskChannels> => ({
+export const deskHandlers = (desk: DeskSync, moves: DeskMoves): HandlersFor<typeof deskChannels> => ({
   'desk:status': () => desk.status(),
   'desk:join': (input) => desk.join(input),
   'desk:invite': (input) => desk.invite(input),
   'desk:people': () => desk.people(),
   'desk:share': ({ storyId }) => desk.share(storyId),
+  'desk:shareAll': () => moves.shareAll(),
   'desk:storyState': ({ storyId }) => desk.storyState(storyId),
   'desk:transition': (input) => desk.transition(input),
 });

@@ -1,7 +1,8 @@
 import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type Database from 'better-sqlite3';
 import WebSocket from 'ws';
-import { StoryFields, type Story } from '../../../shared/domain/story';
+import type * as Y from 'yjs';
+import { StoryFields, type Story, type StoryStatus } from '../../../shared/domain/story';
 import type {
   DeskAction,
   DeskJoinInput,
@@ -16,6 +17,8 @@ import { deskHttp, DeskRefusal, DeskStoryWire, type DeskHttp } from './deskHttp'
 import { deskQueries, type MembershipRow } from './deskQueries';
 import { isEmptyStoryDoc, readStoryFromDoc, SYNCED_FIELDS, writeStoryToDoc } from './storyDoc';
 import { FROM_THIS_MACHINE, openStoryDoc, type StoryDocSync } from './storyDocSync';
+import { readStoryAuthor, writeStoryAuthor } from './storyAuthor';
+import { sameBody } from './sameBody';
 
 export interface DeskSyncDeps {
   db: Database.Database;
@@ -26,6 +29,20 @@ export interface DeskSyncDeps {
   log?: (error: unknown) => void;
   /** How often the desk's story list is read (ms). */
   pollMs?: number;
+  // --- desk UI (#12): hooks for the workflow record, the comment log and the people ---
+  /** Makes the local row follow the desk's status (with the move on record); a bare status write without it. */
+  applyStatus?: (
+    storyId: string,
+    status: StoryStatus,
+    state: { note: string | null; changedAfterApproval: boolean },
+  ) => void;
+  /** A story's doc was opened here (replayed from the local store). */
+  onDoc?: (storyId: string, doc: Y.Doc) => void;
+  /** The doc was projected into the story row (which exists from then on). */
+  onProjected?: (storyId: string) => void;
+  /** The desk answered a poll (so its people may have changed). */
+  onPolled?: () => void;
+  // --- end desk UI ---
 }
 
 const PROJECT_DELAY_MS = 30;
@@ -57,6 +74,8 @@ export function createDeskSync(deps: DeskSyncDeps) {
   let online = false;
   let projecting = false;
   let closed = false;
+  // desk UI (#12): the desk's last return note per story, for the local record of the move.
+  const notes = new Map<string, string | null>();
 
   const storyOrNull = (id: string): Story | null => {
     try {
@@ -89,7 +108,7 @@ export function createDeskSync(deps: DeskSyncDeps) {
       // Another machine wrote these fields: they pass the contract's checks like any save.
       if (!story) {
         const fields = readStoryFromDoc(sync.doc, { ...emptyFields(), body: { type: 'doc', content: [] } });
-        stories.create(StoryFields.parse(fields), { id: storyId });
+        stories.create(StoryFields.parse(fields), { id: storyId, author: readStoryAuthor(sync.doc) });
       } else {
         const changes = changedFields(story, readStoryFromDoc(sync.doc, story));
         if (Object.keys(changes).length > 0) {
@@ -101,6 +120,7 @@ export function createDeskSync(deps: DeskSyncDeps) {
         }
       }
       applyDeskStatus(storyId);
+      deps.onProjected?.(storyId);
     } catch (error) {
       log(error);
     } finally {
@@ -126,10 +146,16 @@ export function createDeskSync(deps: DeskSyncDeps) {
     if (!row?.deskStatus || !story || story.status === row.deskStatus) return;
     projecting = true;
     try {
-      stories.setStatus(storyId, story.version, row.deskStatus, {
-        reason: 'status',
-        label: 'Status from the desk',
-      });
+      if (deps.applyStatus)
+        deps.applyStatus(storyId, row.deskStatus, {
+          note: notes.get(storyId) ?? null,
+          changedAfterApproval: row.changedAfterApproval,
+        });
+      else
+        stories.setStatus(storyId, story.version, row.deskStatus, {
+          reason: 'status',
+          label: 'Status from the desk',
+        });
     } finally {
       projecting = false;
     }
@@ -154,6 +180,7 @@ export function createDeskSync(deps: DeskSyncDeps) {
       },
     });
     docs.set(storyId, sync);
+    deps.onDoc?.(storyId, sync.doc);
     return sync;
   }
 
@@ -161,6 +188,7 @@ export function createDeskSync(deps: DeskSyncDeps) {
     const before = queries.story(state.id);
     queries.addStory(state.id);
     if (before && before.deskVersion >= state.version) return;
+    notes.set(state.id, state.note);
     queries.setStoryState(state.id, state.version, state.status, state.changedAfterApproval);
     applyDeskStatus(state.id);
     events.emit('desk:changed', { storyId: state.id });
@@ -171,6 +199,7 @@ export function createDeskSync(deps: DeskSyncDeps) {
     try {
       const list = await http.stories();
       setOnline(true);
+      deps.onPolled?.();
       for (const state of list) {
         recordDeskState(state);
         openDoc(state.id);
@@ -291,7 +320,11 @@ export function createDeskSync(deps: DeskSyncDeps) {
       const state = await desk.http.register(storyId);
       recordDeskState(state);
       const sync = openDoc(storyId);
-      if (isEmptyStoryDoc(sync.doc)) writeStoryToDoc(sync.doc, story, FROM_THIS_MACHINE);
+      // desk UI (#12): edits saved while the desk answered are in the row, not yet in the doc.
+      if (isEmptyStoryDoc(sync.doc)) {
+        writeStoryToDoc(sync.doc, stories.get(story.id), FROM_THIS_MACHINE);
+        writeStoryAuthor(sync.doc, story.author, FROM_THIS_MACHINE);
+      }
       return stateOf(storyId);
     },
 
@@ -370,7 +403,8 @@ function changedFields(story: Story, fields: ReturnType<typeof readStoryFromDoc>
   for (const key of SYNCED_FIELDS) {
     if (fields[key] !== story[key]) Object.assign(changes, { [key]: fields[key] });
   }
-  if (JSON.stringify(fields.body) !== JSON.stringify(story.body)) changes.body = fields.body;
+  // desk UI (#12): the same document spelled differently is no change.
+  if (!sameBody(fields.body, story.body)) changes.body = fields.body;
   return changes;
 }
 

@@ -108,8 +108,8 @@ export function createStoryService({
   };
 
   return {
-    /** `options.id`: a story that already exists elsewhere (the newsroom desk) keeps its id here. */
-    create(rawInput: StoryCreateInput, options: { id?: string } = {}): Story {
+    /** `options.id`, `options.author`: a story that already exists elsewhere (the newsroom desk) keeps them here. */
+    create(rawInput: StoryCreateInput, options: { id?: string; author?: string } = {}): Story {
       const { fields: input, derived } = cleanStoryFields(
         { ...rawInput, body: rawInput.body ?? emptyBody() },
         references,
@@ -131,7 +131,7 @@ export function createStoryService({
         status: 'draft',
         body: input.body,
         ...derived!,
-        author: author(),
+        author: options.author ?? author(),
         createdAt: at,
         updatedAt: at,
         trashedAt: null,

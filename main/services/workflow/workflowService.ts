@@ -2,6 +2,7 @@ import type { Person } from '../../../shared/domain/person';
 import type { Story } from '../../../shared/domain/story';
 import {
   ACTION_LABELS,
+  APPROVAL_VOIDED_NOTE,
   checkTransition,
   type QueueItem,
   type StatusChange,
@@ -137,6 +138,25 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
       return move(story, story.version, 'approved', 'unpublish', people.current(), site);
     },
 
+    /**
+     * The desk decided this story's status (here or on another machine): the local row follows, with the
+     * move on record like any transition, so the return note, approval and history read the same as solo.
+     */
+    recordFromDesk(
+      storyId: string,
+      to: Story['status'],
+      args: { note: string | null; changedAfterApproval: boolean },
+    ) {
+      const story = stories.get(storyId);
+      if (story.status === to) return story;
+      const action = deskMoveAction(story.status, to);
+      // The desk keeps a return's note on the story afterwards; only the return itself carries it.
+      const voided = args.changedAfterApproval && to === 'in_review';
+      const note = action === 'return' ? (args.note ?? '') : voided ? APPROVAL_VOIDED_NOTE : '';
+      // The desk does not say who acted; the person shows as the desk.
+      return move(story, story.version, to, action, null, note);
+    },
+
     approval,
 
     history(storyId: string): StatusChange[] {
@@ -151,6 +171,16 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
       return activityQueries.reviewQueue();
     },
   };
+}
+
+/** Which move took a story from `from` to `to` on the desk (the desk sends the status, not the action). */
+function deskMoveAction(from: Story['status'], to: Story['status']): MoveAction {
+  if (to === 'in_review') return 'submit';
+  if (to === 'approved') return from === 'published' ? 'unpublish' : 'approve';
+  if (to === 'returned') return 'return';
+  if (to === 'spiked') return 'spike';
+  if (to === 'published') return 'publish';
+  return from === 'spiked' ? 'restore' : 'draft';
 }
 
 export type WorkflowService = ReturnType<typeof createWorkflowService>;

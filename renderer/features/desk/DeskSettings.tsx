@@ -22,6 +22,7 @@ export function DeskSettings() {
             Joined <strong>{status.address}</strong> as {status.person.name} ({status.person.role}) —{' '}
             {status.online ? 'connected' : 'offline; edits are kept here and sent when the desk is back'}.
           </p>
+          <MoveAllToDesk />
           {status.person.role === 'editor' && <InviteForm />}
         </>
       ) : (
@@ -98,6 +99,56 @@ function JoinForm() {
         {busy ? 'Joining…' : 'Join desk'}
       </button>
     </form>
+  );
+}
+
+/** Stories written before joining stay on this machine until moved; this moves them all at once. */
+function MoveAllToDesk() {
+  const client = useClient();
+  const [result, setResult] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const moveAll = async () => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const { moved, left } = await client.call('desk:shareAll', {});
+      setResult(
+        moved === 0 && left === 0
+          ? 'Every story here is on the desk already.'
+          : `${moved} ${moved === 1 ? 'story' : 'stories'} moved to the desk` +
+              (left > 0
+                ? `; ${left} could not be moved now (the desk stopped answering), try again later.`
+                : '.'),
+      );
+    } catch (cause) {
+      setError(errorMessage(cause));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="target-form">
+      <p className="hint">
+        Stories written on this machine before it joined are seen by nobody else until moved.
+      </p>
+      <button type="button" className="button-quiet" disabled={busy} onClick={() => void moveAll()}>
+        {busy ? 'Moving…' : 'Move all my stories to the desk'}
+      </button>
+      {result && (
+        <p role="status" className="banner banner-ok">
+          {result}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="banner banner-error">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -1,5 +1,5 @@
 import type { RevisionSummary } from '../../../shared/domain/revision';
-import type { StatusChange } from '../../../shared/domain/workflow';
+import { APPROVAL_VOIDED_NOTE, type StatusChange } from '../../../shared/domain/workflow';
 
 /** Moves that end a review round: after them, an earlier return no longer explains the changes. */
 const ROUND_ENDS: ReadonlySet<StatusChange['action']> = new Set(['approve', 'publish', 'unpublish']);
@@ -11,12 +11,14 @@ const ROUND_ENDS: ReadonlySet<StatusChange['action']> = new Set(['approve', 'pub
  * compared from its first revision. `history` is newest first, as workflow:history answers; `revisions` too.
  */
 export function comparisonBase(
-  history: readonly Pick<StatusChange, 'action' | 'revision'>[],
+  history: readonly (Pick<StatusChange, 'action' | 'revision'> & Partial<Pick<StatusChange, 'note'>>)[],
   revisions: readonly Pick<RevisionSummary, 'n'>[],
 ): number | null {
   const oldest = revisions.at(-1)?.n ?? null;
-  // An approved story is compared with what the editor approved, so an edit since shows as the change.
-  const approved = history[0]?.action === 'approve' ? history[0] : undefined;
+  // An approved story is compared with what the editor approved, so an edit since shows as the change;
+  // so is one the desk sent back to review because an edit landed after the approval.
+  const voided = history[0]?.note === APPROVAL_VOIDED_NOTE && history[1]?.action === 'approve';
+  const approved = history[0]?.action === 'approve' ? history[0] : voided ? history[1] : undefined;
   if (approved && revisions.some((revision) => revision.n === approved.revision)) return approved.revision;
   const submitted = history.findIndex((change) => change.action === 'submit');
   const latest = history[submitted];

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Role } from '../../../shared/domain/person';
 import { errorMessage } from '../../api/errorMessage';
+import { useQueryCall } from '../../api/useQueryCall';
 import { useFloatingPosition } from '../../components/useFloatingPosition';
 import { useCurrentPerson } from './PersonContext';
 import { PersonFields } from './PersonFields';
@@ -10,6 +11,7 @@ const ROLE_LABELS: Record<Role, string> = { reporter: 'Reporter', editor: 'Edito
 /** The current person at the foot of the sidebar; "Switch person" lists the others, one click each. */
 export function PersonSwitcher() {
   const { person, people, switchTo, add } = useCurrentPerson();
+  const onDesk = useQueryCall('desk:status', {}).value?.joined === true;
   const [open, setOpen] = useState(false);
   const [adding, setAdding] = useState(false);
   const [name, setName] = useState('');
@@ -96,18 +98,23 @@ export function PersonSwitcher() {
           {person.name}
           <span className="person-role">{ROLE_LABELS[person.role]}</span>
         </span>
-        <button
-          type="button"
-          ref={toggle}
-          className="person-switch"
-          aria-expanded={open}
-          onClick={() => {
-            setOpen((value) => !value);
-            setAdding(false);
-          }}
-        >
-          Switch person
-        </button>
+        {onDesk ? (
+          // The desk says who uses a joined machine; its editors invite people from Settings.
+          <span className="person-switch person-on-desk">On the newsroom desk</span>
+        ) : (
+          <button
+            type="button"
+            ref={toggle}
+            className="person-switch"
+            aria-expanded={open}
+            onClick={() => {
+              setOpen((value) => !value);
+              setAdding(false);
+            }}
+          >
+            Switch person
+          </button>
+        )}
       </div>
     </div>
   );

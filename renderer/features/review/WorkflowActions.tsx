@@ -11,6 +11,8 @@ import { offerStoryCommands } from './storyCommands';
 import { blockersAfterApproval } from './approvalCheck';
 import { ChangedSinceApprovalBadge, useChangedSinceApproval } from './ChangedSinceApproval';
 import { LIMITS } from '../../components/fieldLimits';
+import { useDeskStory } from '../desk/useDeskStory';
+import { DeskRefused, moveStory } from './moveStory';
 
 const PRIMARY: WorkflowAction[] = ['submit', 'approve', 'restore'];
 const KILL: WorkflowAction[] = ['spike'];
@@ -34,7 +36,11 @@ export function WorkflowActions(props: {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const changedSinceApproval = useChangedSinceApproval(story);
+  const { desk } = useDeskStory(story.id);
+  const onDesk = desk?.onDesk === true;
+  // One request at a time: a second one would be based on a version the first is about to change.
+  const waiting = desk?.pending.some((entry) => entry.state === 'waiting') ?? false;
+  const changedSinceApproval = useChangedSinceApproval(story) || (onDesk && desk.changedAfterApproval);
   const [approvalProblems, setApprovalProblems] = useState<string[] | null>(null);
   // Approving an approved story again only makes sense once it changed after the approval.
   const actions = useMemo(
@@ -52,22 +58,27 @@ export function WorkflowActions(props: {
       setError(null);
       try {
         await saver.flush();
-        const moved = await client.call('workflow:transition', {
+        const moved = await moveStory(client, {
           storyId: story.id,
           action,
           expectedVersion: saver.version,
           note: withNote,
+          onDesk,
         });
-        saver.reset(moved.version);
         setAsking(false);
-        onMoved();
+        if (moved.kind === 'moved') {
+          saver.reset(moved.version);
+          onMoved();
+        }
       } catch (cause) {
-        setError(errorMessage(cause));
+        // The desk's refusal stays with the story (below) until the next action; anything else is said here.
+        if (cause instanceof DeskRefused) setAsking(false);
+        else setError(errorMessage(cause));
       } finally {
         setBusy(false);
       }
     },
-    [client, saver, story.id, onMoved],
+    [client, saver, story.id, onMoved, onDesk],
   );
   // Approval says at once what would still stop publishing, rather than leave it to the publish dialog.
   const approve = useCallback(async () => {
@@ -109,7 +120,7 @@ export function WorkflowActions(props: {
                   ? 'button-quiet kill-action'
                   : 'button-quiet'
             }
-            disabled={busy}
+            disabled={busy || waiting}
             onClick={() => choose(action)}
           >
             {action === 'approve' && story.status === 'approved' ? (
@@ -127,6 +138,23 @@ export function WorkflowActions(props: {
         <span role="alert" className="workflow-error">
           {error}
         </span>
+      )}
+      {desk?.pending.map((entry, i) =>
+        entry.state === 'waiting' ? (
+          <span
+            key={i}
+            role="status"
+            className="desk-waiting"
+            title={`${deskActionLabel(entry.action)}: sent when the desk answers again`}
+          >
+            Waiting to reach the desk
+            <span className="visually-hidden">: {deskActionLabel(entry.action)}</span>
+          </span>
+        ) : (
+          <span key={i} role="alert" className="workflow-error">
+            The desk refused “{deskActionLabel(entry.action)}”: {entry.message}
+          </span>
+        ),
       )}
       {approvalProblems && (
         <Dialog
@@ -170,6 +198,9 @@ export function WorkflowActions(props: {
     </div>
   );
 }
+
+const deskActionLabel = (action: WorkflowAction | 'publish') =>
+  action === 'publish' ? 'Publish' : ACTION_LABELS[action];
 
 /** A label whose tail a crowded header drops ("Submit for review" → "Submit"); the full label stays its name. */
 function ActionLabel({ action }: { action: WorkflowAction }) {

@@ -21,6 +21,7 @@ import { useStickyOffset } from '../../components/useStickyOffset';
 import { StoryEditor } from '../editor/StoryEditor';
 import { useDocStats } from '../editor/useDocStats';
 import { ReturnedNote } from '../review/ReturnedNote';
+import { DeskStoryNotices } from '../desk/DeskStoryNotices';
 import { CommentButton, ReviewPanelToggles, ReviewSidePanel, useReviewState } from '../review/ReviewPanels';
 import { WorkflowActions } from '../review/WorkflowActions';
 import { LinksPanel } from '../links/LinksPanel';
@@ -229,6 +230,7 @@ export function StoryForm(props: {
             </p>
           )}
           <ReturnedNote story={story} />
+          <DeskStoryNotices story={story} onShowChangesSinceApproval={() => review.setPanel('changes')} />
           <fieldset disabled={props.readOnly} className="fields">
             <StoryTextField
               label="Headline"

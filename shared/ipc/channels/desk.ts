@@ -64,6 +64,8 @@ export const deskChannels = {
   'desk:people': channel(NoInput, z.array(DeskPerson)),
   /** Moves a story written on this machine to the desk (its document is made here, once). */
   'desk:share': channel(ByStory, DeskStoryState),
+  /** Moves every story still only on this machine to the desk; `left` is how many it could not take now. */
+  'desk:shareAll': channel(NoInput, z.object({ moved: z.number().int(), left: z.number().int() })),
   /** The desk's word on a story, and transitions still waiting to reach it. */
   'desk:storyState': channel(ByStory, DeskStoryState),
   /** Asks the desk for a transition, based on the version this machine last saw; offline it waits in an outbox. */

@@ -29,43 +29,54 @@ export interface DefaultPerson {
   role: 'reporter' | 'editor';
 }
 
+/** Starts a Copydesk browser host on a data folder of its own (one machine); `close` stops it and removes the folder. */
+export async function startHost(
+  defaultPerson: DefaultPerson | null,
+): Promise<RunningHost & { close(): Promise<void> }> {
+  const dir = tempDir('copydesk-e2e-');
+  const token = randomBytes(24).toString('base64url');
+  let running = await startServe(dir.path, token);
+  const host: RunningHost & { close(): Promise<void> } = {
+    url: running.url,
+    uiUrl: running.uiUrl,
+    token,
+    dataDir: dir.path,
+    restart: async ({ signal, samePort } = {}) => {
+      await stop(running.child, signal);
+      running = await startServe(dir.path, token, samePort ? Number(new URL(host.url).port) : 0);
+      host.url = running.url;
+      host.uiUrl = running.uiUrl;
+    },
+    stop: (signal) => stop(running.child, signal),
+    rpc: async (channel, input) => {
+      const response = await fetch(`${host.url}/rpc/${channel}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      const result = (await response.json()) as {
+        ok: boolean;
+        value?: unknown;
+        error?: { message: string };
+      };
+      if (!result.ok) throw new Error(`${channel}: ${result.error?.message ?? response.status}`);
+      return result.value as never;
+    },
+    close: async () => {
+      await stop(running.child);
+      dir.remove();
+    },
+  };
+  if (defaultPerson) await host.rpc('people:create', defaultPerson);
+  return host;
+}
+
 export const test = base.extend<{ host: RunningHost; defaultPerson: DefaultPerson | null }>({
   defaultPerson: [{ name: 'Test Editor', role: 'editor' }, { option: true }],
   host: async ({ defaultPerson }, use) => {
-    const dir = tempDir('copydesk-e2e-');
-    const token = randomBytes(24).toString('base64url');
-    let running = await startServe(dir.path, token);
-    const host: RunningHost = {
-      url: running.url,
-      uiUrl: running.uiUrl,
-      token,
-      dataDir: dir.path,
-      restart: async ({ signal, samePort } = {}) => {
-        await stop(running.child, signal);
-        running = await startServe(dir.path, token, samePort ? Number(new URL(host.url).port) : 0);
-        host.url = running.url;
-        host.uiUrl = running.uiUrl;
-      },
-      stop: (signal) => stop(running.child, signal),
-      rpc: async (channel, input) => {
-        const response = await fetch(`${host.url}/rpc/${channel}`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: JSON.stringify(input),
-        });
-        const result = (await response.json()) as {
-          ok: boolean;
-          value?: unknown;
-          error?: { message: string };
-        };
-        if (!result.ok) throw new Error(`${channel}: ${result.error?.message ?? response.status}`);
-        return result.value as never;
-      },
-    };
-    if (defaultPerson) await host.rpc('people:create', defaultPerson);
+    const host = await startHost(defaultPerson);
     await use(host);
-    await stop(running.child);
-    dir.remove();
+    await host.close();
   },
 });
 

@@ -46,3 +46,31 @@ test('Settings ▸ Newsroom desk: join with the first invitation, then invite a 
   });
   expect(joined.status).toBe(200);
 });
+
+test('stories written before joining stay on this machine until moved: one from its header, the rest from Settings', async ({
+  page,
+  host,
+}) => {
+  const before = await host.rpc<{ id: string }>('stories:create', { headline: 'Ferry timetable changes' });
+  const other = await host.rpc<{ id: string }>('stories:create', { headline: 'School roof repaired' });
+  await host.rpc('desk:join', { address: desk.url, code: desk.firstInvitation, name: 'Eda Editor' });
+  await page.goto(host.uiUrl);
+  await page
+    .getByRole('region', { name: 'Stories' })
+    .getByRole('button', { name: /Ferry timetable changes/ })
+    .click();
+  const notice = page.getByRole('region', { name: 'Not on the desk' });
+  await expect(notice).toContainText('only on this machine');
+  await notice.getByRole('button', { name: 'Move to desk' }).click();
+  await expect(notice).toHaveCount(0);
+  expect((await host.rpc('desk:storyState', { storyId: before.id })).onDesk).toBe(true);
+  expect((await host.rpc('desk:storyState', { storyId: other.id })).onDesk).toBe(false);
+
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Settings' }).click();
+  const section = page.getByRole('region', { name: 'Newsroom desk' });
+  await section.getByRole('button', { name: 'Move all my stories to the desk' }).click();
+  await expect(section.getByRole('status')).toHaveText('1 story moved to the desk.');
+  expect((await host.rpc('desk:storyState', { storyId: other.id })).onDesk).toBe(true);
+  await section.getByRole('button', { name: 'Move all my stories to the desk' }).click();
+  await expect(section.getByRole('status')).toHaveText('Every story here is on the desk already.');
+});

@@ -14,12 +14,6 @@ const COMMAND_LINE_CHANNELS: readonly Channel[] = [
   'stories:setTags',
 ];
 
-/**
- * Desk channels the core serves and tests drive, whose renderer callers are still open in issue #12
- * (moving a pre-join story to the desk; workflow actions through the desk). Remove each once the UI calls it.
- */
-const AWAITING_DESK_UI: readonly Channel[] = ['desk:share', 'desk:transition'];
-
 const root = join(import.meta.dirname, '../../..');
 
 function sourceFiles(folder: string): string[] {
@@ -49,14 +43,11 @@ function calledChannels(): Set<string> {
 describe('the contract', () => {
   it('has no channel without a caller in the app (renderer/ or main/), except those the command line uses', () => {
     const called = calledChannels();
-    const listed = [...COMMAND_LINE_CHANNELS, ...AWAITING_DESK_UI];
-    const unused = channelNames.filter((name) => !called.has(name) && !listed.includes(name));
+    const unused = channelNames.filter((name) => !called.has(name) && !COMMAND_LINE_CHANNELS.includes(name));
     expect(unused, 'channels nothing outside tests calls: remove them or list them').toEqual([]);
   });
 
   it('lists only real channels as used by the command line', () => {
-    expect(
-      [...COMMAND_LINE_CHANNELS, ...AWAITING_DESK_UI].filter((name) => !channelNames.includes(name)),
-    ).toEqual([]);
+    expect(COMMAND_LINE_CHANNELS.filter((name) => !channelNames.includes(name))).toEqual([]);
   });
 });

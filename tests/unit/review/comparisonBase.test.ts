@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StatusChange } from '../../../shared/domain/workflow';
+import { APPROVAL_VOIDED_NOTE, type StatusChange } from '../../../shared/domain/workflow';
 import { comparisonBase } from '../../../renderer/features/diff/comparisonBase';
 import { pendingReturn } from '../../../renderer/features/review/pendingReturn';
 
@@ -15,6 +15,16 @@ describe('comparisonBase (the "since submitted" default of the comparison)', () 
   it('compares a story never submitted from its first revision', () => {
     expect(comparisonBase([], revisions(4))).toBe(1);
     expect(comparisonBase([], [])).toBeNull();
+  });
+
+  it('compares a story the desk sent back to review (an edit landed after approval) with the approved revision', () => {
+    const voided = [
+      { action: 'submit' as const, revision: 7, note: APPROVAL_VOIDED_NOTE },
+      ...history(['submit', 3], ['approve', 5]),
+    ];
+    expect(comparisonBase(voided, revisions(8))).toBe(5);
+    // A plain resubmission after an approval is compared from that submission.
+    expect(comparisonBase(history(['submit', 3], ['approve', 5], ['submit', 7]), revisions(8))).toBe(7);
   });
 
   it('compares a first submission from that submission, also after the editor comments on it', () => {

@@ -1,0 +1,55 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../../../shared/ipc/errors';
+import type { DeskSync } from './deskSync';
+
+/**
+ * Which stories go to the desk, and when: each new story on a joined machine, the ones written before
+ * joining when the person moves them, and the published state once a desk story went out.
+ */
+export function createDeskMoves(deps: {
+  db: Database.Database;
+  desk: DeskSync;
+  log?: (error: unknown) => void;
+}) {
+  const { desk } = deps;
+  const log = deps.log ?? (() => {});
+  const localOnly = deps.db.prepare<[], { id: string }>(
+    `SELECT id FROM stories WHERE trashed_at IS NULL AND id NOT IN (SELECT story_id FROM desk_stories)
+     ORDER BY created_at, id`,
+  );
+  const joined = () => desk.status().joined;
+
+  return {
+    /** Moves every story still only on this machine to the desk; stops at the first the desk cannot take. */
+    async shareAll(): Promise<{ moved: number; left: number }> {
+      if (!joined()) throw new AppError('conflict', 'This Copydesk has not joined a newsroom desk.');
+      const ids = localOnly.all().map((row) => row.id);
+      let moved = 0;
+      for (const id of ids) {
+        try {
+          await desk.share(id);
+          moved += 1;
+        } catch (error) {
+          if (moved === 0 && error instanceof AppError) throw error;
+          log(error);
+          break;
+        }
+      }
+      return { moved, left: ids.length - moved };
+    },
+
+    /** A story written on a joined machine belongs to the desk from the start (when it answers). */
+    afterCreate(storyId: string) {
+      if (!joined()) return;
+      desk.share(storyId).catch(log);
+    },
+
+    /** A desk story went out: the desk records it published (a refusal waits with the story, shown). */
+    afterPublish(storyId: string) {
+      if (!joined() || !desk.storyState(storyId).onDesk) return;
+      desk.transition({ storyId, action: 'publish' }).catch(log);
+    },
+  };
+}
+
+export type DeskMoves = ReturnType<typeof createDeskMoves>;
