@@ -12,6 +12,7 @@ import type { CommentDraft } from './CommentButton';
 import { SidePanel } from '../../components/SidePanel';
 import { replyDraft, setReplyDraft } from './replyDrafts';
 import { LIMITS } from '../../components/fieldLimits';
+import './comments.css';
 
 /** Recomputes where anchors are at most this often while typing. */
 const RANGE_DEBOUNCE_MS = 250;

@@ -3,6 +3,7 @@ import type { Role } from '../../../shared/domain/person';
 import { errorMessage } from '../../api/errorMessage';
 import { useCurrentPerson } from './PersonContext';
 import { PersonFields } from './PersonFields';
+import './people.css';
 
 const ROLE_LABELS: Record<Role, string> = { reporter: 'Reporter', editor: 'Editor' };
 

@@ -2,6 +2,7 @@ import type { Story } from '../../../shared/domain/story';
 import { useQueryCall } from '../../api/useQueryCall';
 import { formatWhen } from '../../components/formatTime';
 import { pendingReturn } from './pendingReturn';
+import './review.css';
 
 /**
  * The editor's note on a returned story, at the top of the form: shown while the story is returned, and

@@ -11,6 +11,7 @@ import { offerStoryCommands } from './storyCommands';
 import { blockersAfterApproval } from './approvalCheck';
 import { ChangedSinceApprovalBadge, useChangedSinceApproval } from './ChangedSinceApproval';
 import { LIMITS } from '../../components/fieldLimits';
+import './review.css';
 
 const PRIMARY: WorkflowAction[] = ['submit', 'approve', 'restore'];
 const KILL: WorkflowAction[] = ['spike'];

@@ -8,6 +8,9 @@ import { LibraryFilters } from '../library/LibraryFilters';
 import { Marked } from '../library/Marked';
 import { NO_FILTERS, type LibraryState } from '../library/useLibrary';
 import { LIMITS } from '../../components/fieldLimits';
+import '../library/library.css';
+import '../tags/tags.css';
+import './storyList.css';
 
 const SORTS: { id: LibrarySort; label: string }[] = [
   { id: 'relevance', label: 'Best match' },

@@ -6,6 +6,8 @@ import { useQueryCall } from '../../api/useQueryCall';
 import { Dialog } from '../../components/Dialog';
 import { LIMITS } from '../../components/fieldLimits';
 import { RenameDialog } from '../../components/RenameDialog';
+import '../library/library.css';
+import './tags.css';
 
 type Pending =
   | { kind: 'rename'; tag: TagWithCount }

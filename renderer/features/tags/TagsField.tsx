@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/errorMessage';
 import { useQueryCall } from '../../api/useQueryCall';
 import { useSearch } from '../../api/useSearch';
 import { LIMITS } from '../../components/fieldLimits';
+import './tags.css';
 
 const SUGGESTIONS = 8;
 
