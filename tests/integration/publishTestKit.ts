@@ -63,6 +63,17 @@ export function publishingCore(start = new Date('2026-03-01T09:00:00Z'), ports: 
 
 export type PublishingCore = ReturnType<typeof publishingCore>;
 
+/** Approval switched off, an editor, and a story in Business ready to publish. */
+export async function storyReadyToPublish(kit: PublishingCore) {
+  await kit.call('settings:update', { requireApproval: false });
+  await kit.call('people:create', { name: 'Eda Editor', role: 'editor' });
+  return kit.call('stories:create', {
+    headline: 'Harbour fees rise',
+    sectionId: 'business',
+    body: body('Fees rise in May.'),
+  });
+}
+
 /** The steps the WordPress and Ghost suites share, on the kit the running test opened. */
 export function publishSteps(kit: () => PublishingCore) {
   const jobOf = async (id: string, storyId: string): Promise<PublishJob> =>

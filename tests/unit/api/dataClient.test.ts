@@ -7,7 +7,7 @@ import { callKey } from '../../../renderer/api/callKey';
 import { createClient } from '../../../renderer/api/client';
 import { createDataClient } from '../../../renderer/api/dataClient';
 import { createQueryClient } from '../../../renderer/api/queryClient';
-import { body, publishingCore } from '../../integration/publishTestKit';
+import { publishingCore, storyReadyToPublish } from '../../integration/publishTestKit';
 import { testCore } from '../../support/testCore';
 
 let dispose = () => undefined as void;
@@ -81,13 +81,7 @@ it('a save answered here updates the open story and its list row, and the event 
 it('a save of a published story marks its pre-flight and its list row changed since published, asking nothing', async () => {
   const kit = publishingCore();
   dispose = kit.dispose;
-  await kit.call('settings:update', { requireApproval: false });
-  await kit.call('people:create', { name: 'Eda Editor', role: 'editor' });
-  const story = await kit.call('stories:create', {
-    headline: 'Harbour fees rise',
-    sectionId: 'business',
-    body: body('Fees rise in May.'),
-  });
+  const story = await storyReadyToPublish(kit);
   await kit.call('publish:start', { storyId: story.id, targetId: 'static' });
   await kit.runDue();
   const { calls, queryClient, client, stop } = renderer(kit.core);
