@@ -1,4 +1,4 @@
-import { InfiniteQueryObserver, QueryObserver } from '@tanstack/react-query';
+import { InfiniteQueryObserver, QueryObserver, type QueryClient } from '@tanstack/react-query';
 import { afterEach, expect, it } from 'vitest';
 import type { Core } from '../../../main/core/createCore';
 import type { Story } from '../../../shared/domain/story';
@@ -30,6 +30,14 @@ function renderer(core: Pick<Core, 'dispatch' | 'events'>) {
   return { calls, queryClient, client: data.client, stop };
 }
 
+/** The library's list as the app asks for it. */
+const libraryList = (queryClient: QueryClient) =>
+  new InfiniteQueryObserver<LibraryPage>(queryClient, {
+    queryKey: callKey('library:query', { search: '', filters: { trashed: false }, limit: 50 }),
+    initialPageParam: undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
 
 it('a save answered here updates the open story and its list row, and the event that follows asks nothing', async () => {
@@ -39,11 +47,7 @@ it('a save answered here updates the open story and its list row, and the event 
   const story = await core.call<Story>('stories:create', { headline: 'Harbour fees rise' });
   const { calls, queryClient, client, stop } = renderer(core);
   const open = new QueryObserver<Story>(queryClient, { queryKey: callKey('stories:get', { id: story.id }) });
-  const list = new InfiniteQueryObserver<LibraryPage>(queryClient, {
-    queryKey: callKey('library:query', { search: '', filters: { trashed: false }, limit: 50 }),
-    initialPageParam: undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  const list = libraryList(queryClient);
   const offOpen = open.subscribe(() => undefined);
   const offList = list.subscribe(() => undefined);
   await settle();
@@ -88,11 +92,7 @@ it('a save of a published story marks its pre-flight and its list row changed si
   const preflight = new QueryObserver<Preflight>(queryClient, {
     queryKey: callKey('publish:preflight', { storyId: story.id }),
   });
-  const list = new InfiniteQueryObserver<LibraryPage>(queryClient, {
-    queryKey: callKey('library:query', { search: '', filters: { trashed: false }, limit: 50 }),
-    initialPageParam: undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  const list = libraryList(queryClient);
   const offPreflight = preflight.subscribe(() => undefined);
   const offList = list.subscribe(() => undefined);
   await settle();
