@@ -25,6 +25,8 @@ export interface Client {
   kind: Transport['kind'];
   call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   on<E extends EventName>(event: E, callback: (payload: EventPayload<E>) => void): () => void;
+  /** See Transport.onReconnect; absent where the events cannot break (Electron IPC). */
+  onReconnect?(callback: () => void): () => void;
 }
 
 /** The typed face of a transport: resolves with the value or rejects with an ApiError. */
@@ -39,5 +41,6 @@ export function createClient(transport: Transport): Client {
     on(event, callback) {
       return transport.on(event, callback as (payload: unknown) => void);
     },
+    onReconnect: transport.onReconnect,
   };
 }

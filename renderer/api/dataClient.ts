@@ -121,12 +121,15 @@ export function createDataClient(client: Client, queryClient: QueryClient) {
         );
       }),
     );
+    // Events missed while the stream was down could have changed anything held.
+    const offReconnect = client.onReconnect?.(() => void queryClient.invalidateQueries());
     return () => {
       offs.forEach((off) => off());
+      offReconnect?.();
       clearTimeout(timer);
     };
   };
 
-  const dataClient: Client = { kind: client.kind, call, on: client.on };
+  const dataClient: Client = { kind: client.kind, call, on: client.on, onReconnect: client.onReconnect };
   return { client: dataClient, follow };
 }

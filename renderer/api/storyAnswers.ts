@@ -1,4 +1,5 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import { changedSincePublished } from '../../shared/domain/publication';
 import type { Section } from '../../shared/domain/section';
 import { StorySummary, type Story } from '../../shared/domain/story';
 import { linkTargetKey } from '../../shared/domain/storyLinks';
@@ -8,9 +9,13 @@ import { callKey } from './callKey';
 
 const linkSet = (story: Story) => extractLinkTargets(story.body, story.id).map(linkTargetKey).join(' ');
 
-/** A save takes the story past the version a live publication sent (what "changed since published" means). */
-const changedByASave = (preflight: Preflight | undefined) =>
-  preflight?.publication != null && preflight.publication.state !== 'unpublished';
+/**
+ * Whether the saved story differs from what its publication sent. The pre-flight does not carry the tags as
+ * published, so the rule is asked with the same tags on both sides: the saved version settles it.
+ */
+const changedBySave = (preflight: Preflight | undefined, story: Story) =>
+  preflight?.publication != null &&
+  changedSincePublished({ ...preflight.publication, tags: [] }, { version: story.version, tags: [] });
 
 /** The list newest change first, unfiltered: a saved story goes to its top, and no other row moves. */
 function isPlainList(input: LibraryQueryInput): boolean {
@@ -58,7 +63,8 @@ export function putStory(queryClient: QueryClient, story: Story, saved: boolean)
 
   const preflightKey = callKey('publish:preflight', { storyId: story.id });
   const preflight = queryClient.getQueryData<Preflight>(preflightKey);
-  if (preflight?.publication && changedByASave(preflight))
+  const changed = changedBySave(preflight, story);
+  if (preflight?.publication && changed)
     queryClient.setQueryData(preflightKey, {
       ...preflight,
       publication: { ...preflight.publication, changedSince: true },
@@ -69,7 +75,7 @@ export function putStory(queryClient: QueryClient, story: Story, saved: boolean)
     ...row,
     ...StorySummary.parse(story),
     sectionName: sections?.find((section) => section.id === story.sectionId)?.name ?? null,
-    changedSincePublished: row.changedSincePublished || changedByASave(preflight),
+    changedSincePublished: row.changedSincePublished || changed,
   });
   // A search, filter or other order may take the story in or out, or move it: those lists are asked again.
   for (const [listKey, data] of queryClient.getQueriesData<CachedPages>({ queryKey: ['library:query'] })) {

@@ -6,6 +6,8 @@ export interface Transport {
   kind: 'electron' | 'http';
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
   on(event: string, callback: (payload: unknown) => void): () => void;
+  /** Calls back when the event stream is open again after a break, in which events may have been missed. */
+  onReconnect?(callback: () => void): () => void;
 }
 
 interface PreloadBridge {
@@ -36,14 +38,19 @@ const unreachable = (message: string): Result<never> => ({
 
 export function httpTransport(token: string, base = ''): Transport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const reconnected = new Set<() => void>();
   let stream: AbortController | null = null;
+  let opened = 0;
   let keepaliveBytes = 0;
 
+  const emit = (name: string, payload: unknown) =>
+    listeners.get(name)?.forEach((callback) => callback(payload));
+  const onOpen = () => {
+    if (opened++ > 0) reconnected.forEach((callback) => callback());
+  };
   const connect = () => {
     stream = new AbortController();
-    void readEvents(`${base}/events`, token, stream.signal, (name, payload) => {
-      listeners.get(name)?.forEach((callback) => callback(payload));
-    }).finally(() => {
+    void readEvents(`${base}/events`, token, stream.signal, emit, onOpen).finally(() => {
       if (stream && !stream.signal.aborted) setTimeout(connect, 2000);
     });
   };
@@ -77,6 +84,10 @@ export function httpTransport(token: string, base = ''): Transport {
       if (!stream) connect();
       return () => listeners.get(event)?.delete(callback);
     },
+    onReconnect(callback) {
+      reconnected.add(callback);
+      return () => reconnected.delete(callback);
+    },
   };
 }
 
@@ -86,11 +97,13 @@ async function readEvents(
   token: string,
   signal: AbortSignal,
   emit: (name: string, payload: unknown) => void,
+  onOpen: () => void,
 ): Promise<void> {
   try {
     const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` }, signal });
     hostConnection.report(true);
     if (!response.ok || !response.body) return;
+    onOpen();
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     for (;;) {

@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PublishJob } from '../../shared/domain/publication';
 import { requireGhost, startGhost, type GhostPeer } from '../peers/ghost';
-import { body, importImage, publishingCore, startProxy, type PublishingCore } from './publishTestKit';
+import { importImage, publishingCore, publishSteps, startProxy, type PublishingCore } from './publishTestKit';
 
 const hasGhost = requireGhost();
 
@@ -37,37 +35,10 @@ describe.skipIf(!hasGhost)('publishing to a real Ghost', () => {
     expect(status).toBe(200);
     return found.posts;
   };
-  const unique = (text: string) => `${text} ${randomBytes(3).toString('hex')}`;
+  const { unique, story, edit, publish, jobOf } = publishSteps(() => kit);
 
   const addSite = async (url = peer.url, adminKey = peer.adminKey) =>
     kit.call('targets:save', { kind: 'ghost', url, adminKey });
-
-  const story = async (headline: string, extra: Parameters<typeof body>[1] = {}, tags: string[] = []) => {
-    const created = await kit.call('stories:create', {
-      headline,
-      standfirst: `What happened: ${headline}`,
-      sectionId: 'politics',
-      body: body(`The council voted on ${headline}.`, extra),
-    });
-    if (tags.length) await kit.call('stories:setTags', { id: created.id, tags });
-    return created;
-  };
-  const edit = async (id: string, changes: Record<string, unknown>) => {
-    const current = await kit.call('stories:get', { id });
-    return kit.call('stories:save', { id, expectedVersion: current.version, changes });
-  };
-
-  const publish = async (
-    storyId: string,
-    targetId: string,
-    extra: { action?: 'publish' | 'schedule' | 'unpublish'; at?: string } = {},
-  ) => {
-    const job = await kit.call('publish:start', { storyId, targetId, ...extra });
-    await kit.runDue();
-    return jobOf(job.id, storyId);
-  };
-  const jobOf = async (id: string, storyId: string): Promise<PublishJob> =>
-    (await kit.call('publish:status', { storyId })).jobs.find((job) => job.id === id)!;
 
   beforeAll(async () => {
     peer = await startGhost();

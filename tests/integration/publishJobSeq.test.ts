@@ -1,19 +1,13 @@
 import { afterEach, expect, it } from 'vitest';
 import type { PublishJob } from '../../shared/domain/publication';
-import { body, publishingCore, type PublishingCore } from './publishTestKit';
+import { publishingCore, storyReadyToPublish, type PublishingCore } from './publishTestKit';
 
 let kit: PublishingCore;
 afterEach(() => kit.dispose());
 
 it('numbers every job row it writes, so rows written in the same millisecond still have an order', async () => {
   kit = publishingCore();
-  await kit.call('settings:update', { requireApproval: false });
-  await kit.call('people:create', { name: 'Eda Editor', role: 'editor' });
-  const story = await kit.call('stories:create', {
-    headline: 'Harbour fees rise',
-    sectionId: 'business',
-    body: body('Fees rise in May.'),
-  });
+  const story = await storyReadyToPublish(kit);
   const rows: PublishJob[] = [];
   kit.core.events.on('publish:progress', (job) => rows.push(job));
 

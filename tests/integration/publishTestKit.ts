@@ -1,7 +1,9 @@
 import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createCore, type Core } from '../../main/core/createCore';
 import type { PublishingPorts } from '../../main/publish/createPublishing';
+import type { PublishJob } from '../../shared/domain/publication';
 import type { ChannelInput, ChannelOutput, Channel } from '../../shared/ipc/contract';
 import { png } from '../support/png';
 import { tempDir } from '../support/tempDir';
@@ -60,6 +62,51 @@ export function publishingCore(start = new Date('2026-03-01T09:00:00Z'), ports: 
 }
 
 export type PublishingCore = ReturnType<typeof publishingCore>;
+
+/** Approval switched off, an editor, and a story in Business ready to publish. */
+export async function storyReadyToPublish(kit: PublishingCore) {
+  await kit.call('settings:update', { requireApproval: false });
+  await kit.call('people:create', { name: 'Eda Editor', role: 'editor' });
+  return kit.call('stories:create', {
+    headline: 'Harbour fees rise',
+    sectionId: 'business',
+    body: body('Fees rise in May.'),
+  });
+}
+
+/** The steps the WordPress and Ghost suites share, on the kit the running test opened. */
+export function publishSteps(kit: () => PublishingCore) {
+  const jobOf = async (id: string, storyId: string): Promise<PublishJob> =>
+    (await kit().call('publish:status', { storyId })).jobs.find((job) => job.id === id)!;
+  return {
+    jobOf,
+    /** A headline no earlier run left on the shared site. */
+    unique: (text: string) => `${text} ${randomBytes(3).toString('hex')}`,
+    async story(headline: string, extra: Parameters<typeof body>[1] = {}, tags: string[] = []) {
+      const created = await kit().call('stories:create', {
+        headline,
+        standfirst: `What happened: ${headline}`,
+        sectionId: 'politics',
+        body: body(`The council voted on ${headline}.`, extra),
+      });
+      if (tags.length) await kit().call('stories:setTags', { id: created.id, tags });
+      return created;
+    },
+    async edit(id: string, changes: Record<string, unknown>) {
+      const current = await kit().call('stories:get', { id });
+      return kit().call('stories:save', { id, expectedVersion: current.version, changes });
+    },
+    async publish(
+      storyId: string,
+      targetId: string,
+      extra: { action?: 'publish' | 'schedule' | 'unpublish'; at?: string } = {},
+    ) {
+      const job = await kit().call('publish:start', { storyId, targetId, ...extra });
+      await kit().runDue();
+      return jobOf(job.id, storyId);
+    },
+  };
+}
 
 /** A paragraph doc, optionally with a figure and links to other stories. */
 export function body(

@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PublishJob } from '../../shared/domain/publication';
 import { requireWordPress, startWordPress, type WordPressPeer } from '../peers/wordpress';
-import { body, importImage, publishingCore, startProxy, type PublishingCore } from './publishTestKit';
+import { importImage, publishingCore, publishSteps, startProxy, type PublishingCore } from './publishTestKit';
 
 const hasWordPress = requireWordPress();
 
@@ -34,33 +32,10 @@ describe.skipIf(!hasWordPress)('publishing to a real WordPress', () => {
   };
   const postsWithSlug = (slug: string) =>
     wp<WpPost[]>('/wp/v2/posts', { slug, status: 'any', context: 'edit' });
-  const unique = (text: string) => `${text} ${randomBytes(3).toString('hex')}`;
+  const { unique, story, publish, jobOf } = publishSteps(() => kit);
 
   const addSite = async (url = peer.url, password = peer.appPassword) =>
     kit.call('targets:save', { kind: 'wordpress', url, userName: peer.user, password });
-
-  const story = async (headline: string, extra: Parameters<typeof body>[1] = {}, tags: string[] = []) => {
-    const created = await kit.call('stories:create', {
-      headline,
-      standfirst: `What happened: ${headline}`,
-      sectionId: 'politics',
-      body: body(`The council voted on ${headline}.`, extra),
-    });
-    if (tags.length) await kit.call('stories:setTags', { id: created.id, tags });
-    return created;
-  };
-
-  const publish = async (
-    storyId: string,
-    targetId: string,
-    extra: { action?: 'publish' | 'schedule' | 'unpublish'; at?: string } = {},
-  ) => {
-    const job = await kit.call('publish:start', { storyId, targetId, ...extra });
-    await kit.runDue();
-    return jobOf(job.id, storyId);
-  };
-  const jobOf = async (id: string, storyId: string): Promise<PublishJob> =>
-    (await kit.call('publish:status', { storyId })).jobs.find((job) => job.id === id)!;
 
   beforeAll(async () => {
     peer = await startWordPress();

@@ -2,6 +2,7 @@ import type { ActivityEntry } from '../../../shared/domain/activity';
 import { useQueryCall } from '../../api/useQueryCall';
 import { formatFull, formatWhen } from '../../components/formatTime';
 import { SidePanel } from '../../components/SidePanel';
+import './activity.css';
 
 const ICONS: Record<ActivityEntry['kind'], string> = {
   created: '✚',

@@ -2,6 +2,7 @@ import { useEditorState, type Editor } from '@tiptap/react';
 import { useEffect, useRef } from 'react';
 import { LIMITS } from '../../components/fieldLimits';
 import { shortcutLabel } from '../editor/shortcutLabel';
+import './comments.css';
 
 export interface CommentDraft {
   from: number;

@@ -14,6 +14,7 @@ import { useSections } from '../stories/useSections';
 import { comparisonBase } from './comparisonBase';
 import { fieldChanges } from './fieldChanges';
 import { SidePanel } from '../../components/SidePanel';
+import './diff.css';
 
 const REASONS: Record<RevisionSummary['reason'], string> = {
   created: 'Created',

@@ -4,6 +4,7 @@ import { useQueryCall } from '../../api/useQueryCall';
 import { STATUS_LABELS } from '../../components/statusLabels';
 import { useSections } from '../stories/useSections';
 import { NO_FILTERS, type LibraryFilterState } from './useLibrary';
+import './library.css';
 
 /** Status, section, tag, author and date-range filters for the story list. */
 export function LibraryFilters(props: {

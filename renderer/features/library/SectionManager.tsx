@@ -5,6 +5,7 @@ import { errorMessage } from '../../api/errorMessage';
 import { useQueryCall } from '../../api/useQueryCall';
 import { RenameDialog } from '../../components/RenameDialog';
 import { LIMITS } from '../../components/fieldLimits';
+import './library.css';
 
 /** The newsroom's sections: add one, rename, and move them up or down the desk order. */
 export function SectionManager() {

@@ -6,6 +6,7 @@ import { useCurrentPerson, type People } from '../people/PersonContext';
 import { publishSessions } from '../publish/publishSessions';
 import { useStoryCommands, type StoryCommands } from '../review/storyCommands';
 import { usePaletteShortcut } from './usePaletteShortcut';
+import './palette.css';
 
 interface Command {
   id: string;

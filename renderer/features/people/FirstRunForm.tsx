@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { PersonInput, Role } from '../../../shared/domain/person';
 import { errorMessage } from '../../api/errorMessage';
 import { PersonFields } from './PersonFields';
+import './people.css';
 
 /** First run: who is using this desk machine. */
 export function FirstRunForm({ onSubmit }: { onSubmit(input: PersonInput): Promise<void> }) {

@@ -5,6 +5,7 @@ import { useQueryCall } from '../../api/useQueryCall';
 import { useFloatingPosition } from '../../components/useFloatingPosition';
 import { useCurrentPerson } from './PersonContext';
 import { PersonFields } from './PersonFields';
+import './people.css';
 
 const ROLE_LABELS: Record<Role, string> = { reporter: 'Reporter', editor: 'Editor' };
 

@@ -4,6 +4,7 @@ import { formatWhen } from '../../components/formatTime';
 import { useCurrentPerson } from '../people/PersonContext';
 import { isAuthor } from './isAuthor';
 import { pendingReturn } from './pendingReturn';
+import './review.css';
 
 /**
  * The editor's note on a returned story, at the top of the form: shown while the story is returned, and

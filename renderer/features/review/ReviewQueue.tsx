@@ -3,6 +3,7 @@ import { formatFull } from '../../components/formatTime';
 import { useCurrentPerson } from '../people/PersonContext';
 import { useSections } from '../stories/useSections';
 import { enterReviewMode } from './reviewMode';
+import './review.css';
 
 function waiting(since: string, now = Date.now()): string {
   const minutes = Math.max(0, Math.round((now - Date.parse(since)) / 60_000));

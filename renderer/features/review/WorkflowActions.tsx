@@ -13,6 +13,7 @@ import { ChangedSinceApprovalBadge, useChangedSinceApproval } from './ChangedSin
 import { LIMITS } from '../../components/fieldLimits';
 import { useDeskStory } from '../desk/useDeskStory';
 import { DeskRefused, moveStory } from './moveStory';
+import './review.css';
 
 const PRIMARY: WorkflowAction[] = ['submit', 'approve', 'restore'];
 const KILL: WorkflowAction[] = ['spike'];

@@ -8,6 +8,7 @@ import { formatFull, formatWhen } from '../../components/formatTime';
 import type { StorySaver } from '../stories/storySaver';
 import { SidePanel } from '../../components/SidePanel';
 import { LIMITS } from '../../components/fieldLimits';
+import './history.css';
 
 const REASONS: Record<RevisionSummary['reason'], string> = {
   created: 'Created',

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Target } from '../../../shared/domain/target';
 import { useClient } from '../../api/ClientContext';
+import { SecretField, SiteNameField, SiteUrlField } from './SiteFields';
 import { SiteFormFooter } from './SiteFormFooter';
 import { useSiteForm } from './useSiteForm';
 
@@ -41,37 +42,15 @@ export function GhostForm(props: { target?: Target; onSaved(target: Target): voi
   return (
     <form className="target-form" aria-label={title} onSubmit={save}>
       <h3>{title}</h3>
-      <label className="field">
-        <span>Site URL</span>
-        <input
-          type="url"
-          value={url}
-          onChange={(event) => setUrl(event.target.value)}
-          placeholder="https://news.example.com"
-          required
-          spellCheck={false}
-        />
-      </label>
-      <label className="field">
-        <span>Admin API key</span>
-        <input
-          type="password"
-          value={adminKey}
-          onChange={(event) => setAdminKey(event.target.value)}
-          placeholder={target?.hasSecret ? '••• saved' : '24 hex digits:64 hex digits'}
-          autoComplete="new-password"
-          spellCheck={false}
-          required={!target?.hasSecret}
-        />
-      </label>
-      <label className="field">
-        <span>Name</span>
-        <input
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          placeholder={report?.siteName || 'The site’s name'}
-        />
-      </label>
+      <SiteUrlField value={url} onValue={setUrl} />
+      <SecretField
+        label="Admin API key"
+        value={adminKey}
+        onValue={setAdminKey}
+        saved={Boolean(target?.hasSecret)}
+        placeholder="24 hex digits:64 hex digits"
+      />
+      <SiteNameField value={name} onValue={setName} siteName={report?.siteName} />
       <p className="hint">
         In Ghost Admin, open Settings → Integrations → Add custom integration and copy its Admin API key. It
         is stored encrypted and never shown again.

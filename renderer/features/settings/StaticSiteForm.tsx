@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { Target } from '../../../shared/domain/target';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
+import { InputField } from '../../components/InputField';
+import { SiteUrlField } from './SiteFields';
 
 /** The built-in static site's folder and public address. */
 export function StaticSiteForm(props: { target: Target; onSaved(): void; onCancel(): void }) {
@@ -20,25 +22,8 @@ export function StaticSiteForm(props: { target: Target; onSaved(): void; onCance
   };
   return (
     <form className="target-form" aria-label="Static site settings" onSubmit={(event) => void save(event)}>
-      <label className="field">
-        <span>Folder</span>
-        <input
-          value={folder}
-          onChange={(event) => setFolder(event.target.value)}
-          required
-          spellCheck={false}
-        />
-      </label>
-      <label className="field">
-        <span>Public address (optional)</span>
-        <input
-          type="url"
-          value={url}
-          onChange={(event) => setUrl(event.target.value)}
-          placeholder="https://news.example.com"
-          spellCheck={false}
-        />
-      </label>
+      <InputField label="Folder" value={folder} onValue={setFolder} required spellCheck={false} />
+      <SiteUrlField label="Public address (optional)" value={url} onValue={setUrl} required={false} />
       {error && (
         <p role="alert" className="banner banner-error">
           {error}

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { Target } from '../../../shared/domain/target';
 import { useClient } from '../../api/ClientContext';
+import { InputField } from '../../components/InputField';
+import { SecretField, SiteNameField, SiteUrlField } from './SiteFields';
 import { SiteFormFooter } from './SiteFormFooter';
 import { useSiteForm } from './useSiteForm';
 
@@ -42,48 +44,25 @@ export function WordPressForm(props: { target?: Target; onSaved(target: Target):
   return (
     <form className="target-form" aria-label={title} onSubmit={save}>
       <h3>{title}</h3>
-      <label className="field">
-        <span>Site URL</span>
-        <input
-          type="url"
-          value={url}
-          onChange={(event) => setUrl(event.target.value)}
-          placeholder="https://news.example.com"
+      <SiteUrlField value={url} onValue={setUrl} />
+      <div className="field-row">
+        <InputField
+          label="User name"
+          value={userName}
+          onValue={setUserName}
           required
+          autoComplete="off"
           spellCheck={false}
         />
-      </label>
-      <div className="field-row">
-        <label className="field">
-          <span>User name</span>
-          <input
-            value={userName}
-            onChange={(event) => setUserName(event.target.value)}
-            required
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </label>
-        <label className="field">
-          <span>Application password</span>
-          <input
-            type="password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            placeholder={target?.hasSecret ? '••• saved' : 'xxxx xxxx xxxx xxxx xxxx xxxx'}
-            autoComplete="new-password"
-            required={!target?.hasSecret}
-          />
-        </label>
-      </div>
-      <label className="field">
-        <span>Name</span>
-        <input
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          placeholder={report?.siteName || 'The site’s name'}
+        <SecretField
+          label="Application password"
+          value={password}
+          onValue={setPassword}
+          saved={Boolean(target?.hasSecret)}
+          placeholder="xxxx xxxx xxxx xxxx xxxx xxxx"
         />
-      </label>
+      </div>
+      <SiteNameField value={name} onValue={setName} siteName={report?.siteName} />
       <p className="hint">
         Create an application password in WordPress under Users → Profile → Application Passwords. It is
         stored encrypted and never shown again.

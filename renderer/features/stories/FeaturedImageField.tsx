@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { readImageFile } from '../../api/readImageFile';
+import './featuredImageField.css';
 
 /** Picks the story's featured image from disk (stored once in the media store) or removes it. */
 export function FeaturedImageField(props: {

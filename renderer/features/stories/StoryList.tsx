@@ -10,6 +10,9 @@ import { NO_FILTERS, type LibraryState } from '../library/useLibrary';
 import { LIMITS } from '../../components/fieldLimits';
 import { useCurrentPerson } from '../people/PersonContext';
 import { isAuthor } from '../review/isAuthor';
+import '../library/library.css';
+import '../tags/tags.css';
+import './storyList.css';
 
 const SORTS: { id: LibrarySort; label: string }[] = [
   { id: 'relevance', label: 'Best match' },

@@ -7,7 +7,8 @@ import { Dialog } from '../../components/Dialog';
 import { LIMITS } from '../../components/fieldLimits';
 import { RenameDialog } from '../../components/RenameDialog';
 import { UndoToast } from '../../components/UndoToast';
-import './tagManager.css';
+import '../library/library.css';
+import './tags.css';
 
 type Pending =
   | { kind: 'rename'; tag: TagWithCount }

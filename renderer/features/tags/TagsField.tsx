@@ -8,6 +8,7 @@ import { useQueryCall } from '../../api/useQueryCall';
 import { useSearch } from '../../api/useSearch';
 import { LIMITS } from '../../components/fieldLimits';
 import { useFloatingPosition } from '../../components/useFloatingPosition';
+import './tags.css';
 
 const SUGGESTIONS = 8;
 

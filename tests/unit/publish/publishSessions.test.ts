@@ -3,7 +3,12 @@ import type { EventName } from '../../../shared/ipc/contract';
 import type { Client } from '../../../renderer/api/client';
 import { createClient } from '../../../renderer/api/client';
 import { publishSessions } from '../../../renderer/features/publish/publishSessions';
-import { body, publishingCore, type PublishingCore } from '../../integration/publishTestKit';
+import {
+  body,
+  publishingCore,
+  storyReadyToPublish,
+  type PublishingCore,
+} from '../../integration/publishTestKit';
 
 /**
  * A client on a real core whose answers to publish:start are held back until the test lets them through,
@@ -30,13 +35,7 @@ describe('publish sessions', () => {
 
   async function readyStory() {
     kit = publishingCore();
-    await kit.call('settings:update', { requireApproval: false });
-    await kit.call('people:create', { name: 'Eda Editor', role: 'editor' });
-    return kit.call('stories:create', {
-      headline: 'Harbour fees rise',
-      sectionId: 'business',
-      body: body('Fees rise in May.'),
-    });
+    return storyReadyToPublish(kit);
   }
 
   it('keeps a job that finished before publish:start answered', async () => {

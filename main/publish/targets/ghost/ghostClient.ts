@@ -1,6 +1,13 @@
 import { SignJWT } from 'jose';
 import { PublishError } from '../../publishError';
-import type { FetchLike } from '../wordpress/wordpressClient';
+import {
+  readSiteAnswer,
+  siteBody,
+  siteSender,
+  SiteRejection,
+  type FetchLike,
+  type SiteDialect,
+} from '../siteRequest';
 
 /** How to reach a Ghost site's Admin API with a custom integration's key. */
 export interface GhostConnection {
@@ -40,16 +47,20 @@ export function parseAdminKey(adminKey: string): { id: string; secret: Uint8Arra
 
 export const ghostAdminBase = (url: string) => `${url.replace(/\/+$/, '')}/ghost/api/admin`;
 
-function ghostMessage(body: unknown, status: number): string {
-  const first = (body as GhostErrorBody | null)?.errors?.[0];
-  const text = [first?.message, first?.context].filter((part) => part && part.trim()).join(' ');
-  return text || `The site answered HTTP ${status}`;
-}
+const ghost: SiteDialect = {
+  message(body) {
+    const first = (body as GhostErrorBody | null)?.errors?.[0];
+    return [first?.message, first?.context].filter((part) => part && part.trim()).join(' ');
+  },
+  authRefused: 'Ghost did not accept the Admin API key',
+  addressHint: 'e.g. https://',
+  isAnswer: (body) => body !== null && typeof body === 'object',
+  notAnswer: "is not Ghost's.",
+};
 
 /** A small Admin API client for one Ghost site; errors become PublishErrors the outbox can act on. */
 export function ghostClient(connection: GhostConnection) {
-  const doFetch = connection.fetch ?? fetch;
-  const timeoutMs = connection.timeoutMs ?? 30_000;
+  const send = siteSender(connection.url, connection.fetch, connection.timeoutMs);
   const base = ghostAdminBase(connection.url);
   const key = parseAdminKey(connection.adminKey);
 
@@ -63,16 +74,7 @@ export function ghostClient(connection: GhostConnection) {
       .sign(key.secret);
 
   // fetch turns a redirected POST into a GET without Authorization, so only reads follow redirects.
-  const send = async (url: string, init: RequestInit): Promise<Response> => {
-    const redirect = (init.method ?? 'GET') === 'GET' || init.method === 'HEAD' ? 'follow' : 'manual';
-    try {
-      return await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs), redirect });
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      const reason = (error as Error).name === 'TimeoutError' ? 'timed out' : (cause ?? 'failed');
-      throw new PublishError('network', `Could not reach ${connection.url} (${reason}).`);
-    }
-  };
+  const redirectFor = (method: string) => (method === 'GET' || method === 'HEAD' ? 'follow' : 'manual');
 
   const urlOf = (route: string, query: Record<string, string> = {}) => {
     const params = new URLSearchParams(query).toString();
@@ -88,39 +90,18 @@ export function ghostClient(connection: GhostConnection) {
         accept: 'application/json',
         'accept-version': API_VERSION,
       };
-      let body: RequestInit['body'] | undefined;
-      if (options.json !== undefined) {
-        headers['content-type'] = 'application/json';
-        body = JSON.stringify(options.json);
-      } else if (options.form) body = options.form;
-      const response = await send(urlOf(route, options.query), { method, headers, body });
-      if (response.status >= 300 && response.status < 400)
-        throw new PublishError(
-          'invalid',
-          `The site redirected ${method} ${route} to ${response.headers.get('location') ?? 'another address'}; enter the site's final address (e.g. https://) and test the connection again.`,
-        );
-      const parsed: unknown = response.status === 204 ? {} : await response.json().catch(() => null);
-      if (response.ok && (parsed === null || typeof parsed !== 'object'))
-        throw new PublishError('invalid', `The site's answer to ${method} ${route} is not Ghost's.`);
-      if (response.ok) return parsed as T;
-      if (response.status === 429 || response.status >= 500)
-        throw new PublishError(
-          'network',
-          `The site is unavailable: ${ghostMessage(parsed, response.status)}`,
-        );
-      if (response.status === 401)
-        throw new PublishError(
-          'auth',
-          `Ghost did not accept the Admin API key: ${ghostMessage(parsed, 401)}`,
-        );
-      throw Object.assign(new PublishError('rejected', ghostMessage(parsed, response.status)), {
-        status: response.status,
-        code: (parsed as GhostErrorBody | null)?.errors?.[0]?.code ?? null,
+      const body = siteBody(headers, { json: options.json, raw: options.form });
+      const response = await send(urlOf(route, options.query), {
+        method,
+        headers,
+        body,
+        redirect: redirectFor(method),
       });
+      return readSiteAnswer<T>(response, method, route, ghost);
     },
     /** Whether a public file (an uploaded image) is on the site. */
     async exists(url: string): Promise<boolean> {
-      const response = await send(url, { method: 'HEAD' });
+      const response = await send(url, { method: 'HEAD', redirect: redirectFor('HEAD') });
       if (response.status === 429 || response.status >= 500)
         throw new PublishError('network', `The site is unavailable: HTTP ${response.status}`);
       return response.ok;
@@ -132,7 +113,6 @@ export type GhostClient = ReturnType<typeof ghostClient>;
 
 /** The HTTP status and Ghost error code of a refused request. */
 export function ghostRejection(error: unknown): { status: number; code: string | null } | null {
-  if (!(error instanceof PublishError) || error.kind !== 'rejected') return null;
-  const { status, code } = error as PublishError & { status?: number; code?: string | null };
-  return typeof status === 'number' ? { status, code: code ?? null } : null;
+  if (!(error instanceof SiteRejection)) return null;
+  return { status: error.status, code: (error.body as GhostErrorBody | null)?.errors?.[0]?.code ?? null };
 }

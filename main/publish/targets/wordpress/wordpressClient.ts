@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { PublishError } from '../../publishError';
+import {
+  readSiteAnswer,
+  siteBody,
+  siteSender,
+  SiteRejection,
+  type FetchLike,
+  type SiteDialect,
+} from '../siteRequest';
 
-export type FetchLike = typeof fetch;
+export type { FetchLike } from '../siteRequest';
 
 /** How to reach a WordPress site's REST API as one user. */
 export interface WordPressConnection {
@@ -70,30 +78,25 @@ export class SiteMovedError extends PublishError {
 /** What WordPress answers to a create or update: at least the object's numeric id. */
 const Written = z.object({ id: z.number() });
 
-function siteMessage(body: unknown, status: number): string {
-  const message = (body as { message?: unknown } | null)?.message;
-  const text = typeof message === 'string' && message.trim() !== '' ? message.replace(/<[^>]*>/g, '') : '';
-  return text || `The site answered HTTP ${status}`;
-}
+const wordpress: SiteDialect = {
+  message(body) {
+    const message = (body as { message?: unknown } | null)?.message;
+    return typeof message === 'string' && message.trim() !== '' ? message.replace(/<[^>]*>/g, '') : '';
+  },
+  authRefused: 'WordPress did not accept the user name or application password',
+  addressHint: 'e.g. https:// or www',
+  isAnswer: (body, method) => method === 'GET' || Written.safeParse(body).success,
+  notAnswer: 'is not a WordPress object.',
+};
 
 /** A small REST client for one WordPress site; errors become PublishErrors the outbox can act on. */
 export function wordpressClient(connection: WordPressConnection) {
-  const doFetch = connection.fetch ?? fetch;
-  const timeoutMs = connection.timeoutMs ?? 30_000;
   const auth = `Basic ${Buffer.from(`${connection.userName}:${connection.password}`).toString('base64')}`;
   let restBase = connection.restBase;
-
+  const sendTo = siteSender(connection.url, connection.fetch, connection.timeoutMs);
   // Only discovery, which carries no credentials, follows redirects; an authenticated call never does.
-  const send = async (url: string, init: RequestInit): Promise<Response> => {
-    const redirect = new Headers(init.headers).has('authorization') ? 'manual' : 'follow';
-    try {
-      return await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs), redirect });
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      const reason = (error as Error).name === 'TimeoutError' ? 'timed out' : (cause ?? 'failed');
-      throw new PublishError('network', `Could not reach ${connection.url} (${reason}).`);
-    }
-  };
+  const send = (url: string, init: RequestInit) =>
+    sendTo(url, { ...init, redirect: new Headers(init.headers).has('authorization') ? 'manual' : 'follow' });
 
   const detect = async (): Promise<string> => {
     const base = trimSlash(connection.url);
@@ -124,38 +127,14 @@ export function wordpressClient(connection: WordPressConnection) {
         accept: 'application/json',
         ...options.headers,
       };
-      let body: RequestInit['body'];
-      if (options.json !== undefined) {
-        headers['content-type'] = 'application/json';
-        body = JSON.stringify(options.json);
-      } else if (options.body) body = new Blob([options.body as Uint8Array<ArrayBuffer>]);
+      const body = siteBody(headers, {
+        json: options.json,
+        raw: options.body && new Blob([options.body as Uint8Array<ArrayBuffer>]),
+      });
       const url = restUrl(await base(), route, options.query);
       const refusal = credentialRefusal(connection.url, url);
       if (refusal) throw new PublishError('invalid', refusal);
-      const response = await send(url, { method, headers, body });
-      if (response.status >= 300 && response.status < 400)
-        throw new PublishError(
-          'invalid',
-          `The site redirected ${method} ${route} to ${response.headers.get('location') ?? 'another address'}; enter the site's final address (e.g. https:// or www) and test the connection again.`,
-        );
-      const parsed: unknown = await response.json().catch(() => null);
-      if (response.ok && method !== 'GET' && !Written.safeParse(parsed).success)
-        throw new PublishError(
-          'invalid',
-          `The site's answer to ${method} ${route} is not a WordPress object.`,
-        );
-      if (response.ok) return parsed as T;
-      if (response.status === 429 || response.status >= 500)
-        throw new PublishError('network', `The site is unavailable: ${siteMessage(parsed, response.status)}`);
-      if (response.status === 401)
-        throw new PublishError(
-          'auth',
-          `WordPress did not accept the user name or application password: ${siteMessage(parsed, 401)}`,
-        );
-      throw Object.assign(new PublishError('rejected', siteMessage(parsed, response.status)), {
-        status: response.status,
-        body: parsed,
-      });
+      return readSiteAnswer<T>(await send(url, { method, headers, body }), method, route, wordpress);
     },
   };
 }
@@ -166,9 +145,6 @@ export type WordPressClient = ReturnType<typeof wordpressClient>;
 export function rejection(
   error: unknown,
 ): { status: number; body: { code?: string; data?: unknown } } | null {
-  if (!(error instanceof PublishError) || error.kind !== 'rejected') return null;
-  const { status, body } = error as PublishError & { status?: number; body?: unknown };
-  return typeof status === 'number'
-    ? { status, body: (body ?? {}) as { code?: string; data?: unknown } }
-    : null;
+  if (!(error instanceof SiteRejection)) return null;
+  return { status: error.status, body: (error.body ?? {}) as { code?: string; data?: unknown } };
 }
