@@ -46,6 +46,8 @@ import { createPublishing, type Publishing, type PublishingPorts } from '../publ
 import { fileSecretBox } from '../publish/secrets/fileSecretBox';
 import { createDeskSync, type DeskSync } from '../services/desk/deskSync';
 import { deskHandlers } from '../services/desk/deskHandlers';
+import { deskDocHandlers } from '../services/desk/deskDocHandlers';
+import { createStoryDocRelay } from '../services/desk/storyDocRelay';
 
 export interface CoreOptions {
   /** Folder holding `copydesk.db`, backups and media. Created if missing. */
@@ -108,7 +110,7 @@ export function createCore(options: CoreOptions): Core {
       links.afterWrite,
       activity.afterWrite,
       comments.afterWrite,
-      (story, change) => desk.afterWrite(story, change),
+      (story, change, facts) => desk.afterWrite(story, change, facts),
     ],
     queries: storyQueries(db),
     revisions: createRevisionRecorder({ queries: revisionStore, now, tagsOf: tagStore.ofStory }),
@@ -126,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
     now,
     log: options.log,
   });
+  const deskDocs = createStoryDocRelay({ desk, stories, events, log: options.log });
   const workflow = createWorkflowService({
     stories,
     people,
@@ -197,6 +200,7 @@ export function createCore(options: CoreOptions): Core {
     ...linkHandlers(links),
     ...publishing.handlers,
     ...deskHandlers(desk),
+    ...deskDocHandlers(deskDocs),
     ...backups.handlers,
     'targets:save': (input) => {
       requireEditor('the publish targets');
@@ -217,6 +221,7 @@ export function createCore(options: CoreOptions): Core {
     desk,
     database: db,
     close: () => {
+      deskDocs.close();
       desk.close();
       void publishing.stop();
       backups.stop();
