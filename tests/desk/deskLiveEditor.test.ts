@@ -11,7 +11,7 @@ import { removeDir, startDeskProcess, tempDir, waitFor, type DeskProcess } from 
 let desk: DeskProcess;
 const dirs = [tempDir('live-reporter'), tempDir('live-editor')];
 const cores: Core[] = [];
-const editors: LiveEditor[] = [];
+const editors: { close(): void }[] = [];
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const bytes = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
 
@@ -82,6 +82,7 @@ async function openLive(m: Machine, storyId: string, tag: string) {
   return live;
 }
 type LiveEditor = Awaited<ReturnType<typeof openLive>>;
+let opened: LiveEditor[] = [];
 
 let reporter: Machine;
 let editor: Machine;
@@ -122,6 +123,7 @@ afterAll(async () => {
 it('text typed in one machine’s live editor reaches the other machine’s open editor and both story rows', async () => {
   const mine = await openLive(reporter, storyId, 'reporter-tab-1');
   const theirs = await openLive(editor, storyId, 'editor-tab-1');
+  opened = [mine, theirs];
   expect(mine.text()).toBe('The harbour reopened on Tuesday.');
   expect(theirs.text()).toBe('The harbour reopened on Tuesday.');
 
@@ -136,7 +138,7 @@ it('text typed in one machine’s live editor reaches the other machine’s open
 });
 
 it('concurrent typing in the same paragraph keeps both edits', async () => {
-  const [mine, theirs] = editors as [LiveEditor, LiveEditor];
+  const [mine, theirs] = opened as [LiveEditor, LiveEditor];
   mine.insert(0, 'BREAKING: ');
   theirs.insert('end', ' Tolls are waived.');
   const both = (text: string) => text.startsWith('BREAKING: ') && text.endsWith('Tolls are waived.');
@@ -148,7 +150,7 @@ it('concurrent typing in the same paragraph keeps both edits', async () => {
 });
 
 it('who else has the story open, with their caret, reaches the other machine', async () => {
-  const [mine, theirs] = editors as [LiveEditor, LiveEditor];
+  const [mine, theirs] = opened as [LiveEditor, LiveEditor];
   mine.awareness.setLocalStateField('user', { name: 'Rey Reporter', color: '#1f77b4' });
   mine.awareness.setLocalStateField('cursor', { anchor: 1, head: 5 });
   theirs.awareness.setLocalStateField('user', { name: 'Eda Editor', color: '#d62728' });

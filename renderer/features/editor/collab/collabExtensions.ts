@@ -1,0 +1,56 @@
+import { Extension, type Extensions } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import { yCursorPlugin } from '@tiptap/y-tiptap';
+import { colorIndexOf, type PresenceUser } from './presenceColors';
+import type { StoryDocBinding } from './storyDocBinding';
+
+/** The core's fragment name for the body (storyDoc.ts BODY_FIELD). */
+const BODY_FIELD = 'default';
+
+const indexOf = (user: Partial<PresenceUser>) =>
+  typeof user.colorIndex === 'number'
+    ? user.colorIndex
+    : colorIndexOf(String(user.personId ?? user.name ?? ''));
+
+/** Someone else's caret with their name; classes, not inline styles, because the CSP refuses those. */
+function caret(user: Partial<PresenceUser>): HTMLElement {
+  const caretElement = document.createElement('span');
+  caretElement.className = `collab-caret collab-person-${indexOf(user)}`;
+  caretElement.setAttribute('data-person', String(user.name ?? ''));
+  const label = document.createElement('span');
+  label.className = 'collab-caret-label';
+  label.textContent = String(user.name ?? '');
+  caretElement.append(label);
+  return caretElement;
+}
+
+const CollaborationCarets = Extension.create<{ binding: StoryDocBinding }>({
+  name: 'collaborationCarets',
+  addProseMirrorPlugins() {
+    return [
+      yCursorPlugin(this.options.binding.awareness, {
+        cursorBuilder: caret,
+        selectionBuilder: (user: Partial<PresenceUser>) => ({
+          class: `collab-selection collab-person-${indexOf(user)}`,
+          nodeName: 'span',
+        }),
+      }),
+    ];
+  },
+});
+
+/**
+ * A desk story's editor: the body is the binding's Y.Doc (no content of its own, so nothing is seeded here),
+ * undo is Yjs's (only this person's edits), and the others' carets and selections are shown.
+ */
+export function collabExtensions(base: Extensions, binding: StoryDocBinding): Extensions {
+  return [
+    ...base.map((extension) =>
+      extension.name === 'starterKit'
+        ? extension.configure({ ...extension.options, undoRedo: false })
+        : extension,
+    ),
+    Collaboration.configure({ document: binding.doc, field: BODY_FIELD }),
+    CollaborationCarets.configure({ binding }),
+  ];
+}

@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import type { DeskPerson } from '../../../../shared/ipc/contract';
+import { useClient } from '../../../api/ClientContext';
+import { useQueryCall } from '../../../api/useQueryCall';
+import { colorIndexOf, PRESENCE_COLORS, type PresenceUser } from './presenceColors';
+import { StoryDocBinding } from './storyDocBinding';
+
+export interface LiveStory {
+  /** False until it is known whether the story is on a desk (and, if so, its doc is loaded). */
+  ready: boolean;
+  /** The story's doc and presence when it is on the desk; null in solo mode. */
+  binding: StoryDocBinding | null;
+}
+
+const userOf = (person: DeskPerson): PresenceUser => {
+  const colorIndex = colorIndexOf(person.id);
+  return { name: person.name, personId: person.id, colorIndex, color: PRESENCE_COLORS[colorIndex]! };
+};
+
+/** Binds an open story to its desk document when this install joined a desk and the story is on it. */
+export function useStoryDoc(storyId: string): LiveStory {
+  const client = useClient();
+  const status = useQueryCall('desk:status', {});
+  const person = status.value?.joined ? status.value.person : null;
+  const state = useQueryCall('desk:storyState', person ? { storyId } : null);
+  const onDesk = person
+    ? (state.value?.onDesk ?? (state.error ? false : null))
+    : status.value || status.error
+      ? false
+      : null;
+  const [bound, setBound] = useState<{ binding: StoryDocBinding | null; storyId: string } | null>(null);
+  const personId = person?.id;
+  const personName = person?.name;
+
+  useEffect(() => {
+    if (!onDesk || !personId) return;
+    const binding = new StoryDocBinding(
+      client,
+      storyId,
+      userOf({ id: personId, name: personName ?? '', role: 'reporter' }),
+    );
+    let current = true;
+    binding.start().then(
+      () => current && setBound({ binding, storyId }),
+      // The doc is not here (yet): the story is edited as in solo mode, its saves still reach the desk's doc.
+      () => current && setBound({ binding: null, storyId }),
+    );
+    return () => {
+      current = false;
+      binding.destroy();
+      setBound(null);
+    };
+  }, [client, storyId, onDesk, personId, personName]);
+
+  if (onDesk === null) return { ready: false, binding: null };
+  if (!onDesk) return { ready: true, binding: null };
+  if (!bound || bound.storyId !== storyId) return { ready: false, binding: null };
+  return { ready: true, binding: bound.binding };
+}
