@@ -16,11 +16,8 @@ const indexOf = (user: Partial<PresenceUser>) =>
 function caret(user: Partial<PresenceUser>): HTMLElement {
   const caretElement = document.createElement('span');
   caretElement.className = `collab-caret collab-person-${indexOf(user)}`;
+  // The name is drawn by CSS from the attribute, so it is never part of the body's text (copy, find, screen readers).
   caretElement.setAttribute('data-person', String(user.name ?? ''));
-  const label = document.createElement('span');
-  label.className = 'collab-caret-label';
-  label.textContent = String(user.name ?? '');
-  caretElement.append(label);
   return caretElement;
 }
 
