@@ -149,6 +149,27 @@ it('concurrent typing in the same paragraph keeps both edits', async () => {
     .toMatch(/BREAKING: .*Tolls are waived\./);
 });
 
+it('a save of fields only, landing before the typed text is projected onto the row, leaves the typed text alone', async () => {
+  const [mine] = opened as [LiveEditor];
+  const row = await storyOn(reporter);
+  mine.insert('end', ' Queues are short.');
+  await Promise.all(mine.answers);
+  // The row still has the body from before the keystrokes: the save must not write that body back into the doc.
+  await reporter.call('stories:save', {
+    id: storyId,
+    expectedVersion: row.version,
+    changes: { headline: 'Harbour reopens, queues short' },
+  });
+  expect(mine.text()).toMatch(/Queues are short\.$/);
+  expect(reporter.core.desk.docOf(storyId)!.getXmlFragment('default').toString()).toContain(
+    'Queues are short.',
+  );
+  await expect
+    .poll(async () => JSON.stringify((await storyOn(editor)).body), { timeout: 10_000 })
+    .toContain('Queues are short.');
+  expect((await storyOn(editor)).headline).toBe('Harbour reopens, queues short');
+});
+
 it('who else has the story open, with their caret, reaches the other machine', async () => {
   const [mine, theirs] = opened as [LiveEditor, LiveEditor];
   mine.awareness.setLocalStateField('user', { name: 'Rey Reporter', color: '#1f77b4' });
@@ -200,8 +221,8 @@ it('an edit arriving for a spiked story becomes a correction draft on the desk; 
   const { correctionId } = await late.answers.at(-1)!;
   expect(correctionId).toMatch(/^[0-9A-Z]{26}$/);
   const correction = await storyOn(reporter, correctionId!);
-  expect(correction.headline).toBe('Correction: Harbour reopens');
-  expect(JSON.stringify(correction.body)).toContain('Tolls are waived. A late fix.');
+  expect(correction.headline).toBe('Correction: Harbour reopens, queues short');
+  expect(JSON.stringify(correction.body)).toContain('Queues are short. A late fix.');
   expect(JSON.stringify((await storyOn(reporter)).body)).toBe(before);
   expect(reporter.core.desk.docOf(storyId)!.getXmlFragment('default').toString()).not.toContain(
     'A late fix.',

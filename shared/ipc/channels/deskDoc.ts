@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { StoryId } from '../../domain/story';
 import { channel } from '../channel';
 
-/** Base64 of a Yjs update, state vector or awareness update; 24 MiB of text is ~18 MiB of update, beyond any pasted story. */
-export const MAX_YJS_BASE64 = 24 * 1024 * 1024;
+/** Base64 of a Yjs update, state vector or awareness update: 16 MiB of text is 12 MiB of update, under the desk's 16 MiB message limit. */
+export const MAX_YJS_BASE64 = 16 * 1024 * 1024;
 
 export const YjsBytes = z
   .string()
