@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DeskPerson } from '../../../../shared/ipc/contract';
 import { useClient } from '../../../api/ClientContext';
 import { useQueryCall } from '../../../api/useQueryCall';
-import { colorIndexOf, PRESENCE_COLORS, type PresenceUser } from './presenceColors';
+import { colorIndexOf, type PresenceUser } from './presenceColors';
 import { StoryDocBinding } from './storyDocBinding';
 
 export interface LiveStory {
@@ -12,10 +12,11 @@ export interface LiveStory {
   binding: StoryDocBinding | null;
 }
 
-const userOf = (person: DeskPerson): PresenceUser => {
-  const colorIndex = colorIndexOf(person.id);
-  return { name: person.name, personId: person.id, colorIndex, color: PRESENCE_COLORS[colorIndex]! };
-};
+const userOf = (person: Pick<DeskPerson, 'id' | 'name'>): PresenceUser => ({
+  name: person.name,
+  personId: person.id,
+  colorIndex: colorIndexOf(person.id),
+});
 
 /** Binds an open story to its desk document when this install joined a desk and the story is on it. */
 export function useStoryDoc(storyId: string): LiveStory {
@@ -23,22 +24,17 @@ export function useStoryDoc(storyId: string): LiveStory {
   const status = useQueryCall('desk:status', {});
   const person = status.value?.joined ? status.value.person : null;
   const state = useQueryCall('desk:storyState', person ? { storyId } : null);
-  const onDesk = person
-    ? (state.value?.onDesk ?? (state.error ? false : null))
-    : status.value || status.error
-      ? false
-      : null;
+  // null while unknown; an unanswered question counts as solo, as before the desk existed.
+  let onDesk: boolean | null = false;
+  if (person) onDesk = state.value?.onDesk ?? (state.error ? false : null);
+  else if (!status.value && !status.error) onDesk = null;
   const [bound, setBound] = useState<{ binding: StoryDocBinding | null; storyId: string } | null>(null);
   const personId = person?.id;
   const personName = person?.name;
 
   useEffect(() => {
     if (!onDesk || !personId) return;
-    const binding = new StoryDocBinding(
-      client,
-      storyId,
-      userOf({ id: personId, name: personName ?? '', role: 'reporter' }),
-    );
+    const binding = new StoryDocBinding(client, storyId, userOf({ id: personId, name: personName ?? '' }));
     let current = true;
     binding.start().then(
       () => current && setBound({ binding, storyId }),
