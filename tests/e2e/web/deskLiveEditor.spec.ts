@@ -129,6 +129,31 @@ test('two machines on one desk: typing shows in the other’s open editor, concu
       .toContain('Tolls are waived.');
 
     await screenshotAtBothSizes(page, 'live-editor');
+
+    // Spiked on the desk, the story takes no more edits: what the reporter types goes into a correction draft.
+    await host.rpc('desk:transition', { storyId: story.id, action: 'spike' });
+    await expect
+      .poll(
+        () =>
+          reporterHost
+            .rpc<{ status: string }>('desk:storyState', { storyId: story.id })
+            .then((s) => s.status),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe('spiked');
+    await caretAtEndOfFirstParagraph(reporter);
+    await reporter.keyboard.type(' A late fix.');
+    const notice = reporter.getByRole('status').filter({ hasText: 'correction draft' });
+    await expect(notice).toContainText(
+      'This story is spiked on the desk: your edits went into a correction draft.',
+    );
+    await expect(bodyOf(page).locator('p').first()).not.toContainText('A late fix.');
+    await screenshotAtBothSizes(reporter, 'live-editor-correction');
+    await notice.getByRole('button', { name: 'Open the correction' }).click();
+    await expect(reporter.getByLabel('Headline')).toHaveValue('Correction: Harbour reopens after the storm');
+    await expect(bodyOf(reporter)).toContainText('Tolls are waived. A late fix.');
     await reporterContext.close();
   } finally {
     await reporterHost.stop();
