@@ -17,10 +17,10 @@ function fakeClient(answers: (() => Promise<unknown>)[]) {
   let version = 1;
   const client: Client = {
     kind: 'http',
-    call: ((channel: string, input: { changes: unknown }) => {
+    call: ((channel: string, input: { changes: unknown; expectedVersion: number }) => {
       if (channel !== 'stories:save') throw new Error(`unexpected ${channel}`);
       saves.push(input.changes);
-      versions.push((input as { expectedVersion: number }).expectedVersion);
+      versions.push(input.expectedVersion);
       const answer = answers.shift() ?? (() => Promise.resolve({ version: ++version } as Story));
       return answer();
     }) as Client['call'],
