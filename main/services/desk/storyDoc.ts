@@ -50,8 +50,8 @@ export function writeStoryToDoc(
         fields.set(key, story[key]);
       }
     }
-    const fragment = doc.getXmlFragment(BODY_FIELD);
     if (!withBody) return;
+    const fragment = doc.getXmlFragment(BODY_FIELD);
     if (fragment.length === 0) {
       prosemirrorJSONToYXmlFragment(storySchema(), story.body, fragment);
     } else {

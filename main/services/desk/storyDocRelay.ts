@@ -1,3 +1,4 @@
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { emptyBody, storyFieldsOf, type StoryBody } from '../../../shared/domain/story';
@@ -7,7 +8,6 @@ import type { CoreEvents } from '../../core/coreEvents';
 import type { StoryService } from '../stories/storyService';
 import type { DeskSync } from './deskSync';
 import { BODY_FIELD } from './storyDoc';
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 
 /** Transaction origin of a live editor's update: which editor sent it, so its echo can be told apart. */
 export class FromEditor {

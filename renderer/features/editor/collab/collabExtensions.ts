@@ -1,21 +1,18 @@
 import { Extension, type Extensions } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import { yCursorPlugin } from '@tiptap/y-tiptap';
-import { colorIndexOf, type PresenceUser } from './presenceColors';
+import { presenceUserOf } from './presenceColors';
 import type { StoryDocBinding } from './storyDocBinding';
 
 /** The core's fragment name for the body (storyDoc.ts BODY_FIELD). */
 const BODY_FIELD = 'default';
 
-const indexOf = (user: Partial<PresenceUser>) =>
-  typeof user.colorIndex === 'number'
-    ? user.colorIndex
-    : colorIndexOf(String(user.personId ?? user.name ?? ''));
+const classOf = (user: unknown) => `collab-person-${presenceUserOf({ user })?.colorIndex ?? 0}`;
 
 /** Someone else's caret with their name; classes, not inline styles, because the CSP refuses those. */
-function caret(user: Partial<PresenceUser>): HTMLElement {
+function caret(user: { name?: unknown }): HTMLElement {
   const caretElement = document.createElement('span');
-  caretElement.className = `collab-caret collab-person-${indexOf(user)}`;
+  caretElement.className = `collab-caret ${classOf(user)}`;
   // The name is drawn by CSS from the attribute, so it is never part of the body's text (copy, find, screen readers).
   caretElement.setAttribute('data-person', String(user.name ?? ''));
   return caretElement;
@@ -27,8 +24,8 @@ const CollaborationCarets = Extension.create<{ binding: StoryDocBinding }>({
     return [
       yCursorPlugin(this.options.binding.awareness, {
         cursorBuilder: caret,
-        selectionBuilder: (user: Partial<PresenceUser>) => ({
-          class: `collab-selection collab-person-${indexOf(user)}`,
+        selectionBuilder: (user: unknown) => ({
+          class: `collab-selection ${classOf(user)}`,
           nodeName: 'span',
         }),
       }),

@@ -13,3 +13,16 @@ export interface PresenceUser {
   personId: string;
   colorIndex: number;
 }
+
+/** Someone's awareness `user`, as far as it can be shown: other machines' states are anyone's JSON. */
+export function presenceUserOf(state: unknown): PresenceUser | null {
+  const user = (state as { user?: Partial<Record<keyof PresenceUser, unknown>> } | null)?.user;
+  if (!user || typeof user.name !== 'string' || user.name.trim() === '') return null;
+  const personId = typeof user.personId === 'string' ? user.personId : user.name;
+  const index = user.colorIndex;
+  const colorIndex =
+    typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < PRESENCE_COLOR_COUNT
+      ? index
+      : colorIndexOf(personId);
+  return { name: user.name.slice(0, 120), personId, colorIndex };
+}

@@ -7,7 +7,7 @@ import {
 import * as Y from 'yjs';
 import type { Client } from '../../../api/client';
 import { fromBase64, toBase64 } from './base64';
-import type { PresenceUser } from './presenceColors';
+import { presenceUserOf, type PresenceUser } from './presenceColors';
 
 /** Transaction origin of what came from the core, so it is not sent back. */
 const FROM_CORE = Symbol('from-core');
@@ -114,8 +114,8 @@ export class StoryDocBinding {
   #peopleChanged = () => {
     const people: PresencePerson[] = [];
     for (const [clientId, state] of this.awareness.getStates()) {
-      const user = (state as { user?: PresenceUser }).user;
-      if (clientId === this.doc.clientID || !user || typeof user.name !== 'string') continue;
+      const user = presenceUserOf(state);
+      if (clientId === this.doc.clientID || !user) continue;
       if (people.some((person) => person.personId === user.personId && person.name === user.name)) continue;
       people.push({ ...user, clientId });
     }
