@@ -49,6 +49,8 @@ import { deskHandlers } from '../services/desk/deskHandlers';
 import { createDeskComments } from '../services/desk/deskComments';
 import { createDeskPeopleProjection } from '../services/desk/deskPeopleProjection';
 import { createDeskMoves } from '../services/desk/deskMoves';
+import { deskDocHandlers } from '../services/desk/deskDocHandlers';
+import { createStoryDocRelay } from '../services/desk/storyDocRelay';
 
 export interface CoreOptions {
   /** Folder holding `copydesk.db`, backups and media. Created if missing. */
@@ -112,7 +114,7 @@ export function createCore(options: CoreOptions): Core {
       links.afterWrite,
       activity.afterWrite,
       comments.afterWrite,
-      (story, change) => desk.afterWrite(story, change),
+      (story, change, facts) => desk.afterWrite(story, change, facts),
     ],
     queries: storyQueries(db),
     revisions: createRevisionRecorder({ queries: revisionStore, now, tagsOf: tagStore.ofStory }),
@@ -158,6 +160,7 @@ export function createCore(options: CoreOptions): Core {
     now,
     log: options.log,
   });
+  const deskDocs = createStoryDocRelay({ desk, stories, events, log: options.log });
   const workflow = createWorkflowService({
     stories,
     people,
@@ -246,6 +249,7 @@ export function createCore(options: CoreOptions): Core {
     ...linkHandlers(links),
     ...publishing.handlers,
     ...deskHandlers(desk, deskMoves),
+    ...deskDocHandlers(deskDocs),
     ...backups.handlers,
     'targets:save': (input) => {
       requireEditor('the publish targets');
@@ -266,6 +270,7 @@ export function createCore(options: CoreOptions): Core {
     desk,
     database: db,
     close: () => {
+      deskDocs.close();
       desk.close();
       void publishing.stop();
       backups.stop();

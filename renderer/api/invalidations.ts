@@ -83,6 +83,9 @@ export const eventInvalidations: Rules = {
     storyId
       ? [stale('desk:storyState', { storyId }), stale('workflow:queue')]
       : [stale('desk:status'), stale('desk:people')],
+  // A live editor applies these itself (storyDocBinding.ts); the story row follows as stories:changed.
+  'deskDoc:changed': () => [],
+  'deskPresence:changed': () => [],
 };
 
 /** Writes the core announces no event for: what each makes stale in this window. */

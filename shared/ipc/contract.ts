@@ -15,6 +15,7 @@ import { storyChannels, storyEvents } from './channels/stories';
 import { targetChannels } from './channels/targets';
 import { publishChannels, publishEvents } from './channels/publish';
 import { deskChannels, deskEvents } from './channels/desk';
+import { deskDocChannels, deskDocEvents } from './channels/deskDoc';
 import { backupChannels } from './channels/backups';
 
 export * from './channels/app';
@@ -26,6 +27,7 @@ export * from './channels/links';
 export * from './channels/targets';
 export * from './channels/publish';
 export * from './channels/desk';
+export * from './channels/deskDoc';
 export * from './channels/backups';
 
 /**
@@ -49,6 +51,7 @@ export const contract = {
   ...targetChannels,
   ...publishChannels,
   ...deskChannels,
+  ...deskDocChannels,
   ...backupChannels,
 } as const;
 
@@ -65,6 +68,7 @@ export const events = {
   ...commentEvents,
   ...peopleEvents,
   ...deskEvents,
+  ...deskDocEvents,
 } as const;
 
 export type Events = typeof events;

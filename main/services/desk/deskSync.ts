@@ -12,7 +12,7 @@ import type {
 import { AppError } from '../../../shared/ipc/errors';
 import type { CoreEvents } from '../../core/coreEvents';
 import type { SecretBox } from '../../publish/secrets/secretBox';
-import type { StoryChange, StoryService } from '../stories/storyService';
+import type { StoryChange, StoryService, StoryWriteFacts } from '../stories/storyService';
 import { deskHttp, DeskRefusal, DeskStoryWire, type DeskHttp } from './deskHttp';
 import { deskQueries, type MembershipRow } from './deskQueries';
 import { isEmptyStoryDoc, readStoryFromDoc, SYNCED_FIELDS, writeStoryToDoc } from './storyDoc';
@@ -355,16 +355,26 @@ export function createDeskSync(deps: DeskSyncDeps) {
     },
 
     /** Story write hook: an edit made on this machine goes into the story's doc (and so to the desk). */
-    afterWrite(story: Story, change: StoryChange) {
+    afterWrite(story: Story, change: StoryChange, facts: StoryWriteFacts = { bodyChanged: true }) {
       if (projecting || change === 'created') return;
       const sync = docs.get(story.id);
       if (!sync || isEmptyStoryDoc(sync.doc)) return;
-      writeStoryToDoc(sync.doc, story, FROM_THIS_MACHINE);
+      writeStoryToDoc(sync.doc, story, FROM_THIS_MACHINE, { withBody: facts.bodyChanged });
       if (!online || !sync.provider.isSynced) queries.noteOfflineEdit(story.id);
     },
 
     /** A desk story's live Y.Doc on this machine (for an editor bound to it), or null. */
     docOf: (storyId: string) => docs.get(storyId)?.doc ?? null,
+
+    // --- For live editors (storyDocRelay.ts) ---
+    /** The story's awareness on the desk (who has it open, their carets), or null when not a desk story. */
+    awarenessOf: (storyId: string) => docs.get(storyId)?.provider.awareness ?? null,
+    /** A live editor changed the doc: marked as offline work when the desk has not got it. */
+    noteEditorEdit(storyId: string) {
+      const sync = docs.get(storyId);
+      if (sync && (!online || !sync.provider.isSynced)) queries.noteOfflineEdit(storyId);
+    },
+    // --- end live editors ---
 
     close() {
       closed = true;

@@ -35,8 +35,14 @@ const isEmpty = (doc: Y.Doc) =>
  * Writes `story` into `doc`: the first time (an empty doc) as a whole, afterwards as the smallest change
  * (text diffed per node, only differing fields), so concurrent edits of other parts survive the merge.
  * Only the machine where the story lives may seed an empty doc, or both seeds would merge into doubled text.
+ * `withBody: false` leaves the doc's body alone (a save of fields only: the row's body may lag behind a live editor's).
  */
-export function writeStoryToDoc(doc: Y.Doc, story: Pick<Story, SyncedField | 'body'>, origin: unknown): void {
+export function writeStoryToDoc(
+  doc: Y.Doc,
+  story: Pick<Story, SyncedField | 'body'>,
+  origin: unknown,
+  { withBody = true }: { withBody?: boolean } = {},
+): void {
   doc.transact(() => {
     const fields = doc.getMap<unknown>(FIELDS_MAP);
     for (const key of SYNCED_FIELDS) {
@@ -44,6 +50,7 @@ export function writeStoryToDoc(doc: Y.Doc, story: Pick<Story, SyncedField | 'bo
         fields.set(key, story[key]);
       }
     }
+    if (!withBody) return;
     const fragment = doc.getXmlFragment(BODY_FIELD);
     if (fragment.length === 0) {
       prosemirrorJSONToYXmlFragment(storySchema(), story.body, fragment);

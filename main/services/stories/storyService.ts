@@ -11,7 +11,12 @@ import { cleanStoryFields, type BodyFacts, type StoryReferences } from './storyI
 export type StoryChange = 'created' | 'saved' | 'trashed' | 'restored';
 
 /** Runs inside the transaction of every story write, so derived data never disagrees with the story. */
-export type StoryWriteHook = (story: Story, change: StoryChange) => void;
+export type StoryWriteHook = (story: Story, change: StoryChange, facts: StoryWriteFacts) => void;
+
+export interface StoryWriteFacts {
+  /** The write set the body (a create, or a save that carried one). */
+  bodyChanged: boolean;
+}
 
 export interface StoryServiceDeps {
   /** Other domains' derived data (links, search, activity…), kept in step with each write. */
@@ -100,7 +105,7 @@ export function createStoryService({
       }
       const saved = mustGet(story.id);
       if (note) recordRevision(saved, note);
-      afterWrite.forEach((hook) => hook(saved, change));
+      afterWrite.forEach((hook) => hook(saved, change, { bodyChanged }));
       return saved;
     });
     events.emit('stories:changed', { id: story.id, version: record.version, change });
@@ -141,7 +146,7 @@ export function createStoryService({
         queries.insert(record);
         const stored = mustGet(record.id);
         recordRevision(stored, { reason: 'created' });
-        afterWrite.forEach((hook) => hook(stored, 'created'));
+        afterWrite.forEach((hook) => hook(stored, 'created', { bodyChanged: true }));
         return stored;
       });
       events.emit('stories:changed', { id: record.id, version: 1, change: 'created' });

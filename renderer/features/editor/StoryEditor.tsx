@@ -6,6 +6,9 @@ import { storyExtensions } from '../../../shared/editor';
 import { LinkPickers } from '../links/LinkPickers';
 import { useStoryLinking } from '../links/useStoryLinking';
 import { CaretBlock } from './caretBlock';
+import { collabExtensions } from './collab/collabExtensions';
+import type { StoryDocBinding } from './collab/storyDocBinding';
+import './collab/collab.css';
 import { EditorShortcuts } from './editorShortcuts';
 import { ImageDialog } from './ImageDialog';
 import { LinkDialog } from './LinkDialog';
@@ -26,6 +29,8 @@ export interface StoryEditorProps {
   onOpenStory?(id: string): void;
   /** The story's current links, to show link targets' headlines and broken links. */
   links?: StoryLinks | null;
+  /** A desk story: the body is this Y.Doc (and `initialBody` is not used), with the others' carets. */
+  collab?: StoryDocBinding | null;
 }
 
 /**
@@ -41,18 +46,19 @@ export const StoryEditor = memo(function StoryEditor(props: StoryEditorProps) {
   });
 
   const linking = useStoryLinking(props);
-  const extensions = useMemo(
-    () => [
-      ...linking.extend(storyExtensions()),
+  const { collab } = props;
+  const extensions = useMemo(() => {
+    const base = linking.extend(storyExtensions());
+    return [
+      ...(collab ? collabExtensions(base, collab) : base),
       CaretBlock,
       EditorShortcuts.configure({ onLink: () => setDialog('link') }),
-    ],
-    [linking],
-  );
+    ];
+  }, [linking, collab]);
 
   const editor = useEditor({
     extensions,
-    content: props.initialBody,
+    ...(collab ? {} : { content: props.initialBody }),
     editable: props.editable,
     injectCSS: false,
     immediatelyRender: true,

@@ -3,6 +3,7 @@ import type { Editor } from '@tiptap/react';
 import {
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -18,6 +19,8 @@ import { errorMessage } from '../../api/errorMessage';
 import { LIMITS } from '../../components/fieldLimits';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useStickyOffset } from '../../components/useStickyOffset';
+import { PresenceList } from '../editor/collab/PresenceList';
+import { useStoryDoc } from '../editor/collab/useStoryDoc';
 import { StoryEditor } from '../editor/StoryEditor';
 import { useDocStats } from '../editor/useDocStats';
 import { ReturnedNote } from '../review/ReturnedNote';
@@ -36,6 +39,8 @@ import { StoryTextField } from './StoryTextField';
 import { useSections } from './useSections';
 import { TagsField } from '../tags/TagsField';
 import { useSaveState, useStorySaver } from './useStorySaver';
+
+const noSubscription = () => () => undefined;
 
 type TextField = 'headline' | 'standfirst' | 'byline' | 'dateline' | 'credit';
 type FormFields = Pick<StoryFields, TextField | 'slug' | 'sectionId' | 'featuredImage' | 'embargoUntil'>;
@@ -80,6 +85,16 @@ export function StoryForm(props: {
   const problems = useSyncExternalStore(saver.subscribe, () => saver.problems);
   const stats = useDocStats(editor);
   const review = useReviewState(story.id);
+  const live = useStoryDoc(story.id);
+  const binding = live.binding;
+  const bound = useRef(binding);
+  useLayoutEffect(() => {
+    bound.current = binding;
+  }, [binding]);
+  const correctionId = useSyncExternalStore(
+    binding?.subscribe ?? noSubscription,
+    () => binding?.correctionId ?? null,
+  );
   const setSectionNow = useCallback(
     (sectionId: string) => {
       setFields((previous) => ({ ...previous, sectionId }));
@@ -129,6 +144,8 @@ export function StoryForm(props: {
       setFields(editable);
       setSlugEdited(loaded.slugEdited);
       const current = editorRef.current;
+      // A live desk story's body arrives through its doc, never from the row (which may lag behind it).
+      if (bound.current) return;
       if (current && JSON.stringify(current.getJSON()) !== JSON.stringify(body)) replaceBody(current, body);
     },
     [saver],
@@ -139,7 +156,9 @@ export function StoryForm(props: {
       enabled: false,
     });
     return cached.subscribe(({ data }) => {
-      if (data && data.version > saver.version && !saver.saving && !saver.hasUnsavedChanges) show(data);
+      if (!data || data.version <= saver.version || saver.saving) return;
+      if (!saver.hasUnsavedChanges) show(data);
+      else if (bound.current) saver.follow(data.version);
     });
   }, [queryClient, story.id, saver, show]);
   const onReload = useCallback(() => {
@@ -178,7 +197,10 @@ export function StoryForm(props: {
   };
 
   const onBodyChange = useCallback(
-    (changed: Editor) => saver.updateBody(() => changed.getJSON() as Story['body']),
+    (changed: Editor) => {
+      // Bound to the desk doc, the body is saved by the core from the doc; fields still go through the saver.
+      if (!bound.current) saver.updateBody(() => changed.getJSON() as Story['body']);
+    },
     [saver],
   );
   const onReady = useCallback((ready: Editor) => {
@@ -207,6 +229,7 @@ export function StoryForm(props: {
       <header className="pane-toolbar" ref={header}>
         <StatusBadge status={story.status} />
         <WorkflowActions story={story} saver={saver} onMoved={onReload} killSlot={killSlot} />
+        {binding && <PresenceList binding={binding} />}
         <div className="pane-toolbar-end">
           <ReviewPanelToggles review={review} onOpen={flush} />
           <div className="kill-actions" role="group" aria-label="Kill" ref={setKillSlot}>
@@ -227,6 +250,15 @@ export function StoryForm(props: {
           {error && (
             <p role="alert" className="banner banner-error">
               {error}
+            </p>
+          )}
+          {correctionId && (
+            <p role="status" className="banner banner-warning">
+              This story is {story.status === 'spiked' ? 'spiked' : 'published'} on the desk: your edits went
+              into a correction draft.{' '}
+              <button type="button" onClick={() => props.onOpenStory(correctionId)}>
+                Open the correction
+              </button>
             </p>
           )}
           <ReturnedNote story={story} />
@@ -312,17 +344,21 @@ export function StoryForm(props: {
               />
             </div>
           </fieldset>
-          <StoryEditor
-            initialBody={story.body}
-            editable={!props.readOnly}
-            onChange={onBodyChange}
-            onBlur={flush}
-            onReady={onReady}
-            toolbarExtra={toolbarExtra}
-            storyId={story.id}
-            onOpenStory={props.onOpenStory}
-            links={links.links}
-          />
+          {live.ready && (
+            <StoryEditor
+              key={binding ? 'live' : 'solo'}
+              collab={binding}
+              initialBody={story.body}
+              editable={!props.readOnly}
+              onChange={onBodyChange}
+              onBlur={flush}
+              onReady={onReady}
+              toolbarExtra={toolbarExtra}
+              storyId={story.id}
+              onOpenStory={props.onOpenStory}
+              links={links.links}
+            />
+          )}
           <LinksPanel state={links} onOpenStory={props.onOpenStory} />
         </div>
         <ReviewSidePanel

@@ -251,6 +251,14 @@ export class StorySaver {
     void this.flush();
   }
 
+  /**
+   * A live desk story's row moved on by the core's projection of its doc (the body goes there, not here): later
+   * saves of fields are based on it, keeping the changes still pending.
+   */
+  follow(version: number): void {
+    if (!this.#inFlight && version > this.#version) this.#version = version;
+  }
+
   /** Forgets unsaved changes and continues from the stored story (after "Reload"). */
   reset(version: number): void {
     this.#cancelTimer();

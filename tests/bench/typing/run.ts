@@ -1,45 +1,15 @@
 // Typing cost in a long story: Copydesk's editor (the real app in the browser host) against bare TipTap.
 // Prints the median and p95 latency from keydown to the next frame, per document size.
-import { chromium, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { chromium } from '@playwright/test';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../support/chromium';
-import { installLatencyProbe } from './typingLatency';
+import { copydeskHost, documentOf, KEYS, measure } from './typingPage';
 
-const root = resolve(import.meta.dirname, '..', '..', '..');
-const KEYS = 120;
 const SIZES = [10_000, 50_000];
-
-const sentence = 'The council met on Tuesday to discuss the harbour budget and the new night bus routes.';
-function documentOf(words: number) {
-  const perParagraph = sentence.split(' ').length * 4;
-  return {
-    type: 'doc',
-    content: Array.from({ length: Math.ceil(words / perParagraph) }, () => ({
-      type: 'paragraph',
-      content: [{ type: 'text', text: `${sentence} ${sentence} ${sentence} ${sentence}` }],
-    })),
-  };
-}
-
-async function measure(page: Page): Promise<{ median: number; p95: number }> {
-  const editor = page.getByRole('textbox', { name: 'Story body' });
-  await editor.click();
-  await page.keyboard.press('Control+End');
-  await page.evaluate(installLatencyProbe);
-  for (let i = 0; i < KEYS; i++) await page.keyboard.press(i % 12 === 11 ? 'Space' : 'KeyA');
-  await page.waitForTimeout(300);
-  const samples = (
-    await page.evaluate(() => (window as unknown as { latencySamples: number[] }).latencySamples)
-  ).sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? NaN;
-  return { median: at(0.5), p95: at(0.95) };
-}
 
 async function bareTipTapPage(dir: string): Promise<{ url: string; close(): void }> {
   await build({
@@ -57,21 +27,6 @@ async function bareTipTapPage(dir: string): Promise<{ url: string; close(): void
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address() as { port: number };
   return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
-}
-
-async function copydeskHost(dataDir: string): Promise<{ url: string; token: string; stop(): void }> {
-  const token = 'bench-token-0123456789abcdef';
-  const child = spawn(
-    process.execPath,
-    [join(root, 'dist', 'main', 'cli.cjs'), 'serve', '--data', dataDir, '--no-open'],
-    {
-      env: { ...process.env, COPYDESK_TOKEN: token },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const first = (await createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next())
-    .value as string;
-  return { url: /(http:\/\/127\.0\.0\.1:\d+)/.exec(first)![1]!, token, stop: () => child.kill() };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'copydesk-typing-'));

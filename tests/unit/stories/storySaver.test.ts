@@ -13,18 +13,20 @@ const STORY_ID = '01J0000000000000000000000A';
 /** The saver's collaborator: answers `stories:save` with whatever `answers` holds next. */
 function fakeClient(answers: (() => Promise<unknown>)[]) {
   const saves: unknown[] = [];
+  const versions: number[] = [];
   let version = 1;
   const client: Client = {
     kind: 'http',
-    call: ((channel: string, input: { changes: unknown }) => {
+    call: ((channel: string, input: { changes: unknown; expectedVersion: number }) => {
       if (channel !== 'stories:save') throw new Error(`unexpected ${channel}`);
       saves.push(input.changes);
+      versions.push(input.expectedVersion);
       const answer = answers.shift() ?? (() => Promise.resolve({ version: ++version } as Story));
       return answer();
     }) as Client['call'],
     on: () => () => undefined,
   };
-  return { client, saves };
+  return { client, saves, versions };
 }
 
 const unreachable = () => Promise.reject(new ApiError({ code: 'unavailable', message: 'host down' }));
@@ -42,6 +44,18 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('StorySaver', () => {
+  it('follows a live desk story’s row version (moved by the projection of its doc), keeping pending field changes', async () => {
+    const { client, saves, versions } = fakeClient([]);
+    const saver = new StorySaver(client, STORY_ID, 3, () => undefined);
+    saver.attach();
+    saver.update({ headline: 'Harbour reopens' });
+    saver.follow(7);
+    saver.follow(5); // an older answer arriving late changes nothing
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(saves).toEqual([{ headline: 'Harbour reopens' }]);
+    expect(versions).toEqual([7]);
+  });
+
   it('saves steady typing within the delay of its first unsaved keystroke, not only after a pause', async () => {
     const { client, saves } = fakeClient([]);
     const saver = new StorySaver(client, STORY_ID, 1, () => undefined);

@@ -1,0 +1,153 @@
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Client } from '../../../api/client';
+import { fromBase64, toBase64 } from './base64';
+import { presenceUserOf, type PresenceUser } from './presenceColors';
+
+/** Transaction origin of what came from the core, so it is not sent back. */
+const FROM_CORE = Symbol('from-core');
+/** The core is asked again now and then, so an event lost on the way (a dropped event stream) heals. */
+const RESYNC_MS = 5_000;
+
+const newTag = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => (byte % 36).toString(36)).join('');
+
+export interface PresencePerson extends PresenceUser {
+  clientId: number;
+}
+
+/**
+ * A desk story's body as this window's own Y.Doc and awareness, kept in step with the core's copy (which alone
+ * talks to the desk) through desk:docSync/docUpdate/awareness and the deskDoc/deskPresence events. It never
+ * seeds the doc: what the editor shows is what the core's doc holds.
+ */
+export class StoryDocBinding {
+  readonly doc = new Y.Doc();
+  readonly awareness = new Awareness(this.doc);
+  readonly tag = newTag();
+  readOnly = false;
+  /** Set when an edit went into a correction draft (the story is published or spiked). */
+  correctionId: string | null = null;
+  #offs: (() => void)[] = [];
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #listeners = new Set<() => void>();
+  #people: PresencePerson[] = [];
+  #destroyed = false;
+
+  constructor(
+    private readonly client: Client,
+    readonly storyId: string,
+    readonly user: PresenceUser,
+  ) {}
+
+  /** Loads the core's doc and who is on it; resolves once the editor can be made from it. */
+  async start(): Promise<void> {
+    const { storyId, tag } = this;
+    this.#offs.push(
+      this.client.on('deskDoc:changed', (event) => {
+        if (event.storyId === storyId && event.from !== tag)
+          Y.applyUpdate(this.doc, fromBase64(event.update), FROM_CORE);
+      }),
+      this.client.on('deskPresence:changed', (event) => {
+        if (event.storyId === storyId && event.from !== tag)
+          applyAwarenessUpdate(this.awareness, fromBase64(event.update), FROM_CORE);
+      }),
+    );
+    await this.#sync();
+    this.doc.on('update', this.#sendUpdate);
+    this.awareness.on('update', this.#sendAwareness);
+    this.awareness.on('change', this.#peopleChanged);
+    this.awareness.setLocalStateField('user', this.user);
+    this.#timer = setInterval(() => void this.#sync().catch(() => undefined), RESYNC_MS);
+  }
+
+  /** Yjs sync both ways: what the core holds beyond this doc, then what this doc holds beyond the core. */
+  async #sync(): Promise<void> {
+    const answer = await this.client.call('desk:docSync', {
+      storyId: this.storyId,
+      from: this.tag,
+      stateVector: toBase64(Y.encodeStateVector(this.doc)),
+    });
+    if (this.#destroyed) return;
+    this.readOnly = answer.readOnly;
+    Y.applyUpdate(this.doc, fromBase64(answer.update), FROM_CORE);
+    applyAwarenessUpdate(this.awareness, fromBase64(answer.awareness), FROM_CORE);
+    const missing = Y.encodeStateAsUpdate(this.doc, fromBase64(answer.stateVector));
+    // An empty update is two zero bytes.
+    if (!this.readOnly && missing.length > 2) this.#sendUpdate(missing, null);
+  }
+
+  #sendUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === FROM_CORE) return;
+    void this.client
+      .call('desk:docUpdate', { storyId: this.storyId, from: this.tag, update: toBase64(update) })
+      .then(({ correctionId }) => {
+        if (correctionId && correctionId !== this.correctionId) {
+          this.correctionId = correctionId;
+          this.#notify();
+        }
+      })
+      .catch(() => undefined); // the next resync sends what the core is missing
+  };
+
+  #sendAwareness = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    if (origin === FROM_CORE) return;
+    const changed = [...added, ...updated, ...removed].filter((id) => id === this.doc.clientID);
+    if (changed.length === 0) return;
+    void this.client
+      .call('desk:awareness', {
+        storyId: this.storyId,
+        from: this.tag,
+        update: toBase64(encodeAwarenessUpdate(this.awareness, changed)),
+      })
+      .catch(() => undefined);
+  };
+
+  #peopleChanged = () => {
+    const people: PresencePerson[] = [];
+    for (const [clientId, state] of this.awareness.getStates()) {
+      const user = presenceUserOf(state);
+      if (clientId === this.doc.clientID || !user) continue;
+      if (people.some((person) => person.personId === user.personId && person.name === user.name)) continue;
+      people.push({ ...user, clientId });
+    }
+    this.#people = people;
+    this.#notify();
+  };
+
+  /** The other people on this story now (one entry per person, however many windows they have open). */
+  get people(): PresencePerson[] {
+    return this.#people;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  #notify() {
+    this.#listeners.forEach((listener) => listener());
+  }
+
+  destroy(): void {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    clearInterval(this.#timer);
+    this.#offs.forEach((off) => off());
+    // Tells the others this window left (sent before the listener goes).
+    removeAwarenessStates(this.awareness, [this.doc.clientID], 'closed');
+    this.awareness.off('update', this.#sendAwareness);
+    this.awareness.off('change', this.#peopleChanged);
+    this.awareness.destroy();
+    this.doc.off('update', this.#sendUpdate);
+    this.doc.destroy();
+  }
+}
