@@ -19,7 +19,7 @@ import { LIMITS } from '../../components/fieldLimits';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useStickyOffset } from '../../components/useStickyOffset';
 import { StoryEditor } from '../editor/StoryEditor';
-import { useDocStats } from '../editor/useDocStats';
+import { DocStats } from '../editor/DocStats';
 import { ReturnedNote } from '../review/ReturnedNote';
 import { CommentButton, ReviewPanelToggles, ReviewSidePanel, useReviewState } from '../review/ReviewPanels';
 import { WorkflowActions } from '../review/WorkflowActions';
@@ -34,7 +34,7 @@ import './storyForm.css';
 import { StoryTextField } from './StoryTextField';
 import { useSections } from './useSections';
 import { TagsField } from '../tags/TagsField';
-import { useSaveState, useStorySaver } from './useStorySaver';
+import { useStorySaver } from './useStorySaver';
 
 type TextField = 'headline' | 'standfirst' | 'byline' | 'dateline' | 'credit';
 type FormFields = Pick<StoryFields, TextField | 'slug' | 'sectionId' | 'featuredImage' | 'embargoUntil'>;
@@ -75,9 +75,14 @@ export function StoryForm(props: {
   const [killSlot, setKillSlot] = useState<HTMLDivElement | null>(null);
   const editorRef = useRef<Editor | null>(null);
   const saver = useStorySaver(story, () => undefined);
-  const saveState = useSaveState(saver);
+  // Only a conflict changes the form; the status bar follows every save state on its own.
+  const conflict = useSyncExternalStore(saver.subscribe, () =>
+    saver.state.kind === 'conflict' ? saver.state : null,
+  );
+  // The editor reads its first body once; later bodies from the store go in through `show`, and a new
+  // object here on every save would re-render the editor.
+  const [initialBody] = useState(story.body);
   const problems = useSyncExternalStore(saver.subscribe, () => saver.problems);
-  const stats = useDocStats(editor);
   const review = useReviewState(story.id);
   const setSectionNow = useCallback(
     (sectionId: string) => {
@@ -202,10 +207,10 @@ export function StoryForm(props: {
       </header>
       <div className="story-columns">
         <div className="story-form">
-          {saveState.kind === 'conflict' && (
+          {conflict && (
             <ConflictNotice
-              message={saveState.message}
-              closeRefused={saveState.closeRefused ?? false}
+              message={conflict.message}
+              closeRefused={conflict.closeRefused ?? false}
               onReload={onReload}
               onKeepCopy={() => void keepMineAsCopy()}
             />
@@ -298,7 +303,7 @@ export function StoryForm(props: {
             </div>
           </fieldset>
           <StoryEditor
-            initialBody={story.body}
+            initialBody={initialBody}
             editable={!props.readOnly}
             onChange={onBodyChange}
             onBlur={flush}
@@ -319,14 +324,9 @@ export function StoryForm(props: {
         />
       </div>
       <footer className="status-bar">
-        <SaveStatus state={saveState} />
+        <SaveStatus saver={saver} />
         <span className="spacer" />
-        {stats && (
-          <>
-            <span data-testid="word-count">{stats.words === 1 ? '1 word' : `${stats.words} words`}</span>
-            <span data-testid="reading-time">{stats.readingTime}</span>
-          </>
-        )}
+        <DocStats editor={editor} />
       </footer>
     </div>
   );
