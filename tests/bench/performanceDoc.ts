@@ -30,8 +30,12 @@ export function writePerformanceDoc(
   path: string,
   results: readonly Measurement[],
   machine: Machine,
-  sections: readonly string[],
+  run: { sections: readonly string[]; skipped: readonly string[]; failed: readonly string[] },
 ): void {
+  const notes = [
+    ...run.skipped.map((note) => `- Not measured: ${note}`),
+    ...run.failed.map((note) => `- **Failed**: ${note}`),
+  ].join('\n');
   const text = `# Performance
 
 Written by \`npm run bench\` (tests/bench/run.ts) on ${machine.date}; do not edit by hand.
@@ -47,7 +51,8 @@ ${results.map((m) => `| ${row(m)} |`).join('\n')}
 - CPU: ${machine.cpu}, ${machine.cores} cores; memory ${machine.memoryGb} GiB
 - Node ${machine.node}; ${machine.chromium}
 - Load average at the start: ${machine.loadAverage}
-- Sections run: ${sections.join(', ')}
+- Sections run: ${run.sections.join(', ')}
+${notes}
 
 ## How to reproduce
 

@@ -7,7 +7,7 @@ interface TraceEvent {
   ts: number;
   pid: number;
   tid: number;
-  args?: { data?: { type?: string }; name?: string };
+  args?: { data?: { type?: string } };
 }
 
 const KEY_EVENTS = ['keydown', 'keypress', 'keyup'] as const;
@@ -33,15 +33,12 @@ export function keystrokeCosts(traceEvents: TraceEvent[]): number[] {
   return Array.from({ length: count }, (_, i) => down![i]! + press![i]! + up![i]!);
 }
 
-/** All the main thread's tasks in the page's renderer (timers, saves, renders too), in ms. */
+/** All the tasks of the thread that handled the keys (timers, saves, renders too), in ms. */
 function mainThreadBusy(traceEvents: TraceEvent[]): number {
-  const main = new Set(
-    traceEvents
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
+  const keyThread = traceEvents.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown');
+  if (!keyThread) return NaN;
   return traceEvents
-    .filter((e) => e.ph === 'X' && e.name === 'RunTask' && main.has(`${e.pid}:${e.tid}`))
+    .filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.pid === keyThread.pid && e.tid === keyThread.tid)
     .reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
 }
 

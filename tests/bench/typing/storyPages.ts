@@ -11,7 +11,7 @@ const sentence = 'The council met on Tuesday to discuss the harbour budget and t
 export function documentOf(words: number) {
   const perParagraph = sentence.split(' ').length * 4;
   return {
-    type: 'doc',
+    type: 'doc' as const,
     content: Array.from({ length: Math.ceil(words / perParagraph) }, () => ({
       type: 'paragraph',
       content: [{ type: 'text', text: `${sentence} ${sentence} ${sentence} ${sentence}` }],
