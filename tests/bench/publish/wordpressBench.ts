@@ -48,6 +48,7 @@ export async function wordpressPublishBench(rounds: number, batch: number): Prom
       kit.call('stories:create', {
         headline: `Bench story ${i}`,
         standfirst: 'What happened, in a sentence.',
+        sectionId: 'politics',
         body: documentOf(WORDS),
       });
     const sentHtml = async (storyId: string) => {
