@@ -13,15 +13,15 @@ async function publishStory(kit: PublishingCore, targetId: string, storyId: stri
   if (done?.state !== 'done') throw new Error(`publish ended ${done?.state}: ${done?.lastError}`);
 }
 
+const basicAuth = (peer: WordPressPeer) =>
+  `Basic ${Buffer.from(`${peer.user}:${peer.appPassword}`).toString('base64')}`;
+
 /** What a newsroom's own script would do: one REST POST of the post, the same HTML, the same app password. */
 function plainPost(peer: WordPressPeer, post: { title: string; content: string; excerpt: string }) {
   return async () => {
     const response = await fetch(peer.restUrl('/wp/v2/posts'), {
       method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        authorization: `Basic ${Buffer.from(`${peer.user}:${peer.appPassword}`).toString('base64')}`,
-      },
+      headers: { 'Content-Type': 'application/json', authorization: basicAuth(peer) },
       body: JSON.stringify({ ...post, status: 'publish' }),
     });
     if (response.status !== 201) throw new Error(`plain POST answered ${response.status}`);
@@ -55,9 +55,7 @@ export async function wordpressPublishBench(rounds: number, batch: number): Prom
       const status = await kit.call('publish:status', { storyId });
       const remoteId = status.publications[0]!.remoteId;
       const response = await fetch(peer.restUrl(`/wp/v2/posts/${remoteId}`, { context: 'edit' }), {
-        headers: {
-          authorization: `Basic ${Buffer.from(`${peer.user}:${peer.appPassword}`).toString('base64')}`,
-        },
+        headers: { authorization: basicAuth(peer) },
       });
       const post = (await response.json()) as { content: { raw: string } };
       return post.content.raw;

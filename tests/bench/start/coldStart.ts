@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { median, round, type Measurement } from '../measurement';
-import { documentOf, VIEWPORT } from '../typing/storyPages';
+import { BENCH_TOKEN, documentOf, startCopydesk, VIEWPORT } from '../typing/storyPages';
 import { startServe, stopProcess } from '../../support/serveProcess';
 
-const TOKEN = 'bench-token-0123456789abcdef';
 const HEADLINE = 'Cold start story';
 
 /** Types a key at the caret in the body and waits until the document has it: the story is editable. */
@@ -59,7 +58,7 @@ async function copydeskStart(browser: Browser, dataDir: string): Promise<Record<
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   const started = performance.now();
-  const served = await startServe(dataDir, TOKEN);
+  const served = await startServe(dataDir, BENCH_TOKEN);
   const since = () => performance.now() - started;
   try {
     const listening = since();
@@ -93,16 +92,9 @@ export async function coldStartBench(
   writeFileSync(join(dir, 'bareServer.cjs'), BARE_SERVER);
   writeFileSync(join(dir, 'doc.json'), JSON.stringify(content));
   // A first start creates the data folder, the person and the story; the measured starts open it.
-  const first = await startServe(dataDir, TOKEN);
-  const rpc = (channel: string, input: unknown) =>
-    fetch(`${first.url}/rpc/${channel}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
-      body: JSON.stringify(input),
-    });
-  await rpc('people:create', { name: 'Bench Reporter', role: 'reporter' });
-  await rpc('stories:create', { headline: HEADLINE, body: content });
-  await stopProcess(first.child);
+  const first = await startCopydesk(dataDir);
+  await first.rpc('stories:create', { headline: HEADLINE, body: content });
+  await first.stop();
 
   const ours: Record<string, number>[] = [];
   const bare: number[] = [];

@@ -56,8 +56,10 @@ export async function openBare(browser: Browser, url: string, content: unknown):
 }
 
 /** The built `copydesk serve` on a data folder, with someone using it (else it opens on its first-run question). */
+export const BENCH_TOKEN = 'bench-token-0123456789abcdef';
+
 export async function startCopydesk(dataDir: string) {
-  const token = 'bench-token-0123456789abcdef';
+  const token = BENCH_TOKEN;
   const served = await startServe(dataDir, token);
   const rpc = async <T = unknown>(channel: string, input: unknown): Promise<T> => {
     const response = await fetch(`${served.url}/rpc/${channel}`, {
