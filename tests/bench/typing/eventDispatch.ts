@@ -33,12 +33,18 @@ export function keystrokeCosts(traceEvents: TraceEvent[]): number[] {
   return Array.from({ length: count }, (_, i) => down![i]! + press![i]! + up![i]!);
 }
 
+/** A top-level task of a thread: `RunTask` in older Chromium, `ThreadControllerImpl::RunTask` now. */
+const TOP_LEVEL_TASK = /^(ThreadControllerImpl::)?RunTask$/;
+
 /** All the tasks of the thread that handled the keys (timers, saves, renders too), in ms. */
 function mainThreadBusy(traceEvents: TraceEvent[]): number {
   const keyThread = traceEvents.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown');
   if (!keyThread) return NaN;
   return traceEvents
-    .filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.pid === keyThread.pid && e.tid === keyThread.tid)
+    .filter(
+      (e) =>
+        e.ph === 'X' && TOP_LEVEL_TASK.test(e.name) && e.pid === keyThread.pid && e.tid === keyThread.tid,
+    )
     .reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
 }
 
