@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import type { Machine } from './machine';
 import { goalLabel, goalMet, ratioOf, type Measurement } from './measurement';
 
@@ -25,13 +26,13 @@ function row(m: Measurement): string {
   ].join(' | ');
 }
 
-/** docs/PERFORMANCE.md from one run: the table, the machine, and how to run it again. */
-export function writePerformanceDoc(
+/** docs/PERFORMANCE.md from one run: the table, the machine, and how to run it again (formatted as `npm run lint` checks it). */
+export async function writePerformanceDoc(
   path: string,
   results: readonly Measurement[],
   machine: Machine,
   run: { sections: readonly string[]; skipped: readonly string[]; failed: readonly string[] },
-): void {
+): Promise<void> {
   const notes = [
     ...run.skipped.map((note) => `- Not measured: ${note}`),
     ...run.failed.map((note) => `- **Failed**: ${note}`),
@@ -73,5 +74,5 @@ Variables: \`BENCH_SECTIONS\`, \`BENCH_SIZES\` (words), \`BENCH_ROUNDS\`, \`BENC
 \`BENCH_WRITE=0\`.
 `;
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
+  writeFileSync(path, await format(text, { ...(await resolveConfig(path)), filepath: path }));
 }

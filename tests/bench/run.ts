@@ -109,7 +109,7 @@ if (sections.has('micro')) {
 }
 
 if (env.BENCH_WRITE !== '0')
-  writePerformanceDoc(join(root, 'docs', 'PERFORMANCE.md'), results, startedMachine, {
+  await writePerformanceDoc(join(root, 'docs', 'PERFORMANCE.md'), results, startedMachine, {
     sections: [...sections],
     skipped,
     failed,
