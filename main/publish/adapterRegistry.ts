@@ -55,17 +55,34 @@ const staticAdapter: AdapterFactory = ({ target, folderOf, publications, section
 };
 
 /** The REST client of a WordPress target, with its unsealed application password. */
-export const wordpressClientFor = (target: TargetRecord, password: string, fetch?: FetchLike) =>
+export const wordpressClientFor = (
+  target: TargetRecord,
+  password: string,
+  fetch?: FetchLike,
+  onRestBase?: (restBase: string) => void,
+) =>
   wordpressClient({
     url: target.url,
     userName: String(target.options.userName ?? ''),
     password,
     restBase: typeof target.options.restBase === 'string' ? target.options.restBase : undefined,
     ...(fetch ? { fetch } : {}),
+    ...(onRestBase ? { onRestBase } : {}),
   });
 
+/** Keeps a detected REST base on the target (unless its address changed meanwhile): each publish was asking the site again. */
+const rememberRestBase = (targets: TargetQueries, target: TargetRecord) => (restBase: string) => {
+  const current = targets.get(target.id);
+  if (current && current.url === target.url && current.options.restBase !== restBase)
+    targets.save({ ...current, options: { ...current.options, restBase } });
+};
+
 const wordpressAdapter: AdapterFactory = ({ target, secret, fetch, cache }) =>
-  wordpressTarget({ targetId: target.id, client: wordpressClientFor(target, secret(), fetch), cache });
+  wordpressTarget({
+    targetId: target.id,
+    client: wordpressClientFor(target, secret(), fetch, rememberRestBase(cache, target)),
+    cache,
+  });
 
 const ghostAdapter: AdapterFactory = ({ target, secret, fetch, cache }) =>
   ghostTarget({

@@ -342,6 +342,26 @@ describe.skipIf(!hasWordPress)('publishing to a real WordPress', () => {
     }
   });
 
+  it('finds the REST API once per site, not again at every publish', async () => {
+    const proxy = await startProxy(peer.url, () => 'forward');
+    const discovery = () =>
+      proxy.seen.filter(
+        ({ url }) =>
+          url.startsWith('/wp-json') || new URL(url, 'http://x').searchParams.get('rest_route') === '/',
+      );
+    try {
+      const target = await addSite(proxy.url);
+      expect((await publish((await story(unique('Ferry strike'))).id, target.id)).state).toBe('done');
+      const first = discovery().length;
+      expect(first).toBeGreaterThan(0);
+      for (const headline of [unique('Ferry strike ends'), unique('Ferry timetable')])
+        expect((await publish((await story(headline)).id, target.id)).state).toBe('done');
+      expect(discovery()).toHaveLength(first);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('never duplicates a post when the response to its creation is lost', async () => {
     let dropped = 0;
     const proxy = await startProxy(peer.url, (req) => {

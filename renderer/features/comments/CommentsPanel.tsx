@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/react';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { afterPause } from '../editor/afterPause';
 import { onDocChange } from '../editor/onDocChange';
 import type { Comment } from '../../../shared/domain/comment';
 import { useClient } from '../../api/ClientContext';
@@ -23,14 +24,10 @@ function useAnchorRanges(editor: Editor | null): Map<string, AnchorRange> | null
   const [changes, setChanges] = useState(0);
   useEffect(() => {
     if (!editor) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const onUpdate = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => setChanges((n) => n + 1), RANGE_DEBOUNCE_MS);
-    };
-    const off = onDocChange(editor, onUpdate);
+    const pause = afterPause(() => setChanges((n) => n + 1), RANGE_DEBOUNCE_MS);
+    const off = onDocChange(editor, pause.touch);
     return () => {
-      clearTimeout(timer);
+      pause.cancel();
       off();
     };
   }, [editor]);

@@ -1,5 +1,7 @@
 import { useEditorState, type Editor } from '@tiptap/react';
 import { Fragment, type ReactNode } from 'react';
+import { isActiveAtCaret } from './isActiveAtCaret';
+import { undoState } from './undoState';
 import { ariaKeyShortcuts, shortcutLabel } from './shortcutLabel';
 
 interface ToolProps {
@@ -152,13 +154,13 @@ export function Toolbar(props: {
   const { editor } = props;
   const state = useEditorState({
     editor,
-    selector: ({ editor: e }) => ({
+    // Runs on every transaction: no walk over the document.
+    selector: ({ editor: e, editor: { state: s } }) => ({
       editable: e.isEditable,
-      pressed: FORMATS.map((format) => (format.active ? e.isActive(...format.active) : undefined)),
-      link: e.isActive('link'),
-      figure: e.isActive('figure'),
-      canUndo: e.can().undo(),
-      canRedo: e.can().redo(),
+      pressed: FORMATS.map((format) => (format.active ? isActiveAtCaret(s, ...format.active) : undefined)),
+      link: isActiveAtCaret(s, 'link'),
+      figure: isActiveAtCaret(s, 'figure'),
+      ...undoState(e),
     }),
   });
   const chain = () => editor.chain().focus();

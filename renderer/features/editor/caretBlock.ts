@@ -29,6 +29,38 @@ export const CaretBlock = Extension.create({
           },
         },
       }),
+      scrollOncePerFrame(),
     ];
   },
 });
+
+/**
+ * Scrolls the caret into view in the next animation frame instead of inside the key handler: measuring
+ * the caret there forces a layout of the whole page on every keystroke (the costliest part of a key
+ * after ProseMirror's own work), while in the frame the layout is due anyway and keys typed in between
+ * share one scroll.
+ */
+function scrollOncePerFrame(): Plugin {
+  let frame = 0;
+  let now = false;
+  return new Plugin({
+    key: new PluginKey('scrollOncePerFrame'),
+    props: {
+      handleScrollToSelection(view) {
+        if (now) return false;
+        frame ||= requestAnimationFrame(() => {
+          frame = 0;
+          if (view.isDestroyed) return;
+          now = true;
+          try {
+            view.dispatch(view.state.tr.scrollIntoView());
+          } finally {
+            now = false;
+          }
+        });
+        return true;
+      },
+    },
+    view: () => ({ destroy: () => cancelAnimationFrame(frame) }),
+  });
+}

@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core';
+import { afterPause } from './afterPause';
 import { onDocChange } from './onDocChange';
 import { useEffect, useState } from 'react';
 import { countWords, readingTimeLabel } from '../../../shared/editor';
@@ -18,15 +19,11 @@ export function useDocStats(editor: Editor | null, delayMs = 250): DocStats | nu
   const [stats, setStats] = useState<DocStats | null>(() => (editor ? statsOf(editor) : null));
   useEffect(() => {
     if (!editor) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const schedule = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => setStats(statsOf(editor)), delayMs);
-    };
-    schedule();
-    const off = onDocChange(editor, schedule);
+    const pause = afterPause(() => setStats(statsOf(editor)), delayMs);
+    pause.touch();
+    const off = onDocChange(editor, pause.touch);
     return () => {
-      clearTimeout(timer);
+      pause.cancel();
       off();
     };
   }, [editor, delayMs]);

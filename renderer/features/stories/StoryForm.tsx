@@ -22,7 +22,7 @@ import { useStickyOffset } from '../../components/useStickyOffset';
 import { PresenceList } from '../editor/collab/PresenceList';
 import { useStoryDoc } from '../editor/collab/useStoryDoc';
 import { StoryEditor } from '../editor/StoryEditor';
-import { useDocStats } from '../editor/useDocStats';
+import { DocStats } from '../editor/DocStats';
 import { ReturnedNote } from '../review/ReturnedNote';
 import { DeskStoryNotices } from '../desk/DeskStoryNotices';
 import { CommentButton, ReviewPanelToggles, ReviewSidePanel, useReviewState } from '../review/ReviewPanels';
@@ -38,7 +38,7 @@ import './storyForm.css';
 import { StoryTextField } from './StoryTextField';
 import { useSections } from './useSections';
 import { TagsField } from '../tags/TagsField';
-import { useSaveState, useStorySaver } from './useStorySaver';
+import { useStorySaver } from './useStorySaver';
 
 const noSubscription = () => () => undefined;
 
@@ -81,9 +81,14 @@ export function StoryForm(props: {
   const [killSlot, setKillSlot] = useState<HTMLDivElement | null>(null);
   const editorRef = useRef<Editor | null>(null);
   const saver = useStorySaver(story, () => undefined);
-  const saveState = useSaveState(saver);
+  // Only a conflict changes the form; the status bar follows every save state on its own.
+  const conflict = useSyncExternalStore(saver.subscribe, () =>
+    saver.state.kind === 'conflict' ? saver.state : null,
+  );
+  // The editor reads its first body once; later bodies from the store go in through `show`, and a new
+  // object here on every save would re-render the editor.
+  const [initialBody] = useState(story.body);
   const problems = useSyncExternalStore(saver.subscribe, () => saver.problems);
-  const stats = useDocStats(editor);
   const review = useReviewState(story.id);
   const live = useStoryDoc(story.id);
   const binding = live.binding;
@@ -239,10 +244,10 @@ export function StoryForm(props: {
       </header>
       <div className="story-columns">
         <div className="story-form">
-          {saveState.kind === 'conflict' && (
+          {conflict && (
             <ConflictNotice
-              message={saveState.message}
-              closeRefused={saveState.closeRefused ?? false}
+              message={conflict.message}
+              closeRefused={conflict.closeRefused ?? false}
               onReload={onReload}
               onKeepCopy={() => void keepMineAsCopy()}
             />
@@ -348,7 +353,7 @@ export function StoryForm(props: {
             <StoryEditor
               key={binding ? 'live' : 'solo'}
               collab={binding}
-              initialBody={story.body}
+              initialBody={initialBody}
               editable={!props.readOnly}
               onChange={onBodyChange}
               onBlur={flush}
@@ -370,14 +375,9 @@ export function StoryForm(props: {
         />
       </div>
       <footer className="status-bar">
-        <SaveStatus state={saveState} />
+        <SaveStatus saver={saver} />
         <span className="spacer" />
-        {stats && (
-          <>
-            <span data-testid="word-count">{stats.words === 1 ? '1 word' : `${stats.words} words`}</span>
-            <span data-testid="reading-time">{stats.readingTime}</span>
-          </>
-        )}
+        <DocStats editor={editor} />
       </footer>
     </div>
   );

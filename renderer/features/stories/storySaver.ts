@@ -139,7 +139,8 @@ export class StorySaver {
   #changed(): void {
     if (this.#state.kind === 'conflict') return;
     const retrying = this.#state.kind === 'retrying';
-    if (!retrying) this.#setState({ kind: 'unsaved' });
+    // Already unsaved: telling the listeners again would re-render the story form on every keystroke.
+    if (!retrying && this.#state.kind !== 'unsaved') this.#setState({ kind: 'unsaved' });
     // The first unsaved keystroke starts the clock: steady typing must not push the save back for ever.
     if (retrying || this.#timer === undefined) this.#schedule(this.delayMs);
   }

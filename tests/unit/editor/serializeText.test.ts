@@ -46,7 +46,31 @@ describe('storyToText', () => {
   });
 });
 
+/** The counting rules in their general Unicode form, which plain-ASCII text takes a faster path through. */
+function countWordsByUnicodeRules(text: string): number {
+  const ideographic = '(?=[\\p{L}\\p{N}])[\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}]';
+  const word = new RegExp(`${ideographic}|(?:(?!${ideographic})[\\p{L}\\p{M}\\p{N}])+`, 'gu');
+  const joined = text
+    .replace(/(?<=\p{N})[.,](?=\p{N})/gu, '')
+    .replace(/(?<=[\p{L}\p{M}\p{N}])['\u2019\u2010\u2011-](?=[\p{L}\p{N}])/gu, '');
+  return joined.match(word)?.length ?? 0;
+}
+
 describe('countWords', () => {
+  it('counts plain-ASCII text exactly as the Unicode rules do', () => {
+    const alphabet = "aZq09 .,'-\n\t!@[`{\u0010\u0019_";
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 3_000; i++) {
+      const text = Array.from(
+        { length: Math.floor(random() * 40) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join('');
+      expect(countWords(text), JSON.stringify(text)).toBe(countWordsByUnicodeRules(text));
+    }
+    expect(countWords("Don't 1,000.5 state-of-the-art -x- a--b")).toBe(6);
+  });
+
   it.each([
     ['', 0],
     ['   \n\t ', 0],

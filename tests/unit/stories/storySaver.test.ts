@@ -70,6 +70,20 @@ describe('StorySaver', () => {
     expect(saver.state.kind).toBe('saved');
   });
 
+  it('tells its listeners once when typing makes the story unsaved, not on every keystroke', async () => {
+    const { client } = fakeClient([]);
+    const saver = new StorySaver(client, STORY_ID, 1, () => undefined);
+    saver.attach();
+    const kinds: string[] = [];
+    saver.subscribe(() => kinds.push(saver.state.kind));
+    for (let stroke = 1; stroke <= 5; stroke++) saver.updateBody(() => body(`stroke ${stroke}`));
+    expect(kinds).toEqual(['unsaved']);
+    await vi.advanceTimersByTimeAsync(1_000);
+    saver.updateBody(() => body('after the save'));
+    saver.updateBody(() => body('after the save, again'));
+    expect(kinds).toEqual(['unsaved', 'saving', 'saved', 'unsaved']);
+  });
+
   it('keeps retrying changes of a story that was closed until they are stored', async () => {
     const { client, saves } = fakeClient([unreachable, unreachable]);
     const saver = new StorySaver(client, STORY_ID, 1, () => undefined);

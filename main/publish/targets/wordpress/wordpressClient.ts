@@ -18,6 +18,8 @@ export interface WordPressConnection {
   password: string;
   /** `…/wp-json` or `…/?rest_route=`; detected when missing. */
   restBase?: string | undefined;
+  /** Told the base once detected, so the next client of the site need not ask again. */
+  onRestBase?(restBase: string): void;
   fetch?: FetchLike;
   timeoutMs?: number;
 }
@@ -116,7 +118,13 @@ export function wordpressClient(connection: WordPressConnection) {
     throw new PublishError('rejected', `No WordPress REST API found at ${connection.url}.`);
   };
 
-  const base = async (): Promise<string> => (restBase ??= await detect());
+  const base = async (): Promise<string> => {
+    if (restBase === undefined) {
+      restBase = await detect();
+      connection.onRestBase?.(restBase);
+    }
+    return restBase;
+  };
 
   return {
     restBase: base,

@@ -1,0 +1,134 @@
+import type { Browser, Page } from '@playwright/test';
+import { median, percentile, round, type Measurement } from '../measurement';
+import { profileWhile, type ProfileSummary } from './cpuProfile';
+import { traceTyping, typedKeys } from './eventDispatch';
+import { heapAfterGc } from './heapUsage';
+import { caretAtEnd, documentOf, openBare, openStory, type CopydeskHost } from './storyPages';
+import { installLatencyProbe } from './typingLatency';
+
+export interface TypingOptions {
+  sizes: number[];
+  rounds: number;
+  /** Characters traced per measurement (Gutenberg types 200). */
+  keys: number;
+  warmup: number;
+  /** Also take a CPU profile of Copydesk typing at each size. */
+  profile: boolean;
+}
+
+interface Sample {
+  eventDispatch: number[];
+  frame: number[];
+  heapMb: number;
+}
+
+async function frameLatencies(page: Page, count: number): Promise<number[]> {
+  await page.evaluate(installLatencyProbe);
+  for (const key of typedKeys(count)) await page.keyboard.press(key === ' ' ? 'Space' : key);
+  await page.waitForTimeout(300);
+  return page.evaluate(() => (window as unknown as { latencySamples: number[] }).latencySamples);
+}
+
+async function warmUp(page: Page, keys: number) {
+  await caretAtEnd(page);
+  for (const key of typedKeys(keys)) await page.keyboard.press(key === ' ' ? 'Space' : key);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(200);
+}
+
+async function sample(browser: Browser, page: Page, options: TypingOptions): Promise<Sample> {
+  const heapMb = await heapAfterGc(page);
+  await warmUp(page, options.warmup);
+  const traced = await traceTyping(browser, page, options.keys);
+  await page.keyboard.press('Enter');
+  const frame = await frameLatencies(page, Math.min(120, options.keys));
+  return { eventDispatch: traced.keystrokes, frame, heapMb };
+}
+
+/** Copydesk's editor (the real app through the browser host) against bare TipTap 3 + StarterKit, interleaved per round. */
+export async function runTypingBench(
+  browser: Browser,
+  host: CopydeskHost,
+  bareUrl: string,
+  options: TypingOptions,
+  onProfile: (editor: string, words: number, summary: ProfileSummary) => void,
+): Promise<Measurement[]> {
+  const measurements: Measurement[] = [];
+  for (const words of options.sizes) {
+    const content = documentOf(words);
+    const headline = `Typing bench ${words} words`;
+    await host.rpc('stories:create', { headline, body: content });
+    const bare: Sample[] = [];
+    const ours: Sample[] = [];
+    for (let round = 0; round < options.rounds; round++) {
+      const barePage = await openBare(browser, bareUrl, content);
+      bare.push(await sample(browser, barePage, options));
+      await barePage.close();
+      const page = await openStory(browser, host, headline);
+      ours.push(await sample(browser, page, options));
+      await page.close();
+    }
+    if (options.profile) {
+      const profiled = [
+        ['bare TipTap', await openBare(browser, bareUrl, content)],
+        ['Copydesk', await openStory(browser, host, headline)],
+      ] as const;
+      for (const [editor, page] of profiled) {
+        await warmUp(page, options.warmup);
+        const summary = await profileWhile(page, async () => {
+          for (const key of typedKeys(options.keys)) await page.keyboard.press(key === ' ' ? 'Space' : key);
+        });
+        onProfile(editor, words, summary);
+        await page.close();
+      }
+    }
+    // The median of each round's median: one slow round on a shared machine does not decide it.
+    const medianOf = (samples: Sample[], pick: (s: Sample) => number[], p = 0.5) =>
+      median(samples.map((s) => percentile(pick(s), p)));
+    const size = `${words.toLocaleString('en')} words`;
+    const detail = (pick: (s: Sample) => number[]) => ({
+      p95: round(medianOf(ours, pick, 0.95)),
+      referenceP95: round(medianOf(bare, pick, 0.95)),
+      rounds: options.rounds,
+      keysPerRound: options.keys,
+    });
+    measurements.push(
+      {
+        section: 'typing',
+        name: `keystroke EventDispatch (keydown+keypress+keyup), ${size}`,
+        unit: 'ms',
+        value: round(
+          medianOf(ours, (s) => s.eventDispatch),
+          3,
+        ),
+        reference: {
+          name: 'bare TipTap 3 StarterKit',
+          value: round(
+            medianOf(bare, (s) => s.eventDispatch),
+            3,
+          ),
+        },
+        goal: { ratio: 1 },
+        detail: detail((s) => s.eventDispatch),
+      },
+      {
+        section: 'typing',
+        name: `keydown → next frame, ${size}`,
+        unit: 'ms',
+        value: round(medianOf(ours, (s) => s.frame)),
+        reference: { name: 'bare TipTap 3 StarterKit', value: round(medianOf(bare, (s) => s.frame)) },
+        goal: { ratio: 1 },
+        detail: detail((s) => s.frame),
+      },
+      {
+        section: 'typing',
+        name: `renderer heap after GC, story open, ${size}`,
+        unit: 'MB',
+        value: round(median(ours.map((s) => s.heapMb)), 1),
+        reference: { name: 'bare TipTap 3 StarterKit', value: round(median(bare.map((s) => s.heapMb)), 1) },
+        goal: null,
+      },
+    );
+  }
+  return measurements;
+}
