@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { LAPTOP, screenshotAtBothSizes } from './atBothSizes';
+import { DESKTOP, LAPTOP, screenshotAtBothSizes } from './atBothSizes';
 import { expect, test, type RunningHost } from './browserHost';
 
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
@@ -67,6 +67,36 @@ test('on a 1024×700 laptop one side panel at a time leaves the body readable an
   await panels.getByRole('button', { name: 'Changes' }).click();
   await expect(page.getByRole('complementary')).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Stories' })).toBeVisible();
+});
+
+test('at 1440×900 and 1024×700, with the list shown, no header button or formatting tool is cut off at the right', async ({
+  page,
+  host,
+}) => {
+  await openLongStory(page, host);
+  for (const size of [DESKTOP, LAPTOP]) {
+    await page.setViewportSize(size);
+    await expect(page.getByRole('region', { name: 'Stories' })).toBeVisible();
+    const header = (await page.locator('.pane-toolbar').boundingBox())!;
+    expect(header.height, `header on one row at ${size.width}`).toBeLessThan(60);
+    const clipped = await page.evaluate(() => {
+      const inside = (element: Element, box: DOMRect) => {
+        const rect = element.getBoundingClientRect();
+        return rect.left >= box.left - 1 && rect.right <= box.right + 1;
+      };
+      const pane = document.querySelector('.pane-toolbar')!.getBoundingClientRect();
+      const tools = document.querySelector('.toolbar-tools')!.getBoundingClientRect();
+      return [
+        ...[...document.querySelectorAll('.pane-toolbar button')].filter((b) => !inside(b, pane)),
+        ...[...document.querySelectorAll('.toolbar-tools button')].filter((b) => !inside(b, tools)),
+        ...[...document.querySelectorAll('.pane-toolbar button, .toolbar button')].filter(
+          (b) => b.getBoundingClientRect().right > window.innerWidth,
+        ),
+      ].map((b) => b.getAttribute('aria-label') ?? b.textContent);
+    });
+    expect(clipped, `buttons cut off at ${size.width}`).toEqual([]);
+  }
+  await screenshotAtBothSizes(page, 'header-and-toolbar');
 });
 
 test('a panel takes focus when it opens; Escape closes it and gives focus back to its button', async ({
