@@ -65,7 +65,8 @@ BENCH_PROFILE=1 BENCH_SECTIONS=typing BENCH_WRITE=0 npm run bench       # plus a
 
 Sections: \`typing\` (Gutenberg's keystroke metric — Chrome trace \`EventDispatch\` of keydown + keypress +
 keyup per character, 200 characters after a warm-up —, keydown → next frame, and the renderer heap after GC,
-Copydesk through the browser host against bare TipTap 3 + StarterKit), \`start\` (process start → caret in
+Copydesk through the browser host against bare TipTap 3 + StarterKit), \`collab\` (the same metrics on a
+10,000-word desk story with another person on it, against the same editor in solo mode), \`start\` (process start → caret in
 the body and a keystroke accepted), \`save\` (the core's \`stories:save\` of a 10,000-word story on a real
 SQLite file, and typing with autosave on against off), \`publish\` (a real local WordPress: Copydesk's
 publish against a plain REST POST of the same HTML), \`desk\` (two clients on loopback through a desk

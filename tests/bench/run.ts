@@ -1,6 +1,6 @@
 // `npm run bench`: every performance measurement of Copydesk, each beside a reference measured in the
 // same run, one JSON line per measurement, and docs/PERFORMANCE.md written from them.
-// BENCH_SECTIONS=typing,start,save,publish,desk,search,micro picks sections (default: all);
+// BENCH_SECTIONS=typing,collab,start,save,publish,desk,search,micro picks sections (default: all);
 // BENCH_SIZES=10000,50000, BENCH_ROUNDS=3, BENCH_KEYS=200, BENCH_SAVES=200, BENCH_BATCH=100,
 // BENCH_PROFILE=1 (CPU profile of typing on stderr), BENCH_WRITE=0 (leave docs/PERFORMANCE.md alone).
 import { chromium } from '@playwright/test';
@@ -23,7 +23,7 @@ const root = resolve(import.meta.dirname, '..', '..');
 const env = process.env;
 const numbers = (value: string | undefined, fallback: number[]) =>
   value ? value.split(',').map(Number) : fallback;
-const ALL = ['typing', 'start', 'save', 'publish', 'desk', 'search', 'micro'];
+const ALL = ['typing', 'collab', 'start', 'save', 'publish', 'desk', 'search', 'micro'];
 const sections = new Set(env.BENCH_SECTIONS ? env.BENCH_SECTIONS.split(',') : ALL);
 const options = {
   sizes: numbers(env.BENCH_SIZES, [10_000, 50_000]),
@@ -78,6 +78,9 @@ try {
       await host.stop();
     }
   });
+  // Loaded only now: the desk's modules read the core's migrations, which ./search/sqlAsText makes loadable.
+  const { collabTypingBench } = await import('./typing/collabBench');
+  await section('collab', () => collabTypingBench(browser, join(dir, 'collab'), options));
   await section('start', () => coldStartBench(browser, dir, join(dir, 'start'), Math.max(3, options.rounds)));
   // Loaded only now, once ./search/sqlAsText lets the core's migrations load outside vitest.
   const { autosaveTypingBench, coreSaveBench } = await import('./save/autosaveBench');

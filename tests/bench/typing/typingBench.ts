@@ -16,7 +16,7 @@ export interface TypingOptions {
   profile: boolean;
 }
 
-interface Sample {
+export interface Sample {
   eventDispatch: number[];
   frame: number[];
   heapMb: number;
@@ -36,7 +36,8 @@ async function warmUp(page: Page, keys: number) {
   await page.waitForTimeout(200);
 }
 
-async function sample(browser: Browser, page: Page, options: TypingOptions): Promise<Sample> {
+/** One round on an open story: heap after GC, then traced keystrokes and keydown → frame latencies. */
+export async function sample(browser: Browser, page: Page, options: TypingOptions): Promise<Sample> {
   const heapMb = await heapAfterGc(page);
   await warmUp(page, options.warmup);
   const traced = await traceTyping(browser, page, options.keys);
