@@ -17,14 +17,25 @@ const changedBySave = (preflight: Preflight | undefined, story: Story) =>
   preflight?.publication != null &&
   changedSincePublished({ ...preflight.publication, tags: [] }, { version: story.version, tags: [] });
 
-/** The list newest change first, unfiltered: a saved story goes to its top, and no other row moves. */
-function isPlainList(input: LibraryQueryInput): boolean {
-  const { trashed: _trashed, ...filters } = input.filters ?? {};
-  return (
+/** Filters a save cannot change the answer to: it never moves a story's status, author or trash state. */
+const KEPT_BY_SAVE = new Set(['status', 'author', 'trashed', 'utcOffsetMinutes']);
+
+/**
+ * For a list newest change first, filtered at most by what a save keeps: whether the saved story belongs in
+ * it (it then goes to its top, and no other row moves). Null for any other list: only asking again can tell.
+ */
+function savedStoryBelongs(input: LibraryQueryInput, story: Story): boolean | null {
+  const filters = input.filters ?? {};
+  const plain =
     !input.search?.trim() &&
-    Object.keys(filters).length === 0 &&
+    Object.keys(filters).every((key) => KEPT_BY_SAVE.has(key)) &&
     (input.sort ?? 'updated') === 'updated' &&
-    (input.direction ?? 'desc') === 'desc'
+    (input.direction ?? 'desc') === 'desc';
+  if (!plain) return null;
+  return (
+    (filters.status === undefined || filters.status.includes(story.status)) &&
+    (filters.author === undefined || filters.author.toLowerCase() === story.author.toLowerCase()) &&
+    (filters.trashed ?? false) === (story.trashedAt !== null)
   );
 }
 
@@ -79,8 +90,9 @@ export function putStory(queryClient: QueryClient, story: Story, saved: boolean)
   });
   // A search, filter or other order may take the story in or out, or move it: those lists are asked again.
   for (const [listKey, data] of queryClient.getQueriesData<CachedPages>({ queryKey: ['library:query'] })) {
-    const next =
-      data && isPlainList(listKey[1] as LibraryQueryInput) ? withSavedRow(data, story.id, patch) : null;
+    const belongs = savedStoryBelongs(listKey[1] as LibraryQueryInput, story);
+    if (belongs === false) continue;
+    const next = data && belongs ? withSavedRow(data, story.id, patch) : null;
     if (next) queryClient.setQueryData(listKey, next);
     else void queryClient.invalidateQueries({ queryKey: listKey, exact: true });
   }
