@@ -47,6 +47,7 @@ import { fileSecretBox } from '../publish/secrets/fileSecretBox';
 import { createDeskSync, type DeskSync } from '../services/desk/deskSync';
 import { deskHandlers } from '../services/desk/deskHandlers';
 import { createDeskComments } from '../services/desk/deskComments';
+import { createDeskTags } from '../services/desk/deskTags';
 import { createDeskPeopleProjection } from '../services/desk/deskPeopleProjection';
 import { createDeskMoves } from '../services/desk/deskMoves';
 import { deskDocHandlers } from '../services/desk/deskDocHandlers';
@@ -140,6 +141,19 @@ export function createCore(options: CoreOptions): Core {
     },
     log: options.log,
   });
+  const tags = createTagService({
+    queries: tagStore,
+    getStory: stories.get,
+    now,
+    events,
+    afterStoryTags: (id, names) => deskTags.afterStoryTags(id, names),
+  });
+  const deskTags = createDeskTags({
+    docOf: (id) => desk.docOf(id),
+    tagsOf: tagStore.ofStory,
+    setTags: (id, names) => void tags.setStoryTags(id, names),
+    log: options.log ?? (() => {}),
+  });
   const desk = createDeskSync({
     db,
     stories,
@@ -148,8 +162,14 @@ export function createCore(options: CoreOptions): Core {
     now,
     log: options.log,
     applyStatus: (id, status, state) => void workflow.recordFromDesk(id, status, state),
-    onDoc: (id, doc) => deskComments.onDoc(id, doc),
-    onProjected: (id) => deskComments.onProjected(id),
+    onDoc: (id, doc) => {
+      deskComments.onDoc(id, doc);
+      deskTags.onDoc(id, doc);
+    },
+    onProjected: (id) => {
+      deskComments.onProjected(id);
+      deskTags.onProjected(id);
+    },
     onPolled: () => void deskPeople.follow(),
   });
   const deskPeople = createDeskPeopleProjection({
@@ -230,7 +250,7 @@ export function createCore(options: CoreOptions): Core {
         sections: sections.list,
       }),
     ),
-    ...tagHandlers(createTagService({ queries: tagStore, getStory: stories.get, now, events })),
+    ...tagHandlers(tags),
     'media:import': (input) => media.importImage(input),
     ...revisionHandlers(revisions),
     ...settingsHandlers(settings, requireEditor),

@@ -139,6 +139,30 @@ it('a comment, its reply and its resolution travel between the machines through 
   expect(back[0]!.replies[0]!.text).toBe('The 3rd');
 });
 
+it('tags travel beside the body: added on one machine, changed on the other, both in the same order', async () => {
+  const tagsOf = (m: Machine) => () => m.call<string[]>('tags:ofStory', { storyId });
+  const same = (wanted: string[]) => (tags: string[]) => tags.join('|') === wanted.join('|');
+  await reporter.call('stories:setTags', { id: storyId, tags: ['Budget', 'Council'] });
+  await eventually(
+    tagsOf(editor),
+    same(['Budget', 'Council']),
+    'the reporter’s tags on the editor’s machine',
+  );
+
+  await editor.call('tags:removeFromStory', { storyId, name: 'Budget' });
+  await editor.call('tags:addToStory', { storyId, name: 'City hall' });
+  await eventually(
+    tagsOf(reporter),
+    same(['Council', 'City hall']),
+    'the editor’s change on the reporter’s machine',
+  );
+  // The library's tag filter follows the projected tags.
+  const page = await reporter.call<{ items: { id: string }[] }>('library:query', {
+    filters: { tag: 'City hall' },
+  });
+  expect(page.items.map((row) => row.id)).toContain(storyId);
+});
+
 it('offline edits on both machines, through a reporter restart, merge when the desk is back', async () => {
   await desk.stop();
   await edit(reporter, storyId, 'The council passed the budget on Monday night.');

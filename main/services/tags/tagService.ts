@@ -10,13 +10,15 @@ export interface TagServiceDeps {
   getStory: (id: string) => Story;
   now: () => Date;
   events: CoreEvents;
+  /** A story's tag list changed (the newsroom desk carries it to the other machines). */
+  afterStoryTags?: (storyId: string, tags: string[]) => void;
 }
 
 /** How long a merge can be undone. */
 const MERGE_UNDO_MS = 24 * 60 * 60 * 1000;
 
 /** Tags: a story's tag list, and the newsroom-wide rename, merge and delete. */
-export function createTagService({ queries, getStory, now, events }: TagServiceDeps) {
+export function createTagService({ queries, getStory, now, events, afterStoryTags }: TagServiceDeps) {
   const mustGet = (id: number): TagWithCount => {
     const tag = queries.get(id);
     if (!tag) throw new AppError('not-found', `No tag with id ${id}`);
@@ -40,6 +42,7 @@ export function createTagService({ queries, getStory, now, events }: TagServiceD
     // The story's own fields and version are unchanged, so an open editor keeps saving without a conflict.
     events.emit('stories:changed', { id: storyId, version: story.version, change: 'saved' });
     events.emit('tags:changed', { tagIds: touched });
+    afterStoryTags?.(storyId, tags);
     return tags;
   };
 
