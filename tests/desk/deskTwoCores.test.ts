@@ -139,6 +139,48 @@ it('a comment, its reply and its resolution travel between the machines through 
   expect(back[0]!.replies[0]!.text).toBe('The 3rd');
 });
 
+it('an edited comment and a deleted one reach the other machine through the log', async () => {
+  type Thread = { id: string; text: string; replies: { text: string }[] };
+  const [first] = await editor.call<Thread[]>('comments:list', { storyId });
+  await editor.call('comments:edit', { commentId: first!.id, text: 'Which Monday: the 3rd or the 10th?' });
+  await eventually(
+    () => reporter.call<Thread[]>('comments:list', { storyId }),
+    (list) => list.find((c) => c.id === first!.id)?.text === 'Which Monday: the 3rd or the 10th?',
+    'the edited text on the reporter’s machine',
+  );
+  await editor.call('comments:edit', { commentId: first!.id, text: 'Which Monday: the 3rd?' });
+  await eventually(
+    () => reporter.call<Thread[]>('comments:list', { storyId }),
+    (list) => list.find((c) => c.id === first!.id)?.text === 'Which Monday: the 3rd?',
+    'a second edit on the reporter’s machine',
+  );
+
+  const passing = await reporter.call<Thread>('comments:create', {
+    storyId,
+    text: 'Add the vote count?',
+    quote: 'passed the budget',
+  });
+  await eventually(
+    () => editor.call<Thread[]>('comments:list', { storyId }),
+    (list) => list.some((c) => c.id === passing.id),
+    'the reporter’s new comment on the editor’s machine',
+  );
+  await reporter.call('comments:delete', { commentId: passing.id });
+  const left = await eventually(
+    () => editor.call<Thread[]>('comments:list', { storyId }),
+    (list) => !list.some((c) => c.id === passing.id),
+    'the deleted comment gone from the editor’s machine',
+  );
+  // The other thread, its edit and its reply are untouched.
+  expect(left.find((c) => c.id === first!.id)).toMatchObject({
+    text: 'Which Monday: the 3rd?',
+    replies: [{ text: 'The 3rd' }],
+  });
+  expect((await reporter.call<Thread[]>('comments:list', { storyId })).map((c) => c.id)).not.toContain(
+    passing.id,
+  );
+});
+
 it('tags travel beside the body: added on one machine, changed on the other, both in the same order', async () => {
   const tagsOf = (m: Machine) => () => m.call<string[]>('tags:ofStory', { storyId });
   const same = (wanted: string[]) => (tags: string[]) => tags.join('|') === wanted.join('|');

@@ -8,7 +8,7 @@ import type { Story } from '../../../shared/domain/story';
 import { COMMENTS_LOG } from './storyDoc';
 import { FROM_THIS_MACHINE } from './storyDocSync';
 
-/** One entry of a story's comment log: a comment or reply written, or a comment resolved or reopened. */
+/** One entry of a story's comment log: a comment or reply written, resolved or reopened, edited or deleted. */
 const LogEntry = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('comment'),
@@ -20,6 +20,8 @@ const LogEntry = z.discriminatedUnion('kind', [
     createdAt: z.number(),
   }),
   z.object({ kind: z.literal('resolve'), commentId: z.string(), resolved: z.boolean() }),
+  z.object({ kind: z.literal('edit'), commentId: z.string(), text: z.string().max(4000) }),
+  z.object({ kind: z.literal('delete'), commentId: z.string() }),
 ]);
 type LogEntry = z.infer<typeof LogEntry>;
 
@@ -39,6 +41,9 @@ export interface DeskCommentsDeps {
 export function createDeskComments(deps: DeskCommentsDeps) {
   const { queries, events } = deps;
   const logs = new Map<string, Y.Array<unknown>>();
+  // Each comment's text as both sides last agreed on it: which side changed it since, and which comments
+  // this machine had (one missing now was deleted here).
+  const agreed = new Map<string, string>();
 
   const entriesOf = (log: Y.Array<unknown>): LogEntry[] =>
     log.toArray().flatMap((raw) => {
@@ -46,16 +51,26 @@ export function createDeskComments(deps: DeskCommentsDeps) {
       return parsed.success ? [parsed.data] : [];
     });
 
-  /** What the log says: every comment written, and each comment's last resolved state. */
+  /** What the log says: every comment written, each one's last resolved state and text, and the deleted ones. */
   function readLog(log: Y.Array<unknown>) {
     const written = new Map<string, Extract<LogEntry, { kind: 'comment' }>>();
     const resolved = new Map<string, boolean>();
+    const texts = new Map<string, string>();
+    const deleted = new Set<string>();
     for (const entry of entriesOf(log)) {
       if (entry.kind === 'comment') {
-        if (!written.has(entry.id)) written.set(entry.id, entry);
-      } else resolved.set(entry.commentId, entry.resolved);
+        if (!written.has(entry.id)) {
+          written.set(entry.id, entry);
+          texts.set(entry.id, entry.text);
+        }
+      } else if (entry.kind === 'resolve') resolved.set(entry.commentId, entry.resolved);
+      else if (entry.kind === 'edit') texts.set(entry.commentId, entry.text);
+      else deleted.add(entry.commentId);
     }
-    return { written, resolved };
+    // A reply goes with its comment.
+    for (const entry of written.values())
+      if (entry.parentId !== null && deleted.has(entry.parentId)) deleted.add(entry.id);
+    return { written, resolved, texts, deleted };
   }
 
   const localRows = (comments: Comment[]) =>
@@ -72,25 +87,47 @@ export function createDeskComments(deps: DeskCommentsDeps) {
     const log = logs.get(storyId);
     const story = deps.storyOf(storyId);
     if (!log || !story) return;
-    const { written, resolved } = readLog(log);
+    const { written, resolved, texts, deleted } = readLog(log);
     const local = new Map(localRows(queries.list(storyId)).map((row) => [row.comment.id, row.comment]));
     let changed = false;
     queries.transaction(() => {
+      for (const id of deleted) {
+        agreed.delete(id);
+        if (!local.has(id)) continue;
+        queries.delete(id);
+        local.delete(id);
+        changed = true;
+      }
+      for (const [id, text] of texts) {
+        const row = local.get(id);
+        if (!row) continue;
+        if (row.text === text) {
+          agreed.set(id, text);
+          continue;
+        }
+        // Changed here since both sides last agreed: push sends it, and the last edit in the log wins.
+        if (agreed.has(id) && agreed.get(id) !== row.text) continue;
+        queries.setText(id, text);
+        agreed.set(id, text);
+        changed = true;
+      }
       // Comments before their replies, so a reply always finds its parent.
       const missing = [...written.values()]
-        .filter((entry) => !local.has(entry.id))
+        .filter((entry) => !local.has(entry.id) && !deleted.has(entry.id))
         .sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null));
       for (const entry of missing) {
         if (entry.parentId !== null && !local.has(entry.parentId) && !written.has(entry.parentId)) continue;
+        const text = texts.get(entry.id) ?? entry.text;
         queries.insert({
           id: entry.id,
           storyId,
           parentId: entry.parentId,
-          text: entry.text,
+          text,
           quote: entry.quote,
           author: entry.author,
           createdAt: entry.createdAt,
         });
+        agreed.set(entry.id, text);
         changed = true;
       }
       for (const [commentId, value] of resolved) {
@@ -110,9 +147,16 @@ export function createDeskComments(deps: DeskCommentsDeps) {
   function push(storyId: string) {
     const log = logs.get(storyId);
     if (!log || !deps.storyOf(storyId)) return;
-    const { written, resolved } = readLog(log);
+    const { written, resolved, texts, deleted } = readLog(log);
     const entries: LogEntry[] = [];
-    for (const { comment, parentId } of localRows(queries.list(storyId))) {
+    const rows = localRows(queries.list(storyId));
+    const here = new Set(rows.map((row) => row.comment.id));
+    for (const id of written.keys()) {
+      if (here.has(id) || deleted.has(id) || !agreed.has(id)) continue;
+      entries.push({ kind: 'delete', commentId: id });
+      agreed.delete(id);
+    }
+    for (const { comment, parentId } of rows) {
       if (!written.has(comment.id)) {
         entries.push({
           kind: 'comment',
@@ -123,6 +167,10 @@ export function createDeskComments(deps: DeskCommentsDeps) {
           author: comment.author,
           createdAt: Date.parse(comment.createdAt),
         });
+        agreed.set(comment.id, comment.text);
+      } else if (texts.get(comment.id) !== comment.text && agreed.get(comment.id) !== comment.text) {
+        entries.push({ kind: 'edit', commentId: comment.id, text: comment.text });
+        agreed.set(comment.id, comment.text);
       }
       if (parentId === null && (resolved.get(comment.id) ?? false) !== comment.resolved)
         entries.push({ kind: 'resolve', commentId: comment.id, resolved: comment.resolved });
