@@ -170,7 +170,10 @@ export function createCore(options: CoreOptions): Core {
       deskComments.onProjected(id);
       deskTags.onProjected(id);
     },
-    onPolled: () => void deskPeople.follow(),
+    onPolled: () => {
+      void deskPeople.follow();
+      void deskMoves.shareUnsent();
+    },
   });
   const deskPeople = createDeskPeopleProjection({
     queries: peopleStore,

@@ -282,3 +282,26 @@ it('an approval while the reporter edits offline becomes “changed after approv
     'the offline edit',
   );
 });
+
+it('a story written on a joined machine while the desk is out of reach goes to the desk once it answers', async () => {
+  await desk.stop();
+  const written = await reporter.call<Story>('stories:create', {
+    headline: 'Night buses return',
+    body: paragraphs('The night buses run again from Friday.'),
+  });
+  expect((await reporter.state(written.id)).onDesk).toBe(false);
+  desk = await startDeskProcess({ dataDir: desk.dataDir, port: desk.port, firstStart: false });
+  await eventually(
+    () => reporter.state(written.id),
+    (s) => s.onDesk,
+    'the story on the desk',
+    15_000,
+  );
+  const there = await eventually(
+    () => editor.story(written.id),
+    (s) => s !== null && bodyText(s).includes('run again from Friday'),
+    'the story on the editor’s machine',
+    15_000,
+  );
+  expect(there!.headline).toBe('Night buses return');
+});

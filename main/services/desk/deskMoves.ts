@@ -17,7 +17,15 @@ export function createDeskMoves(deps: {
     `SELECT id FROM stories WHERE trashed_at IS NULL AND id NOT IN (SELECT story_id FROM desk_stories)
      ORDER BY created_at, id`,
   );
+  // Written on this machine after it joined, yet still not on the desk: the desk was out of reach then.
+  const unsent = deps.db.prepare<[], { id: string }>(
+    `SELECT id FROM stories WHERE trashed_at IS NULL
+       AND created_at >= (SELECT joined_at FROM desk_membership WHERE id = 1)
+       AND id NOT IN (SELECT story_id FROM desk_stories)
+     ORDER BY created_at, id`,
+  );
   const joined = () => desk.status().joined;
+  let sending = false;
 
   return {
     /** Moves every story still only on this machine to the desk; stops at the first the desk cannot take. */
@@ -42,6 +50,19 @@ export function createDeskMoves(deps: {
     afterCreate(storyId: string) {
       if (!joined()) return;
       desk.share(storyId).catch(log);
+    },
+
+    /** The desk answers again: the stories written meanwhile go to it (each once, in the order written). */
+    async shareUnsent(): Promise<void> {
+      if (sending || !joined()) return;
+      sending = true;
+      try {
+        for (const { id } of unsent.all()) await desk.share(id);
+      } catch (error) {
+        log(error);
+      } finally {
+        sending = false;
+      }
     },
 
     /** A desk story went out: the desk records it published (a refusal waits with the story, shown). */
