@@ -375,7 +375,7 @@ export function StoryForm(props: {
         />
       </div>
       <footer className="status-bar">
-        <SaveStatus saver={saver} />
+        <SaveStatus saver={saver} binding={binding} />
         <span className="spacer" />
         <DocStats editor={editor} />
       </footer>

@@ -13,6 +13,11 @@ import { presenceUserOf, type PresenceUser } from './presenceColors';
 const FROM_CORE = Symbol('from-core');
 /** The core is asked again now and then, so an event lost on the way (a dropped event stream) heals. */
 const RESYNC_MS = 5_000;
+/** After a refused or lost update, the core is asked again this soon (the resync sends what it lacks). */
+const RETRY_MS = 1_000;
+
+/** Whether the core has every edit made in this window: what the status bar says of the body. */
+export type BodySaveState = 'saved' | 'saving' | 'retrying';
 
 const newTag = () =>
   Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => (byte % 36).toString(36)).join('');
@@ -38,6 +43,9 @@ export class StoryDocBinding {
   #listeners = new Set<() => void>();
   #people: PresencePerson[] = [];
   #destroyed = false;
+  #inFlight = 0;
+  #failed = false;
+  #retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly client: Client,
@@ -80,19 +88,45 @@ export class StoryDocBinding {
     const missing = Y.encodeStateAsUpdate(this.doc, fromBase64(answer.stateVector));
     // An empty update is two zero bytes.
     if (!this.readOnly && missing.length > 2) this.#sendUpdate(missing, null);
+    else if (this.#failed) {
+      this.#failed = false;
+      this.#notify();
+    }
+  }
+
+  /** 'saving' while an edit is on its way to the core, 'retrying' after one did not arrive. */
+  get bodyState(): BodySaveState {
+    if (this.#failed) return 'retrying';
+    return this.#inFlight > 0 ? 'saving' : 'saved';
+  }
+
+  #retrySoon() {
+    if (this.#retry !== undefined || this.#destroyed) return;
+    this.#retry = setTimeout(() => {
+      this.#retry = undefined;
+      this.#sync().catch(() => this.#retrySoon());
+    }, RETRY_MS);
   }
 
   #sendUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === FROM_CORE) return;
+    this.#inFlight += 1;
+    if (this.#inFlight === 1) this.#notify();
     void this.client
       .call('desk:docUpdate', { storyId: this.storyId, from: this.tag, update: toBase64(update) })
       .then(({ correctionId }) => {
-        if (correctionId && correctionId !== this.correctionId) {
-          this.correctionId = correctionId;
-          this.#notify();
-        }
+        if (correctionId && correctionId !== this.correctionId) this.correctionId = correctionId;
+        this.#failed = false;
       })
-      .catch(() => undefined); // the next resync sends what the core is missing
+      .catch(() => {
+        // The resync sends what the core is missing.
+        this.#failed = true;
+        this.#retrySoon();
+      })
+      .finally(() => {
+        this.#inFlight -= 1;
+        this.#notify();
+      });
   };
 
   #sendAwareness = (
@@ -141,6 +175,7 @@ export class StoryDocBinding {
     if (this.#destroyed) return;
     this.#destroyed = true;
     clearInterval(this.#timer);
+    clearTimeout(this.#retry);
     this.#offs.forEach((off) => off());
     // Tells the others this window left (sent before the listener goes).
     removeAwarenessStates(this.awareness, [this.doc.clientID], 'closed');
