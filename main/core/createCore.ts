@@ -239,9 +239,9 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers = {
     'app:info': () => info,
     ...storyHandlers(stories),
-    'stories:create': (input) => {
+    'stories:create': async (input) => {
       const story = stories.create(input);
-      deskMoves.afterCreate(story.id);
+      await deskMoves.afterCreate(story.id);
       return story;
     },
     ...sectionHandlers(sections, requireEditor),

@@ -2,6 +2,9 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/ipc/errors';
 import type { DeskSync } from './deskSync';
 
+/** How long the creation of a story on a joined machine waits for the desk to take it. */
+const CREATE_WAIT_MS = 2_000;
+
 /**
  * Which stories go to the desk, and when: each new story on a joined machine, the ones written before
  * joining when the person moves them, and the published state once a desk story went out.
@@ -46,10 +49,15 @@ export function createDeskMoves(deps: {
       return { moved, left: ids.length - moved };
     },
 
-    /** A story written on a joined machine belongs to the desk from the start (when it answers). */
-    afterCreate(storyId: string) {
+    /**
+     * A story written on a joined machine belongs to the desk from the start: the answer to its creation waits
+     * (a moment at most) for the desk to take it, so the editor opens it bound to its doc rather than switching
+     * under the person's typing. A desk out of reach leaves it to shareUnsent.
+     */
+    async afterCreate(storyId: string): Promise<void> {
       if (!joined()) return;
-      desk.share(storyId).catch(log);
+      const shared = desk.share(storyId).catch(log);
+      await Promise.race([shared, new Promise((done) => setTimeout(done, CREATE_WAIT_MS).unref())]);
     },
 
     /** The desk answers again: the stories written meanwhile go to it (each once, in the order written). */
