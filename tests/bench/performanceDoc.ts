@@ -31,12 +31,9 @@ export async function writePerformanceDoc(
   path: string,
   results: readonly Measurement[],
   machine: Machine,
-  run: { sections: readonly string[]; skipped: readonly string[]; failed: readonly string[] },
+  run: { sections: readonly string[]; failed: readonly string[] },
 ): Promise<void> {
-  const notes = [
-    ...run.skipped.map((note) => `- Not measured: ${note}`),
-    ...run.failed.map((note) => `- **Failed**: ${note}`),
-  ].join('\n');
+  const notes = [...run.failed.map((note) => `- **Failed**: ${note}`)].join('\n');
   const text = `# Performance
 
 Written by \`npm run bench\` (tests/bench/run.ts) on ${machine.date}; do not edit by hand.

@@ -47,21 +47,16 @@ const report = (measurement: Measurement) => {
   );
 };
 
-const section = async (name: string, work: () => Promise<Measurement[] | null>) => {
+const section = async (name: string, work: () => Promise<Measurement[]>) => {
   if (!sections.has(name)) return;
   try {
-    const measured = await work();
-    if (measured === null) {
-      skipped.push(`${name}: not available on this branch`);
-      console.error(`bench: ${name} skipped — not available on this branch`);
-    } else measured.forEach(report);
+    (await work()).forEach(report);
   } catch (error) {
     // One broken section (e.g. no WordPress packages) must not lose the others' numbers.
     failed.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
     console.error(`bench: ${name} failed`, error);
   }
 };
-const skipped: string[] = [];
 const failed: string[] = [];
 
 const dir = mkdtempSync(join(tmpdir(), 'copydesk-bench-'));
@@ -94,7 +89,6 @@ try {
       await host.stop();
     }
   });
-  // HOOK(search): tests/bench/search/searchArchive.ts (the search engineer's runSearchBench), loaded when present.
   await section('search', searchBench);
   await section('publish', () =>
     wordpressPublishBench(Math.max(5, options.rounds * 3), Number(env.BENCH_BATCH ?? 100)),
@@ -114,7 +108,6 @@ if (sections.has('micro')) {
 if (env.BENCH_WRITE !== '0')
   await writePerformanceDoc(join(root, 'docs', 'PERFORMANCE.md'), results, startedMachine, {
     sections: [...sections],
-    skipped,
     failed,
   });
 if (failed.length) process.exitCode = 1;
