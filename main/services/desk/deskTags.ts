@@ -15,6 +15,9 @@ export function createDeskTags(deps: {
   setTags: (storyId: string, names: string[]) => void;
   log: (error: unknown) => void;
 }) {
+  // Set while the desk's tags are applied here: what the tag service stores then is not sent back (its
+  // spelling may differ, e.g. an existing tag's case, and two machines would correct each other forever).
+  let applying = false;
   const written = (doc: Y.Doc) => doc.getMap(FIELDS_MAP).get(TAGS_WRITTEN) === true;
 
   const read = (doc: Y.Doc): string[] =>
@@ -46,16 +49,21 @@ export function createDeskTags(deps: {
       const doc = deps.docOf(storyId);
       if (!doc || !written(doc)) return;
       const wanted = read(doc);
-      if (wanted.join('\n') === deps.tagsOf(storyId).join('\n')) return;
+      const key = (tags: string[]) => tags.join('\n').toLowerCase();
+      if (key(wanted) === key(deps.tagsOf(storyId))) return;
+      applying = true;
       try {
         deps.setTags(storyId, wanted);
       } catch (error) {
         deps.log(error);
+      } finally {
+        applying = false;
       }
     },
 
     /** The story's tags changed on this machine: into its doc, and so to the desk. */
     afterStoryTags(storyId: string, tags: readonly string[]) {
+      if (applying) return;
       const doc = deps.docOf(storyId);
       if (doc && !isEmptyStoryDoc(doc)) write(doc, tags);
     },
