@@ -18,6 +18,9 @@ export function createDeskTags(deps: {
   // Set while the desk's tags are applied here: what the tag service stores then is not sent back (its
   // spelling may differ, e.g. an existing tag's case, and two machines would correct each other forever).
   let applying = false;
+  // Stories whose tag map changed from elsewhere since their tags were last applied here (projections come
+  // with every remote keystroke; the local tags are read only when there is something to apply).
+  const changed = new Set<string>();
   const written = (doc: Y.Doc) => doc.getMap(FIELDS_MAP).get(TAGS_WRITTEN) === true;
 
   const read = (doc: Y.Doc): string[] =>
@@ -39,6 +42,10 @@ export function createDeskTags(deps: {
   return {
     /** A desk story's doc opened here: tags written before the desk had any go in (a map merges, never doubles). */
     onDoc(storyId: string, doc: Y.Doc) {
+      changed.add(storyId);
+      doc.getMap(TAGS_MAP).observe(({ transaction }) => {
+        if (transaction.origin !== FROM_THIS_MACHINE) changed.add(storyId);
+      });
       if (written(doc) || isEmptyStoryDoc(doc)) return;
       const tags = deps.tagsOf(storyId);
       if (tags.length > 0) write(doc, tags);
@@ -47,7 +54,7 @@ export function createDeskTags(deps: {
     /** The doc changed from the desk: the story's tags follow it. */
     onProjected(storyId: string) {
       const doc = deps.docOf(storyId);
-      if (!doc || !written(doc)) return;
+      if (!doc || !written(doc) || !changed.delete(storyId)) return;
       const wanted = read(doc);
       const key = (tags: string[]) => tags.join('\n').toLowerCase();
       if (key(wanted) === key(deps.tagsOf(storyId))) return;

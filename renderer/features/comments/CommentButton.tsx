@@ -32,8 +32,6 @@ export function CommentButton({
   });
 
   useEffect(() => {
-    // The form still holds the editor it had while a new one mounts (a story moved to the desk gets a live one).
-    if (editor.isDestroyed) return;
     const dom = editor.view.dom;
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || !event.altKey || event.code !== 'KeyM') return;

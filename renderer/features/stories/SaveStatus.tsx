@@ -1,9 +1,7 @@
 import { useSyncExternalStore } from 'react';
-import type { StoryDocBinding } from '../editor/collab/storyDocBinding';
+import { subscribeTo, type StoryDocBinding } from '../editor/collab/storyDocBinding';
 import { describeSaveState, type SaveState, type StorySaver } from './storySaver';
 import { useSaveState } from './useStorySaver';
-
-const noSubscription = () => () => undefined;
 
 /**
  * The status bar's save state; it follows the saver itself so a save re-renders only this line. A desk story's
@@ -11,10 +9,7 @@ const noSubscription = () => () => undefined;
  */
 export function SaveStatus({ saver, binding }: { saver: StorySaver; binding?: StoryDocBinding | null }) {
   const fields = useSaveState(saver);
-  const body = useSyncExternalStore(
-    binding?.subscribe ?? noSubscription,
-    () => binding?.bodyState ?? 'saved',
-  );
+  const body = useSyncExternalStore(subscribeTo(binding), () => binding?.bodyState ?? 'saved');
   let state: SaveState = fields;
   if (fields.kind === 'saved' || fields.kind === 'unsaved' || fields.kind === 'saving') {
     if (body === 'retrying') state = { kind: 'retrying', reason: 'Copydesk did not get the latest typing' };

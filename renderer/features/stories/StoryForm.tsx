@@ -20,6 +20,7 @@ import { LIMITS } from '../../components/fieldLimits';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useStickyOffset } from '../../components/useStickyOffset';
 import { PresenceList } from '../editor/collab/PresenceList';
+import { subscribeTo } from '../editor/collab/storyDocBinding';
 import { useStoryDoc } from '../editor/collab/useStoryDoc';
 import { StoryEditor } from '../editor/StoryEditor';
 import { DocStats } from '../editor/DocStats';
@@ -39,8 +40,6 @@ import { StoryTextField } from './StoryTextField';
 import { useSections } from './useSections';
 import { TagsField } from '../tags/TagsField';
 import { useStorySaver } from './useStorySaver';
-
-const noSubscription = () => () => undefined;
 
 type TextField = 'headline' | 'standfirst' | 'byline' | 'dateline' | 'credit';
 type FormFields = Pick<StoryFields, TextField | 'slug' | 'sectionId' | 'featuredImage' | 'embargoUntil'>;
@@ -77,7 +76,7 @@ export function StoryForm(props: {
   });
   const [slugEdited, setSlugEdited] = useState(story.slugEdited);
   const [error, setError] = useState<string | null>(null);
-  const [editor, setEditor] = useState<Editor | null>(null);
+  const [ready, setReady] = useState<{ editor: Editor; mount: string } | null>(null);
   const [killSlot, setKillSlot] = useState<HTMLDivElement | null>(null);
   const editorRef = useRef<Editor | null>(null);
   const saver = useStorySaver(story, () => undefined);
@@ -92,14 +91,14 @@ export function StoryForm(props: {
   const review = useReviewState(story.id);
   const live = useStoryDoc(story.id);
   const binding = live.binding;
+  // A story moved to the desk gets a new (live) editor: until it is ready, the solo one (destroyed) is no editor.
+  const editorMount = binding ? 'live' : 'solo';
+  const editor = ready?.mount === editorMount ? ready.editor : null;
   const bound = useRef(binding);
   useLayoutEffect(() => {
     bound.current = binding;
   }, [binding]);
-  const correctionId = useSyncExternalStore(
-    binding?.subscribe ?? noSubscription,
-    () => binding?.correctionId ?? null,
-  );
+  const correctionId = useSyncExternalStore(subscribeTo(binding), () => binding?.correctionId ?? null);
   const setSectionNow = useCallback(
     (sectionId: string) => {
       setFields((previous) => ({ ...previous, sectionId }));
@@ -208,10 +207,13 @@ export function StoryForm(props: {
     },
     [saver],
   );
-  const onReady = useCallback((ready: Editor) => {
-    editorRef.current = ready;
-    setEditor(ready);
-  }, []);
+  const onReady = useCallback(
+    (created: Editor) => {
+      editorRef.current = created;
+      setReady({ editor: created, mount: editorMount });
+    },
+    [editorMount],
+  );
   const flush = useCallback(() => void saver.flush(), [saver]);
 
   const keepMineAsCopy = async () => {
@@ -351,7 +353,7 @@ export function StoryForm(props: {
           </fieldset>
           {live.ready && (
             <StoryEditor
-              key={binding ? 'live' : 'solo'}
+              key={editorMount}
               collab={binding}
               initialBody={initialBody}
               editable={!props.readOnly}

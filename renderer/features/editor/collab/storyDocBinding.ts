@@ -19,6 +19,11 @@ const RETRY_MS = 1_000;
 /** Whether the core has every edit made in this window: what the status bar says of the body. */
 export type BodySaveState = 'saved' | 'saving' | 'retrying';
 
+const noSubscription = () => () => undefined;
+/** For useSyncExternalStore over a binding that may be absent (solo mode). */
+export const subscribeTo = (binding: StoryDocBinding | null | undefined) =>
+  binding?.subscribe ?? noSubscription;
+
 const newTag = () =>
   Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => (byte % 36).toString(36)).join('');
 
@@ -110,23 +115,28 @@ export class StoryDocBinding {
 
   #sendUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === FROM_CORE) return;
+    const before = this.bodyState;
     this.#inFlight += 1;
-    if (this.#inFlight === 1) this.#notify();
+    this.#notifyIfChanged(before);
+    const settle = (failed: boolean) => {
+      const before = this.bodyState;
+      this.#inFlight -= 1;
+      this.#failed = failed;
+      this.#notifyIfChanged(before);
+      if (failed) this.#retrySoon(); // the resync sends what the core is missing
+    };
     void this.client
       .call('desk:docUpdate', { storyId: this.storyId, from: this.tag, update: toBase64(update) })
-      .then(({ correctionId }) => {
-        if (correctionId && correctionId !== this.correctionId) this.correctionId = correctionId;
-        this.#failed = false;
-      })
-      .catch(() => {
-        // The resync sends what the core is missing.
-        this.#failed = true;
-        this.#retrySoon();
-      })
-      .finally(() => {
-        this.#inFlight -= 1;
-        this.#notify();
-      });
+      .then(
+        ({ correctionId }) => {
+          if (correctionId && correctionId !== this.correctionId) {
+            this.correctionId = correctionId;
+            this.#notify();
+          }
+          settle(false);
+        },
+        () => settle(true),
+      );
   };
 
   #sendAwareness = (
@@ -166,6 +176,11 @@ export class StoryDocBinding {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   };
+
+  /** Listeners hear of the body's save state only when it changes, not on every keystroke's update. */
+  #notifyIfChanged(before: BodySaveState) {
+    if (this.bodyState !== before) this.#notify();
+  }
 
   #notify() {
     this.#listeners.forEach((listener) => listener());
