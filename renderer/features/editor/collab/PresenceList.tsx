@@ -8,9 +8,13 @@ export function PresenceList({ binding }: { binding: StoryDocBinding }) {
   return (
     <ul className="presence-list" aria-label="Also on this story">
       {people.map((person) => (
-        <li key={person.clientId} className={`presence-person collab-person-${person.colorIndex}`}>
+        <li
+          key={person.clientId}
+          className={`presence-person collab-person-${person.colorIndex}`}
+          title={person.name}
+        >
           <span className="presence-dot" aria-hidden="true" />
-          {person.name}
+          <span className="presence-name">{person.name}</span>
         </li>
       ))}
     </ul>
