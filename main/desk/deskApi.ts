@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as Y from 'yjs';
 import { z } from 'zod';
 import { Role } from '../../shared/domain/person';
 import { StoryId } from '../../shared/domain/story';
@@ -21,6 +22,17 @@ export const TransitionInput = z
     note: z.string().max(4000).optional(),
   })
   .strict();
+export const CorrectionInput = z.object({ update: z.string().min(1).max(MAX_BODY) }).strict();
+
+function yjsUpdate(base64: string): Uint8Array {
+  const update = new Uint8Array(Buffer.from(base64, 'base64'));
+  try {
+    Y.decodeUpdate(update);
+  } catch {
+    throw new HttpError(400, 'invalid-input', 'Not a Yjs update.');
+  }
+  return update;
+}
 
 class HttpError extends Error {
   constructor(
@@ -135,6 +147,13 @@ export function deskApi(deps: { people: DeskPeople; workflow: DeskWorkflow; docu
       const state = workflow.transition({ id, ...input, person: by, approvedState });
       documents.broadcastWorkflow(state);
       return send(response, 200, state);
+    }
+    const correction = /^\/api\/stories\/([^/]+)\/correction$/.exec(path);
+    if (method === 'POST' && correction) {
+      const by = personOf(request);
+      const id = parse(StoryId, correction[1] ?? '');
+      const update = yjsUpdate(parse(CorrectionInput, await readJson(request)).update);
+      return send(response, 200, { correctionId: await documents.correct(id, update, by) });
     }
     throw new HttpError(404, 'not-found', 'No such desk endpoint.');
   }

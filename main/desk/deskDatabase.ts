@@ -44,6 +44,23 @@ CREATE TABLE IF NOT EXISTS doc_updates (
   data BLOB NOT NULL
 ) STRICT;
 CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates (doc, seq);
+-- One correction draft per published or spiked story: edits arriving for it go there, whichever machine sends them.
+CREATE TABLE IF NOT EXISTS corrections (
+  story_id TEXT PRIMARY KEY REFERENCES stories (id),
+  correction_id TEXT NOT NULL UNIQUE REFERENCES stories (id),
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) STRICT;
+-- Who made each status change (the story's version after it), so every machine can name them.
+CREATE TABLE IF NOT EXISTS transitions (
+  story_id TEXT NOT NULL REFERENCES stories (id),
+  version INTEGER NOT NULL,
+  action TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  person_name TEXT NOT NULL,
+  at TEXT NOT NULL,
+  PRIMARY KEY (story_id, version)
+) STRICT;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 `;
 

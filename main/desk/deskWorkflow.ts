@@ -13,6 +13,10 @@ export interface DeskStoryState {
   note: string | null;
   changedAfterApproval: boolean;
   approvedBy: string | null;
+  /** Who made the change that led to this version; null for the desk's own (an approval voided by an edit). */
+  actedBy: { id: string; name: string } | null;
+  /** The draft that edits arriving after publication (or spiking) went into. */
+  correctionId: string | null;
   updatedAt: string;
 }
 
@@ -25,6 +29,9 @@ interface Row {
   approved_by: string | null;
   changed_after_approval: number;
   updated_at: string;
+  acted_by_id: string | null;
+  acted_by_name: string | null;
+  correction_id: string | null;
 }
 
 export class DeskConflictError extends Error {
@@ -43,15 +50,23 @@ const toState = (row: Row): DeskStoryState => ({
   note: row.note,
   changedAfterApproval: row.changed_after_approval === 1,
   approvedBy: row.approved_by,
+  actedBy: row.acted_by_id ? { id: row.acted_by_id, name: row.acted_by_name ?? '' } : null,
+  correctionId: row.correction_id,
   updatedAt: row.updated_at,
 });
 
 /** Only the desk decides a story's status; each change is checked against the version its requester saw. */
 export function deskWorkflow(db: Database.Database, now: () => Date = () => new Date()) {
-  const columns =
-    'id, status, previous_status, version, note, approved_by, changed_after_approval, updated_at';
-  const getRow = db.prepare<[string], Row>(`SELECT ${columns} FROM stories WHERE id = ?`);
-  const listRows = db.prepare<[], Row>(`SELECT ${columns} FROM stories ORDER BY updated_at DESC, id`);
+  const select = `SELECT s.id, s.status, s.previous_status, s.version, s.note, s.approved_by,
+    s.changed_after_approval, s.updated_at, t.person_id AS acted_by_id, t.person_name AS acted_by_name,
+    c.correction_id
+    FROM stories s LEFT JOIN transitions t ON t.story_id = s.id AND t.version = s.version
+    LEFT JOIN corrections c ON c.story_id = s.id`;
+  const getRow = db.prepare<[string], Row>(`${select} WHERE s.id = ?`);
+  const listRows = db.prepare<[], Row>(`${select} ORDER BY s.updated_at DESC, s.id`);
+  const recordActor = db.prepare(
+    'INSERT INTO transitions (story_id, version, action, person_id, person_name, at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const insert = db.prepare(
     "INSERT INTO stories (id, status, version, created_by, updated_at) VALUES (?, 'draft', 1, ?, ?)",
   );
@@ -121,6 +136,7 @@ export function deskWorkflow(db: Database.Database, now: () => Date = () => new 
         }
         const approving = check.to === 'approved';
         const keepsApproval = check.to === 'published';
+        const at = now().toISOString();
         update.run(
           check.to,
           row.status,
@@ -130,10 +146,11 @@ export function deskWorkflow(db: Database.Database, now: () => Date = () => new 
               ? row.note
               : null,
           approving ? args.person.id : keepsApproval ? row.approved_by : null,
-          now().toISOString(),
+          at,
           args.id,
           args.baseVersion,
         );
+        recordActor.run(args.id, args.baseVersion + 1, args.action, args.person.id, args.person.name, at);
         if (approving) setApprovedState.run(Buffer.from(args.approvedState ?? new Uint8Array()), args.id);
         return get(args.id)!;
       },

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { deskApi } from './deskApi';
 import { openDeskDatabase } from './deskDatabase';
+import { deskCorrections } from './deskCorrections';
 import { deskDocuments } from './deskDocuments';
 import { deskPeople } from './deskPeople';
 import { deskWorkflow } from './deskWorkflow';
@@ -51,10 +52,12 @@ export async function startDesk(options: DeskOptions): Promise<RunningDesk> {
   const store: DocumentStore = options.postgres
     ? await postgresDocumentStore(options.postgres)
     : sqliteDocumentStore(db);
+  const corrections = deskCorrections({ db, workflow, store, hocuspocus: () => documents.hocuspocus });
   const documents = deskDocuments({
     people,
     workflow,
     store,
+    corrections,
     extensions: options.redis ? [redisExtension(options.redis)] : [],
     log,
   });

@@ -11,7 +11,15 @@ const CURRENT_KEY = 'currentPersonId';
 
 /** People of this install, and which one is using it (a `settings` row of its own). */
 export function peopleQueries(db: Database.Database) {
-  const all = db.prepare<[], PersonRow>('SELECT id, name, role FROM people ORDER BY name COLLATE NOCASE, id');
+  const all = db.prepare<[], PersonRow>(
+    'SELECT id, name, role FROM people WHERE removed_at IS NULL ORDER BY name COLLATE NOCASE, id',
+  );
+  const remove = db.prepare<[number, string]>(
+    'UPDATE people SET removed_at = ? WHERE id = ? AND removed_at IS NULL',
+  );
+  const restore = db.prepare<[string]>(
+    'UPDATE people SET removed_at = NULL WHERE id = ? AND removed_at IS NOT NULL',
+  );
   const byId = db.prepare<[string], PersonRow>('SELECT id, name, role FROM people WHERE id = ?');
   const insert = db.prepare<[string, string, string, number]>(
     'INSERT INTO people (id, name, role, created_at) VALUES (?, ?, ?, ?)',
@@ -21,8 +29,14 @@ export function peopleQueries(db: Database.Database) {
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
   return {
+    /** The people one can choose: a removed person is left out. */
     list: (): Person[] => all.all(),
+    /** Anyone who was ever here, removed or not (their name stays on what they wrote). */
     get: (id: string): Person | null => byId.get(id) ?? null,
+    /** True when the person was in the list until now. */
+    remove: (id: string, at: number): boolean => remove.run(at, id).changes > 0,
+    /** True when the person was removed until now. */
+    restore: (id: string): boolean => restore.run(id).changes > 0,
     insert(person: Person, createdAt: number): void {
       insert.run(person.id, person.name, person.role, createdAt);
     },

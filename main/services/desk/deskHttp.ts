@@ -9,6 +9,9 @@ export const DeskStoryWire = z.object({
   version: z.number().int(),
   note: z.string().nullable(),
   changedAfterApproval: z.boolean(),
+  /** Who made the change to this version (absent from a desk older than this field). */
+  actedBy: z.object({ id: z.string(), name: z.string() }).nullable().optional(),
+  correctionId: z.string().nullable().optional(),
 });
 export type DeskStoryWire = z.infer<typeof DeskStoryWire>;
 
@@ -88,6 +91,11 @@ export function deskHttp(address: string, token: () => string | null, fetchImpl:
     register: (id: string) => call(DeskStoryWire, '/api/stories', { id }),
     transition: (id: string, body: { action: string; baseVersion: number; note?: string }) =>
       call(DeskStoryWire, `/api/stories/${id}/transitions`, body),
+    /** Puts an edit made on a published or spiked story into its correction draft; answers the draft's id. */
+    correct: (id: string, update: Uint8Array) =>
+      call(z.object({ correctionId: z.string() }), `/api/stories/${id}/correction`, {
+        update: Buffer.from(update).toString('base64'),
+      }),
   };
 }
 

@@ -28,9 +28,17 @@ export function createDeskPeopleProjection(deps: DeskPeopleDeps) {
     let changed = false;
     queries.transaction(() => {
       for (const person of people) {
-        if (queries.get(person.id)) continue;
+        if (queries.get(person.id)) {
+          if (queries.restore(person.id)) changed = true;
+          continue;
+        }
         queries.insert(person, deps.now().getTime());
         changed = true;
+      }
+      // Someone the desk no longer lists was removed there: out of the lists here too.
+      const listed = new Set(people.map((person) => person.id));
+      for (const person of queries.list()) {
+        if (!listed.has(person.id) && queries.remove(person.id, deps.now().getTime())) changed = true;
       }
       if (queries.get(memberId) && queries.currentId() !== memberId) {
         queries.setCurrentId(memberId);

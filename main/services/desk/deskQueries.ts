@@ -17,6 +17,7 @@ export interface DeskStoryRow {
   deskStatus: StoryStatus | null;
   changedAfterApproval: boolean;
   mergedOfflineAt: number | null;
+  correctionId: string | null;
 }
 
 export interface OutboxRow {
@@ -29,7 +30,7 @@ export interface OutboxRow {
   message: string | null;
 }
 
-/** The desk tables of migration 0012, in camelCase. */
+/** The desk tables of migrations 0013 and 0018, in camelCase. */
 export function deskQueries(db: Database.Database) {
   const membership = db.prepare<[], MembershipRow>(
     `SELECT address, person_id AS personId, person_name AS personName, role, token_sealed AS tokenSealed
@@ -43,9 +44,12 @@ export function deskQueries(db: Database.Database) {
     'SELECT seq, data FROM desk_updates WHERE story_id = ? ORDER BY seq',
   );
   const appendUpdate = db.prepare('INSERT INTO desk_updates (story_id, data) VALUES (?, ?)');
+  const setCorrection = db.prepare('UPDATE desk_stories SET correction_id = ? WHERE story_id = ?');
+  const deleteUpdates = db.prepare('DELETE FROM desk_updates WHERE story_id = ?');
   const deleteUpdatesUpTo = db.prepare('DELETE FROM desk_updates WHERE story_id = ? AND seq <= ?');
   const storyColumns = `story_id AS storyId, desk_version AS deskVersion, desk_status AS deskStatus,
-    changed_after_approval AS changedAfterApproval, merged_offline_at AS mergedOfflineAt`;
+    changed_after_approval AS changedAfterApproval, merged_offline_at AS mergedOfflineAt,
+    correction_id AS correctionId`;
   const story = db.prepare<[string], DeskStoryRow>(
     `SELECT ${storyColumns} FROM desk_stories WHERE story_id = ?`,
   );
@@ -89,6 +93,12 @@ export function deskQueries(db: Database.Database) {
       deleteUpdatesUpTo.run(storyId, upTo);
       appendUpdate.run(storyId, Buffer.from(merged));
     }),
+    /** Replaces every update of the story with `state` (the desk's copy), in one transaction. */
+    replaceUpdates: db.transaction((storyId: string, state: Uint8Array) => {
+      deleteUpdates.run(storyId);
+      appendUpdate.run(storyId, Buffer.from(state));
+    }),
+    setCorrection: (storyId: string, correctionId: string) => void setCorrection.run(correctionId, storyId),
     story: (storyId: string) => fixStory(story.get(storyId)),
     stories: () => stories.all().map((row) => fixStory(row)!),
     addStory: (storyId: string) => void addStory.run(storyId),

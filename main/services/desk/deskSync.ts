@@ -1,7 +1,8 @@
 import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type Database from 'better-sqlite3';
 import WebSocket from 'ws';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { z } from 'zod';
 import { StoryFields, type Story, type StoryStatus } from '../../../shared/domain/story';
 import type {
   DeskAction,
@@ -34,7 +35,7 @@ export interface DeskSyncDeps {
   applyStatus?: (
     storyId: string,
     status: StoryStatus,
-    state: { note: string | null; changedAfterApproval: boolean },
+    state: { note: string | null; changedAfterApproval: boolean; actedBy: DeskActor | null },
   ) => void;
   /** A story's doc was opened here (replayed from the local store). */
   onDoc?: (storyId: string, doc: Y.Doc) => void;
@@ -46,6 +47,9 @@ export interface DeskSyncDeps {
 }
 
 const PROJECT_DELAY_MS = 30;
+const CORRECTION_WAIT_MS = 2_000;
+
+export type DeskActor = { id: string; name: string };
 
 /** ws emits 'error' events nobody listens to when closed while connecting; the provider learns of errors through onerror. */
 class QuietWebSocket extends WebSocket {
@@ -74,8 +78,8 @@ export function createDeskSync(deps: DeskSyncDeps) {
   let online = false;
   let projecting = false;
   let closed = false;
-  // desk UI (#12): the desk's last return note per story, for the local record of the move.
-  const notes = new Map<string, string | null>();
+  // desk UI (#12): the desk's last return note and actor per story, for the local record of the move.
+  const moves = new Map<string, { note: string | null; actedBy: DeskActor | null }>();
 
   const storyOrNull = (id: string): Story | null => {
     try {
@@ -94,6 +98,7 @@ export function createDeskSync(deps: DeskSyncDeps) {
       version: row?.deskVersion ?? 0,
       changedAfterApproval: row?.changedAfterApproval ?? false,
       mergedOfflineAt: row?.mergedOfflineAt ?? null,
+      correctionId: row?.correctionId ?? null,
       pending: queries.outboxOf(storyId).map(({ action, state, message }) => ({ action, state, message })),
     };
   }
@@ -148,7 +153,8 @@ export function createDeskSync(deps: DeskSyncDeps) {
     try {
       if (deps.applyStatus)
         deps.applyStatus(storyId, row.deskStatus, {
-          note: notes.get(storyId) ?? null,
+          note: moves.get(storyId)?.note ?? null,
+          actedBy: moves.get(storyId)?.actedBy ?? null,
           changedAfterApproval: row.changedAfterApproval,
         });
       else
@@ -175,8 +181,9 @@ export function createDeskSync(deps: DeskSyncDeps) {
         scheduleProjection(storyId);
       },
       onStateless: (payload) => {
-        const message = parseWorkflowMessage(payload);
-        if (message) recordDeskState(message);
+        const message = parseDeskMessage(payload);
+        if (message?.workflow) recordDeskState(message.workflow);
+        if (message?.correction) settleCorrection(message.correction);
       },
     });
     docs.set(storyId, sync);
@@ -187,11 +194,45 @@ export function createDeskSync(deps: DeskSyncDeps) {
   function recordDeskState(state: DeskStoryWire) {
     const before = queries.story(state.id);
     queries.addStory(state.id);
+    if (state.correctionId && before?.correctionId !== state.correctionId) {
+      queries.setCorrection(state.id, state.correctionId);
+      events.emit('desk:changed', { storyId: state.id });
+    }
     if (before && before.deskVersion >= state.version) return;
-    notes.set(state.id, state.note);
+    moves.set(state.id, { note: state.note, actedBy: state.actedBy ?? null });
     queries.setStoryState(state.id, state.version, state.status, state.changedAfterApproval);
     applyDeskStatus(state.id);
     events.emit('desk:changed', { storyId: state.id });
+  }
+
+  function noteCorrection(storyId: string, correctionId: string) {
+    if (queries.story(storyId)?.correctionId === correctionId) return;
+    queries.setCorrection(storyId, correctionId);
+    events.emit('desk:changed', { storyId });
+  }
+
+  /**
+   * The desk put edits this machine sent for a frozen story into its correction. Once every edit this machine
+   * holds beyond the desk's copy is in the correction, the story here goes back to the desk's copy, so the
+   * published story reads as published on every machine and the edits are only in the correction.
+   */
+  function settleCorrection(message: CorrectionMessage) {
+    const { storyId, correctionId } = message;
+    noteCorrection(storyId, correctionId);
+    const sync = docs.get(storyId);
+    if (!sync) return;
+    const deskCopy = fromBase64(message.story);
+    const extra = Y.encodeStateAsUpdate(sync.doc, Y.encodeStateVectorFromUpdate(deskCopy));
+    if (!Y.snapshotContainsUpdate(Y.decodeSnapshot(fromBase64(message.correction)), extra)) return;
+    // Not inside the provider's own message handling.
+    setTimeout(() => {
+      if (closed || docs.get(storyId) !== sync) return;
+      sync.destroy();
+      docs.delete(storyId);
+      queries.replaceUpdates(storyId, deskCopy);
+      openDoc(storyId);
+      scheduleProjection(storyId);
+    }, 0);
   }
 
   async function poll() {
@@ -367,6 +408,33 @@ export function createDeskSync(deps: DeskSyncDeps) {
     docOf: (storyId: string) => docs.get(storyId)?.doc ?? null,
 
     // --- For live editors (storyDocRelay.ts) ---
+    /**
+     * An edit from a live editor of a published or spiked story: into its correction (this machine's copy
+     * when it has one, or through the desk, which makes it). With the desk out of reach it waits in the story's
+     * doc here and the desk diverts it once it answers. Answers the correction's id, when known.
+     */
+    async correct(storyId: string, update: Uint8Array, origin: unknown): Promise<string | null> {
+      const known = queries.story(storyId)?.correctionId ?? null;
+      const draft = known ? docs.get(known) : undefined;
+      if (known && draft && !isEmptyStoryDoc(draft.doc)) {
+        Y.applyUpdate(draft.doc, update, origin);
+        return known;
+      }
+      try {
+        const { correctionId } = await mustJoin().http.correct(storyId, update);
+        noteCorrection(storyId, correctionId);
+        // So "Open the correction" opens it at once (a moment at most).
+        await poll();
+        for (let waited = 0; !storyOrNull(correctionId) && waited < CORRECTION_WAIT_MS; waited += 20)
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        return correctionId;
+      } catch (error) {
+        if (error instanceof DeskRefusal) throw new AppError('conflict', error.message);
+        const sync = docs.get(storyId);
+        if (sync) Y.applyUpdate(sync.doc, update, origin);
+        return known;
+      }
+    },
     /** The story's awareness on the desk (who has it open, their carets), or null when not a desk story. */
     awarenessOf: (storyId: string) => docs.get(storyId)?.provider.awareness ?? null,
     /** A live editor changed the doc: marked as offline work when the desk has not got it. */
@@ -418,11 +486,24 @@ function changedFields(story: Story, fields: ReturnType<typeof readStoryFromDoc>
   return changes;
 }
 
-function parseWorkflowMessage(payload: string): DeskStoryWire | null {
+const CorrectionMessage = z.object({
+  storyId: z.string(),
+  correctionId: z.string(),
+  /** The desk's copy of the story, and a snapshot of its correction after the edits went in (base64). */
+  story: z.string(),
+  correction: z.string(),
+});
+type CorrectionMessage = z.infer<typeof CorrectionMessage>;
+const DeskMessage = z.object({ workflow: DeskStoryWire.optional(), correction: CorrectionMessage.optional() });
+
+/** A stateless message of the desk on a story's document: its new workflow state, or where edits went. */
+function parseDeskMessage(payload: string): z.infer<typeof DeskMessage> | null {
   try {
-    const parsed = DeskStoryWire.safeParse((JSON.parse(payload) as { workflow?: unknown }).workflow);
+    const parsed = DeskMessage.safeParse(JSON.parse(payload));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
 }
+
+const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { FIELDS_MAP } from './storyDoc';
+import { FIELDS_MAP } from './storyDocLayout';
 
 const AUTHOR = 'author';
 

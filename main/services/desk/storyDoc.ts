@@ -8,11 +8,9 @@ import type * as Y from 'yjs';
 import type { Story, StoryBody, StoryFields } from '../../../shared/domain/story';
 import { storySchema } from '../../../shared/editor';
 
-/** TipTap Collaboration's default fragment name, so an editor bound to the doc edits this body. */
-export const BODY_FIELD = 'default';
-export const FIELDS_MAP = 'fields';
-export const TAGS_MAP = 'tags';
-export const COMMENTS_LOG = 'comments';
+import { BODY_FIELD, FIELDS_MAP } from './storyDocLayout';
+
+export { BODY_FIELD, COMMENTS_LOG, FIELDS_MAP, TAGS_MAP } from './storyDocLayout';
 
 export const SYNCED_FIELDS = [
   'headline',

@@ -1,13 +1,9 @@
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { emptyBody, storyFieldsOf, type StoryBody } from '../../../shared/domain/story';
 import type { DeskDocSyncAnswer } from '../../../shared/ipc/channels/deskDoc';
 import { AppError } from '../../../shared/ipc/errors';
 import type { CoreEvents } from '../../core/coreEvents';
-import type { StoryService } from '../stories/storyService';
 import type { DeskSync } from './deskSync';
-import { BODY_FIELD } from './storyDoc';
 
 /** Transaction origin of a live editor's update: which editor sent it, so its echo can be told apart. */
 export class FromEditor {
@@ -33,19 +29,16 @@ function checkedUpdate(text: string): Uint8Array {
 /**
  * Live editors' side of a desk story: the renderer holds its own Y.Doc and awareness, kept in step with this
  * machine's (which alone talks to the desk) over the contract. Edits arriving for a published or spiked story
- * go into a correction draft (a new desk story made from it) rather than into the story.
+ * go into its correction draft (deskSync.correct) rather than into the story.
  */
 export function createStoryDocRelay(deps: {
-  desk: Pick<DeskSync, 'docOf' | 'awarenessOf' | 'noteEditorEdit' | 'storyState' | 'share' | 'status'>;
-  stories: StoryService;
+  desk: Pick<DeskSync, 'docOf' | 'awarenessOf' | 'noteEditorEdit' | 'storyState' | 'correct'>;
   events: CoreEvents;
   log?: (error: unknown) => void;
 }) {
-  const { desk, events, stories } = deps;
+  const { desk, events } = deps;
   const log = deps.log ?? (() => {});
   const followed = new Map<string, () => void>();
-  /** Published story → its correction draft here, and the edits made to it so far. */
-  const corrections = new Map<string, { id: string; draft: Y.Doc }>();
 
   const mustDoc = (storyId: string) => {
     const doc = desk.docOf(storyId);
@@ -87,33 +80,6 @@ export function createStoryDocRelay(deps: {
     followed.set(storyId, stop);
   }
 
-  async function correct(storyId: string, doc: Y.Doc, update: Uint8Array): Promise<string> {
-    let correction = corrections.get(storyId);
-    if (!correction) {
-      const draft = new Y.Doc();
-      Y.applyUpdate(draft, Y.encodeStateAsUpdate(doc));
-      const original = stories.get(storyId);
-      const created = stories.create({
-        ...storyFieldsOf(original),
-        headline: `Correction: ${original.headline}`.slice(0, 300),
-        slug: '',
-      });
-      correction = { id: created.id, draft };
-      corrections.set(storyId, correction);
-    }
-    Y.applyUpdate(correction.draft, update);
-    const body = yXmlFragmentToProsemirrorJSON(correction.draft.getXmlFragment(BODY_FIELD)) as StoryBody;
-    const current = stories.get(correction.id);
-    stories.save({
-      id: current.id,
-      expectedVersion: current.version,
-      changes: { body: body ?? emptyBody() },
-    });
-    if (!desk.storyState(correction.id).onDesk && desk.status().joined)
-      await desk.share(correction.id).catch(log); // offline: it stays a local draft until shared
-    return correction.id;
-  }
-
   return {
     sync({ storyId, stateVector }: { storyId: string; stateVector: string }): DeskDocSyncAnswer {
       const { doc, awareness } = mustDoc(storyId);
@@ -135,7 +101,7 @@ export function createStoryDocRelay(deps: {
     async update({ storyId, from, update }: { storyId: string; from: string; update: string }) {
       const { doc } = mustDoc(storyId);
       const bytes = checkedUpdate(update);
-      if (readOnly(storyId)) return { correctionId: await correct(storyId, doc, bytes) };
+      if (readOnly(storyId)) return { correctionId: await desk.correct(storyId, bytes, new FromEditor(from)) };
       Y.applyUpdate(doc, bytes, new FromEditor(from));
       desk.noteEditorEdit(storyId);
       return { correctionId: null };
@@ -154,8 +120,6 @@ export function createStoryDocRelay(deps: {
     close() {
       for (const stop of followed.values()) stop();
       followed.clear();
-      for (const { draft } of corrections.values()) draft.destroy();
-      corrections.clear();
     },
   };
 }

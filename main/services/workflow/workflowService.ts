@@ -60,7 +60,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     expectedVersion: number,
     to: Story['status'],
     action: MoveAction,
-    person: Person | null,
+    person: Pick<Person, 'name'> | null,
     note: string,
   ): Story =>
     revisionQueries.transaction(() => {
@@ -145,7 +145,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     recordFromDesk(
       storyId: string,
       to: Story['status'],
-      args: { note: string | null; changedAfterApproval: boolean },
+      args: { note: string | null; changedAfterApproval: boolean; actedBy?: { name: string } | null },
     ) {
       const story = stories.get(storyId);
       if (story.status === to) return story;
@@ -153,8 +153,8 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
       // The desk keeps a return's note on the story afterwards; only the return itself carries it.
       const voided = args.changedAfterApproval && to === 'in_review';
       const note = action === 'return' ? (args.note ?? '') : voided ? APPROVAL_VOIDED_NOTE : '';
-      // The desk does not say who acted; the person shows as the desk.
-      return move(story, story.version, to, action, null, note);
+      // A move the desk made itself (an approval voided by an edit) names nobody.
+      return move(story, story.version, to, action, args.actedBy ?? null, note);
     },
 
     approval,

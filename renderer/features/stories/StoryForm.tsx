@@ -21,6 +21,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useStickyOffset } from '../../components/useStickyOffset';
 import { PresenceList } from '../editor/collab/PresenceList';
 import { subscribeTo } from '../editor/collab/storyDocBinding';
+import { CorrectionNotice } from '../desk/CorrectionNotice';
 import { useStoryDoc } from '../editor/collab/useStoryDoc';
 import { StoryEditor } from '../editor/StoryEditor';
 import { DocStats } from '../editor/DocStats';
@@ -259,15 +260,7 @@ export function StoryForm(props: {
               {error}
             </p>
           )}
-          {correctionId && (
-            <p role="status" className="banner banner-warning">
-              This story is {story.status === 'spiked' ? 'spiked' : 'published'} on the desk: your edits went
-              into a correction draft.{' '}
-              <button type="button" onClick={() => props.onOpenStory(correctionId)}>
-                Open the correction
-              </button>
-            </p>
-          )}
+          <CorrectionNotice story={story} typedInto={correctionId} onOpenStory={props.onOpenStory} />
           <ReturnedNote story={story} />
           <DeskStoryNotices story={story} onShowChangesSinceApproval={() => review.setPanel('changes')} />
           <fieldset disabled={props.readOnly} className="fields">

@@ -47,6 +47,8 @@ export const DeskStoryState = z.object({
   changedAfterApproval: z.boolean(),
   /** When offline work from this machine was last merged into the desk's copy. */
   mergedOfflineAt: z.number().nullable(),
+  /** The draft that edits made after the story was published or spiked went into (one per story). */
+  correctionId: StoryId.nullable(),
   pending: z.array(DeskPendingTransition),
 });
 export type DeskStoryState = z.infer<typeof DeskStoryState>;
