@@ -271,7 +271,7 @@ export function createCore(options: CoreOptions): Core {
     ...activityHandlers(activity),
     ...linkHandlers(links),
     ...publishing.handlers,
-    ...deskHandlers(desk, deskMoves),
+    ...deskHandlers(desk, deskMoves, deskPeople),
     ...deskDocHandlers(deskDocs),
     ...backups.handlers,
     'targets:save': (input) => {

@@ -99,6 +99,7 @@ export const writeInvalidations: Partial<Record<Channel, Stale[]>> = {
   'revisions:create': [stale('revisions:list')],
   'desk:join': [stale('desk:status'), stale('desk:people')],
   'desk:invite': [stale('desk:people')],
+  'desk:remove': [stale('desk:people'), stale('people:list')],
   'desk:share': [stale('desk:storyState')],
   'desk:shareAll': [stale('desk:storyState')],
   'backups:create': [stale('backups:list')],

@@ -87,6 +87,8 @@ export function deskHttp(address: string, token: () => string | null, fetchImpl:
           role,
         },
       ),
+    remove: (personId: string) =>
+      call(z.null(), `/api/people/${encodeURIComponent(personId)}`, undefined, 'DELETE'),
     stories: () => call(z.array(DeskStoryWire), '/api/stories'),
     register: (id: string) => call(DeskStoryWire, '/api/stories', { id }),
     transition: (id: string, body: { action: string; baseVersion: number; note?: string }) =>

@@ -59,11 +59,11 @@ export function createDeskPeopleProjection(deps: DeskPeopleDeps) {
         );
     },
 
-    /** Called after every poll that reached the desk: reads its people now and then, and projects them. */
-    async follow() {
+    /** Called after every poll that reached the desk: reads its people now and then (`now`: at once), and projects them. */
+    async follow({ now = false }: { now?: boolean } = {}) {
       const status = deps.status();
       const at = deps.now().getTime();
-      if (!status.joined || reading || at - lastRead < (deps.everyMs ?? 5_000)) return;
+      if (!status.joined || reading || (!now && at - lastRead < (deps.everyMs ?? 5_000))) return;
       reading = true;
       lastRead = at;
       try {
@@ -80,3 +80,5 @@ export function createDeskPeopleProjection(deps: DeskPeopleDeps) {
     },
   };
 }
+
+export type DeskPeopleProjection = ReturnType<typeof createDeskPeopleProjection>;

@@ -354,6 +354,19 @@ export function createDeskSync(deps: DeskSyncDeps) {
 
     people: () => mustJoin().http.people(),
 
+    async remove(personId: string): Promise<void> {
+      const desk = mustJoin();
+      if (personId === desk.membership.personId)
+        throw new AppError('conflict', 'You cannot remove yourself from the desk.');
+      try {
+        await desk.http.remove(personId);
+      } catch (error) {
+        if (error instanceof DeskRefusal)
+          throw new AppError(error.status === 403 ? 'forbidden' : 'unauthorized', error.message);
+        throw error;
+      }
+    },
+
     /** Moves a story written here to the desk: its document is made from the story here, once. */
     async share(storyId: string): Promise<DeskStoryState> {
       const desk = mustJoin();

@@ -64,6 +64,8 @@ export const deskChannels = {
   'desk:invite': channel(DeskInviteInput, z.object({ code: z.string(), name: z.string(), role: Role })),
   /** The desk's people. */
   'desk:people': channel(NoInput, z.array(DeskPerson)),
+  /** Editors only: removes a person from the desk (their token stops working at once; their name stays on their work). */
+  'desk:remove': channel(z.object({ personId: z.string().min(1).max(40) }).strict(), z.object({})),
   /** Moves a story written on this machine to the desk (its document is made here, once). */
   'desk:share': channel(ByStory, DeskStoryState),
   /** Moves every story still only on this machine to the desk; `left` is how many it could not take now. */

@@ -1,0 +1,54 @@
+import { createCore, type Core } from '../../main/core/createCore';
+import type { Story } from '../../shared/domain/story';
+import type { DeskStoryState } from '../../shared/ipc/channels/desk';
+import { caller, paragraphs } from '../support/libraryCalls';
+
+/** Machines of a desk test: each a core on its own data folder; `closeAll` ends the ones still open. */
+export function deskMachines() {
+  const open: Core[] = [];
+  function machine(dataDir: string) {
+    const core = createCore({ dataDir, appVersion: '9.9.9-test', host: 'test', log: () => undefined });
+    open.push(core);
+    const call = caller(core);
+    return {
+      core,
+      call,
+      story: (id: string) => call<Story>('stories:get', { id }).catch(() => null),
+      state: (storyId: string) => call<DeskStoryState>('desk:storyState', { storyId }),
+      /** Replaces the body through a save, as the form does. */
+      async edit(id: string, ...texts: string[]) {
+        const story = (await call<Story>('stories:get', { id }))!;
+        return call<Story>('stories:save', {
+          id,
+          expectedVersion: story.version,
+          changes: { body: paragraphs(...texts) },
+        });
+      },
+      close: () => {
+        core.close();
+        open.splice(open.indexOf(core), 1);
+      },
+    };
+  }
+  return { machine, closeAll: () => [...open].forEach((core) => core.close()) };
+}
+export type DeskMachine = ReturnType<ReturnType<typeof deskMachines>['machine']>;
+
+export const bodyText = (story: Story | null) => JSON.stringify(story?.body ?? '');
+
+/** Reads until `check` holds (or throws with the last value after `ms`). */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  what: string,
+  ms = 10_000,
+): Promise<T> {
+  let last: T | undefined;
+  const started = Date.now();
+  for (;;) {
+    last = await read();
+    if (check(last)) return last;
+    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
