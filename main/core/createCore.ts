@@ -183,7 +183,7 @@ export function createCore(options: CoreOptions): Core {
     now,
     log: options.log,
   });
-  const deskDocs = createStoryDocRelay({ desk, events, log: options.log });
+  const deskDocs = createStoryDocRelay({ desk, events });
   const workflow = createWorkflowService({
     stories,
     people,

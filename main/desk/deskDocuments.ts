@@ -143,7 +143,8 @@ export function deskDocuments(options: DeskDocumentsOptions) {
     async correct(storyId: string, update: Uint8Array, person: DeskPerson): Promise<string> {
       const story = workflow.get(storyId);
       if (!story) throw new DeskAccessError('not-found', 'No such story on this desk.');
-      if (!isFrozen(story.status)) throw new DeskConflictError('This story takes edits again; reload it.', story);
+      if (!isFrozen(story.status))
+        throw new DeskConflictError('This story takes edits again; reload it.', story);
       const direct = await hocuspocus.openDirectConnection(storyDocumentName(storyId), {});
       try {
         return (await corrections.divert(storyId, direct.document!, update, person)).correctionId;

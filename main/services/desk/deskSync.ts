@@ -507,7 +507,10 @@ const CorrectionMessage = z.object({
   correction: z.string(),
 });
 type CorrectionMessage = z.infer<typeof CorrectionMessage>;
-const DeskMessage = z.object({ workflow: DeskStoryWire.optional(), correction: CorrectionMessage.optional() });
+const DeskMessage = z.object({
+  workflow: DeskStoryWire.optional(),
+  correction: CorrectionMessage.optional(),
+});
 
 /** A stateless message of the desk on a story's document: its new workflow state, or where edits went. */
 function parseDeskMessage(payload: string): z.infer<typeof DeskMessage> | null {

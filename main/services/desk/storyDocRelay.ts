@@ -34,10 +34,8 @@ function checkedUpdate(text: string): Uint8Array {
 export function createStoryDocRelay(deps: {
   desk: Pick<DeskSync, 'docOf' | 'awarenessOf' | 'noteEditorEdit' | 'storyState' | 'correct'>;
   events: CoreEvents;
-  log?: (error: unknown) => void;
 }) {
   const { desk, events } = deps;
-  const log = deps.log ?? (() => {});
   const followed = new Map<string, () => void>();
 
   const mustDoc = (storyId: string) => {
@@ -101,7 +99,8 @@ export function createStoryDocRelay(deps: {
     async update({ storyId, from, update }: { storyId: string; from: string; update: string }) {
       const { doc } = mustDoc(storyId);
       const bytes = checkedUpdate(update);
-      if (readOnly(storyId)) return { correctionId: await desk.correct(storyId, bytes, new FromEditor(from)) };
+      if (readOnly(storyId))
+        return { correctionId: await desk.correct(storyId, bytes, new FromEditor(from)) };
       Y.applyUpdate(doc, bytes, new FromEditor(from));
       desk.noteEditorEdit(storyId);
       return { correctionId: null };

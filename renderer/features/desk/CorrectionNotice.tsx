@@ -25,7 +25,7 @@ export function CorrectionNotice(props: {
   return (
     <p role="status" className="banner banner-warning correction-notice">
       {yours ? 'Your edits' : 'Edits'} after {after} are in the correction draft
-      {correction ? ` “${correction.headline}”` : ''}; this story stays as it went out.{' '}
+      {correction ? ` “${correction.headline}”` : ''}; the story itself stays as it was.{' '}
       <button type="button" onClick={() => props.onOpenStory(correctionId)}>
         Open the correction
       </button>

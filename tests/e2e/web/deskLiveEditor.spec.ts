@@ -147,7 +147,7 @@ test('two machines on one desk: typing shows in the other’s open editor, concu
     await reporter.keyboard.type(' A late fix.');
     const notice = reporter.getByRole('status').filter({ hasText: 'correction draft' });
     await expect(notice).toContainText(
-      'This story is spiked on the desk: your edits went into a correction draft.',
+      'Your edits after it was spiked are in the correction draft “Correction: Harbour reopens after the storm”',
     );
     await expect(bodyOf(page).locator('p').first()).not.toContainText('A late fix.');
     await screenshotAtBothSizes(reporter, 'live-editor-correction');

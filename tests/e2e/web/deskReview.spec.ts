@@ -116,6 +116,11 @@ test('a reporter submits; the editor has it in the review queue within a second,
   await expect(reporter.getByRole('region', { name: 'Returned with a note' })).toContainText(
     'Give the month, and who pays.',
   );
+  // The desk says who returned it.
+  await expect(reporter.getByRole('region', { name: 'Returned with a note' })).toContainText(
+    'Returned to you by Eda Editor',
+  );
+  await screenshotAtBothSizes(reporter, 'returned-by-name');
   const toggle = reporter
     .getByRole('group', { name: 'Side panels' })
     .getByRole('button', { name: 'Comments' });
