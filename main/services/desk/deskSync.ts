@@ -194,10 +194,7 @@ export function createDeskSync(deps: DeskSyncDeps) {
   function recordDeskState(state: DeskStoryWire) {
     const before = queries.story(state.id);
     queries.addStory(state.id);
-    if (state.correctionId && before?.correctionId !== state.correctionId) {
-      queries.setCorrection(state.id, state.correctionId);
-      events.emit('desk:changed', { storyId: state.id });
-    }
+    if (state.correctionId) noteCorrection(state.id, state.correctionId);
     if (before && before.deskVersion >= state.version) return;
     moves.set(state.id, { note: state.note, actedBy: state.actedBy ?? null });
     queries.setStoryState(state.id, state.version, state.status, state.changedAfterApproval);
@@ -343,13 +340,7 @@ export function createDeskSync(deps: DeskSyncDeps) {
 
     async invite(input: { name: string; role: 'reporter' | 'editor' }) {
       const desk = mustJoin();
-      try {
-        return await desk.http.invite(input.name, input.role);
-      } catch (error) {
-        if (error instanceof DeskRefusal)
-          throw new AppError(error.status === 403 ? 'forbidden' : 'unauthorized', error.message);
-        throw error;
-      }
+      return await desk.http.invite(input.name, input.role).catch(refusedAsAppError);
     },
 
     people: () => mustJoin().http.people(),
@@ -358,13 +349,7 @@ export function createDeskSync(deps: DeskSyncDeps) {
       const desk = mustJoin();
       if (personId === desk.membership.personId)
         throw new AppError('conflict', 'You cannot remove yourself from the desk.');
-      try {
-        await desk.http.remove(personId);
-      } catch (error) {
-        if (error instanceof DeskRefusal)
-          throw new AppError(error.status === 403 ? 'forbidden' : 'unauthorized', error.message);
-        throw error;
-      }
+      await desk.http.remove(personId).catch(refusedAsAppError);
     },
 
     /** Moves a story written here to the desk: its document is made from the story here, once. */
@@ -442,10 +427,12 @@ export function createDeskSync(deps: DeskSyncDeps) {
           await new Promise((resolve) => setTimeout(resolve, 20));
         return correctionId;
       } catch (error) {
-        if (error instanceof DeskRefusal) throw new AppError('conflict', error.message);
+        // 409: restored meanwhile, so the story takes the edit itself.
+        const restored = error instanceof DeskRefusal && error.status === 409;
+        if (error instanceof DeskRefusal && !restored) refusedAsAppError(error);
         const sync = docs.get(storyId);
         if (sync) Y.applyUpdate(sync.doc, update, origin);
-        return known;
+        return restored ? null : known;
       }
     },
     /** The story's awareness on the desk (who has it open, their carets), or null when not a desk story. */
@@ -520,6 +507,13 @@ function parseDeskMessage(payload: string): z.infer<typeof DeskMessage> | null {
   } catch {
     return null;
   }
+}
+
+/** A desk's 4xx answer to a person's request, as the contract's error. */
+function refusedAsAppError(error: unknown): never {
+  if (error instanceof DeskRefusal)
+    throw new AppError(error.status === 403 ? 'forbidden' : 'unauthorized', error.message);
+  throw error;
 }
 
 const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
