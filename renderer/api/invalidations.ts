@@ -77,7 +77,12 @@ export const eventInvalidations: Rules = {
     stale('workflow:queue'),
     stale('activity:list', { storyId }),
   ],
-  'people:changed': () => [stale('people:current'), stale('people:list'), stale('workflow:queue')],
+  'people:changed': () => [
+    stale('people:current'),
+    stale('people:list'),
+    stale('workflow:queue'),
+    stale('desk:people'),
+  ],
   // A story's desk state, or (without a story) the membership: joined, online, the desk's people.
   'desk:changed': ({ storyId }) =>
     storyId

@@ -1,58 +1,16 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createCore, type Core } from '../../main/core/createCore';
 import type { Story } from '../../shared/domain/story';
 import type { DeskStoryState } from '../../shared/ipc/channels/desk';
-import { caller, paragraphs } from '../support/libraryCalls';
+import { paragraphs } from '../support/libraryCalls';
 import { removeDir, startDeskProcess, tempDir, type DeskProcess } from './deskKit';
+import { bodyText, deskMachines, eventually, type DeskMachine } from './deskMachines';
 
 /** Two machines: each a core on its own data folder, joined to one desk process on loopback. */
 let desk: DeskProcess;
 const reporterDir = tempDir('reporter');
 const editorDir = tempDir('editor');
-const open: Core[] = [];
-
-function machine(dataDir: string) {
-  const core = createCore({ dataDir, appVersion: '9.9.9-test', host: 'test', log: () => undefined });
-  open.push(core);
-  const call = caller(core);
-  return {
-    core,
-    call,
-    story: (id: string) => call<Story>('stories:get', { id }).catch(() => null),
-    state: (storyId: string) => call<DeskStoryState>('desk:storyState', { storyId }),
-    close: () => {
-      core.close();
-      open.splice(open.indexOf(core), 1);
-    },
-  };
-}
-type Machine = ReturnType<typeof machine>;
-
-const bodyText = (story: Story | null) => JSON.stringify(story?.body ?? '');
-async function eventually<T>(
-  read: () => Promise<T>,
-  check: (value: T) => boolean,
-  what: string,
-  ms = 10_000,
-) {
-  let last: T | undefined;
-  const started = Date.now();
-  for (;;) {
-    last = await read();
-    if (check(last)) return last;
-    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function edit(m: Machine, id: string, text: string) {
-  const story = (await m.story(id))!;
-  return m.call<Story>('stories:save', {
-    id,
-    expectedVersion: story.version,
-    changes: { body: paragraphs(text) },
-  });
-}
+const { machine, closeAll } = deskMachines();
+type Machine = DeskMachine;
 
 let reporter: Machine;
 let editor: Machine;
@@ -71,7 +29,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const core of [...open]) core.close();
+  closeAll();
   await desk?.stop();
   for (const dir of [reporterDir, editorDir, desk?.dataDir]) if (dir) removeDir(dir);
 });
@@ -207,11 +165,11 @@ it('tags travel beside the body: added on one machine, changed on the other, bot
 
 it('offline edits on both machines, through a reporter restart, merge when the desk is back', async () => {
   await desk.stop();
-  await edit(reporter, storyId, 'The council passed the budget on Monday night.');
+  await reporter.edit(storyId, 'The council passed the budget on Monday night.');
   reporter.close();
   reporter = machine(reporterDir);
-  await edit(reporter, storyId, 'The council narrowly passed the budget on Monday night.');
-  await edit(editor, storyId, 'The council passed the budget on Monday, after a long debate.');
+  await reporter.edit(storyId, 'The council narrowly passed the budget on Monday night.');
+  await editor.edit(storyId, 'The council passed the budget on Monday, after a long debate.');
   const waiting = await editor.call<DeskStoryState>('desk:transition', {
     storyId,
     action: 'return',
@@ -255,7 +213,7 @@ it('an approval while the reporter edits offline becomes “changed after approv
   await desk.stop();
   reporter.close();
   reporter = machine(reporterDir);
-  await edit(reporter, storyId, 'The council narrowly passed the budget, 5 votes to 4.');
+  await reporter.edit(storyId, 'The council narrowly passed the budget, 5 votes to 4.');
   reporter.close();
 
   desk = await startDeskProcess({ dataDir: desk.dataDir, port: desk.port, firstStart: false });

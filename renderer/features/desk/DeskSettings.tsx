@@ -3,6 +3,7 @@ import type { Role } from '../../../shared/domain/person';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { useQueryCall } from '../../api/useQueryCall';
+import { DeskPeopleList } from './DeskPeopleList';
 
 /** Settings ▸ Newsroom desk: join a desk with its address and an invitation; editors invite others. */
 export function DeskSettings() {
@@ -24,6 +25,7 @@ export function DeskSettings() {
           </p>
           <MoveAllToDesk />
           {status.person.role === 'editor' && <InviteForm />}
+          <DeskPeopleList me={status.person} />
         </>
       ) : (
         status && <JoinForm />

@@ -45,6 +45,20 @@ test('Settings ▸ Newsroom desk: join with the first invitation, then invite a 
     body: JSON.stringify({ code }),
   });
   expect(joined.status).toBe(200);
+
+  // Who is on the desk; the editor removes the reporter (asked twice), and the desk refuses their token at once.
+  const people = section.getByRole('region', { name: 'People on the desk' });
+  const rey = people.getByRole('listitem', { name: 'Rey Reporter' });
+  await expect(rey).toBeVisible({ timeout: 15_000 });
+  await expect(people.getByRole('listitem', { name: 'Eda Editor' }).getByRole('button')).toHaveCount(0);
+  await rey.getByRole('button', { name: 'Remove…' }).click();
+  await expect(rey).toContainText('Remove Rey Reporter from the desk?');
+  await section.screenshot({ path: `${SHOTS}/desk-people-remove.png` });
+  await rey.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(rey).toHaveCount(0);
+  const { token } = (await joined.json()) as { token: string };
+  const refused = await fetch(`${desk.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+  expect(refused.status).toBe(401);
 });
 
 test('stories written before joining stay on this machine until moved: one from its header, the rest from Settings', async ({
