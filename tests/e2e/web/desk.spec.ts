@@ -1,4 +1,5 @@
 import { removeDir, startDeskProcess, type DeskProcess } from '../../desk/deskKit';
+import { screenshotAtBothSizes } from './atBothSizes';
 import { seriousViolations } from './axe';
 import { expect, test } from './browserHost';
 
@@ -17,6 +18,7 @@ test('Settings ▸ Newsroom desk: join with the first invitation, then invite a 
   page,
   host,
 }) => {
+  test.slow(); // the people list follows the desk's every few seconds
   await page.goto(host.uiUrl);
   await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Settings' }).click();
   const section = page.getByRole('region', { name: 'Newsroom desk' });
@@ -53,7 +55,7 @@ test('Settings ▸ Newsroom desk: join with the first invitation, then invite a 
   await expect(people.getByRole('listitem', { name: 'Eda Editor' }).getByRole('button')).toHaveCount(0);
   await rey.getByRole('button', { name: 'Remove…' }).click();
   await expect(rey).toContainText('Remove Rey Reporter from the desk?');
-  await section.screenshot({ path: `${SHOTS}/desk-people-remove.png` });
+  await screenshotAtBothSizes(page, 'desk-people-remove', () => rey.scrollIntoViewIfNeeded());
   await rey.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(rey).toHaveCount(0);
   const { token } = (await joined.json()) as { token: string };
