@@ -110,7 +110,9 @@ export function createLibraryService(deps: {
         const tagName = filters.tag === undefined ? null : queries.tagName(filters.tag);
         if (filters.tag === undefined || tagName !== null) {
           const ranked = tagName === null ? match : withTagWords(match, tagName);
-          found.push(...collectRanked(queries, { match: ranked, direction, cursor, filters, want }));
+          found.push(
+            ...collectRanked(queries, { match: ranked, score: match, direction, cursor, filters, want }),
+          );
         }
       } else {
         const rows = queries.flatPage({
