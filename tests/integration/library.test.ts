@@ -46,7 +46,7 @@ describe('full-text search', () => {
     expect(marked(page.items[1]!)).toContain('[harbour] [bridge]');
   });
 
-  it('ranks by the fields every searched word is in (headline, tags, standfirst, body), newer first among equals', async () => {
+  it('ranks by the fields every searched word is in (headline, tags, standfirst), newer first among equals', async () => {
     await create({ headline: 'Ferry timetable', body: paragraphs('The ferry to Zanzibar sails at dawn') });
     await create({ headline: 'Ferry to Zanzibar', body: paragraphs('Crossings resume') });
     await create({ headline: 'Harbour news', standfirst: 'A ferry for Zanzibar', body: paragraphs('Quiet') });
@@ -55,9 +55,9 @@ describe('full-text search', () => {
     expect(headlines(await query({ search: 'ferry zanzibar ' }))).toEqual([
       'Ferry to Zanzibar',
       'Harbour news',
+      'Zanzibar',
       'Island notes',
       'Ferry timetable',
-      'Zanzibar',
     ]);
   });
 

@@ -51,13 +51,13 @@ describe('a word in more stories than the ranking window', () => {
     expect(new Set(ranked.slice(0, RANK_WINDOW))).toEqual(new Set(newestAdded(RANK_WINDOW)));
   });
 
-  it('orders the newest window by the fields that match, weighted (headline, tags, standfirst, body), newest first among equals', async () => {
+  it('orders the newest window by the fields that match, weighted (headline, tags, standfirst), newest first among equals', async () => {
     const window = db
       .prepare<
         [number],
-        { id: string; searchId: number; headline: string; standfirst: string; body: string; tags: string }
+        { id: string; searchId: number; headline: string; standfirst: string; tags: string }
       >(
-        `SELECT s.id, ss.search_id AS searchId, s.headline, s.standfirst, s.body_text AS body,
+        `SELECT s.id, ss.search_id AS searchId, s.headline, s.standfirst,
            coalesce((SELECT group_concat(t.name, ' ') FROM story_tags st JOIN tags t ON t.id = st.tag_id
                      WHERE st.story_id = s.id), '') AS tags
          FROM story_search_ids ss JOIN stories s ON s.id = ss.story_id ORDER BY ss.search_id DESC LIMIT ?`,
@@ -65,7 +65,7 @@ describe('a word in more stories than the ranking window', () => {
       .all(RANK_WINDOW);
     const has = (text: string) => (/\bthe\b/iu.test(text) ? 1 : 0);
     const score = (story: (typeof window)[number]) =>
-      10 * has(story.headline) + 6 * has(story.tags) + 4 * has(story.standfirst) + has(story.body);
+      10 * has(story.headline) + 6 * has(story.tags) + 4 * has(story.standfirst);
     const best = [...window]
       .sort((a, b) => score(b) - score(a) || b.searchId - a.searchId)
       .slice(0, 20)
