@@ -61,7 +61,7 @@ function toSummary(revision: RevisionRecord, previousWordCount: number | null): 
 const coalesces = (newest: RevisionRecord | null, author: string, at: number): newest is RevisionRecord =>
   newest?.reason === 'autosave' && newest.author === author && at - newest.createdAt < AUTOSAVE_COALESCE_MS;
 
-/** Records revisions for the story service, coalescing autosaves; runs inside the story's transaction. */
+/** The revision recorder, with autosaves noted in their save and recorded after it. */
 export interface RevisionLog extends RevisionRecorder {
   /**
    * Folds the story's pending autosave (every story's, without an id) into its revisions. An autosave
@@ -71,6 +71,7 @@ export interface RevisionLog extends RevisionRecorder {
   catchUp(storyId?: string): void;
 }
 
+/** Records revisions for the story service, coalescing autosaves; runs inside the story's transaction. */
 export function createRevisionRecorder({
   queries,
   now,
