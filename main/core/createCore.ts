@@ -19,6 +19,8 @@ import { settingsQueries } from '../db/queries/settingsQueries';
 import { createSettingsService, settingsHandlers } from '../services/settings/settingsService';
 import { sectionQueries } from '../db/queries/sectionQueries';
 import { searchQueries } from '../db/queries/searchQueries';
+import { searchIndexQueries } from '../db/queries/searchIndexQueries';
+import { createSaveFollowUp } from '../services/stories/saveFollowUp';
 import { publicationQueries } from '../db/queries/publicationQueries';
 import { tagQueries } from '../db/queries/tagQueries';
 import { createLibraryService } from '../services/library/libraryService';
@@ -83,6 +85,11 @@ export interface Core {
 
 export const DATABASE_FILE = 'copydesk.db';
 
+/** A save's reindex and revision follow once saves pause this long (autosave sends one a second while typing)… */
+const FOLLOW_UP_IDLE_MS = 1_500;
+/** …or at the latest this long after the first save waiting. */
+const FOLLOW_UP_MAX_WAIT_MS = 10_000;
+
 /** Opens the store in `dataDir` and wires every service behind the contract. Electron-free. */
 export function createCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date());
@@ -110,6 +117,13 @@ export function createCore(options: CoreOptions): Core {
   });
   const links = createLinkService({ queries: linkQueries(db) });
   const tagStore = tagQueries(db);
+  const storyStore = storyQueries(db);
+  const revisionLog = createRevisionRecorder({
+    queries: revisionStore,
+    now,
+    tagsOf: tagStore.ofStory,
+    storyOf: storyStore.get,
+  });
   const stories = createStoryService({
     afterWrite: [
       links.afterWrite,
@@ -117,8 +131,8 @@ export function createCore(options: CoreOptions): Core {
       comments.afterWrite,
       (story, change, facts) => desk.afterWrite(story, change, facts),
     ],
-    queries: storyQueries(db),
-    revisions: createRevisionRecorder({ queries: revisionStore, now, tagsOf: tagStore.ofStory }),
+    queries: storyStore,
+    revisions: revisionLog,
     now,
     events,
     author: personName,
@@ -128,7 +142,18 @@ export function createCore(options: CoreOptions): Core {
     queries: revisionStore,
     stories,
     carryOver: comments.keepAnchors,
+    log: revisionLog,
   });
+  const searchIndex = searchIndexQueries(db);
+  const followUp = createSaveFollowUp({
+    work: [searchIndex.bringCurrent, () => revisionLog.catchUp()],
+    idleMs: FOLLOW_UP_IDLE_MS,
+    maxWaitMs: FOLLOW_UP_MAX_WAIT_MS,
+    log: options.log ?? (() => {}),
+  });
+  events.on('stories:changed', () => followUp.schedule());
+  // What a crash left waiting is done soon after the start.
+  followUp.schedule();
   const deskComments = createDeskComments({
     queries: commentStore,
     events,
@@ -248,6 +273,7 @@ export function createCore(options: CoreOptions): Core {
     ...libraryHandlers(
       createLibraryService({
         queries: searchQueries(db),
+        index: searchIndex,
         tags: tagStore,
         publications: publicationQueries(db),
         sections: sections.list,
@@ -293,6 +319,7 @@ export function createCore(options: CoreOptions): Core {
     desk,
     database: db,
     close: () => {
+      followUp.runNow();
       deskDocs.close();
       desk.close();
       void publishing.stop();

@@ -2,7 +2,7 @@ import type { JSONContent } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { cleanStrings } from '../domain/text';
 import { InvalidDocumentError, parseStoryDoc } from './parseStoryDoc';
-import { readStoryDoc, type StoryDocFacts } from './readStoryDoc';
+import { readStoryDoc, rememberStoryDocFacts, type StoryDocFacts } from './readStoryDoc';
 
 /** The most a story body may hold: nodes (paragraphs, text runs, list items…) and characters of text. */
 export const STORY_BODY_LIMITS = { nodes: 100_000, characters: 2_000_000 } as const;
@@ -40,5 +40,9 @@ export function cleanStoryBody(json: unknown): {
     throw new InvalidDocumentError(
       `A story body holds at most ${STORY_BODY_LIMITS.characters} characters of text`,
     );
-  return { body: doc.toJSON() as JSONContent, doc, facts: readStoryDoc(doc) };
+  const body = doc.toJSON() as JSONContent;
+  const facts = readStoryDoc(doc);
+  // The hooks of a save read the stored body's links and comment anchors: from these facts, not a second parse.
+  rememberStoryDocFacts(body, facts);
+  return { body, doc, facts };
 }

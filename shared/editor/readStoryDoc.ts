@@ -93,6 +93,11 @@ export function readStoryDoc(doc: unknown): StoryDocFacts {
   return facts;
 }
 
+/** Lets `readStoryDoc(json)` answer from `facts` for `json`, the JSON of a document already read as such. */
+export function rememberStoryDocFacts(json: object, facts: StoryDocFacts): void {
+  cache.set(json, facts);
+}
+
 /**
  * The plain text of a story body (`readStoryDoc(doc).text`).
  * @throws InvalidDocumentError when `doc` is not a valid story body.

@@ -46,6 +46,21 @@ describe('full-text search', () => {
     expect(marked(page.items[1]!)).toContain('[harbour] [bridge]');
   });
 
+  it('ranks by the fields every searched word is in (headline, tags, standfirst), newer first among equals', async () => {
+    await create({ headline: 'Ferry timetable', body: paragraphs('The ferry to Zanzibar sails at dawn') });
+    await create({ headline: 'Ferry to Zanzibar', body: paragraphs('Crossings resume') });
+    await create({ headline: 'Harbour news', standfirst: 'A ferry for Zanzibar', body: paragraphs('Quiet') });
+    await create({ headline: 'Island notes', body: paragraphs('A ferry reached Zanzibar') });
+    await create({ headline: 'Zanzibar', body: paragraphs('One more ferry') });
+    expect(headlines(await query({ search: 'ferry zanzibar ' }))).toEqual([
+      'Ferry to Zanzibar',
+      'Harbour news',
+      'Zanzibar',
+      'Island notes',
+      'Ferry timetable',
+    ]);
+  });
+
   it('marks the headline, and shows the body passage or else the standfirst that matched', async () => {
     await create({
       headline: 'Rates',

@@ -266,7 +266,12 @@ describe('the links hook runs inside the story write transaction', () => {
           },
         ],
         queries: storyQueries(db),
-        revisions: createRevisionRecorder({ queries: revisionQueries(db), now, tagsOf: () => [] }),
+        revisions: createRevisionRecorder({
+          queries: revisionQueries(db),
+          now,
+          tagsOf: () => [],
+          storyOf: storyQueries(db).get,
+        }),
         now,
         events: new CoreEvents(),
         author: () => '',

@@ -51,20 +51,26 @@ describe('a word in more stories than the ranking window', () => {
     expect(new Set(ranked.slice(0, RANK_WINDOW))).toEqual(new Set(newestAdded(RANK_WINDOW)));
   });
 
-  it('orders the newest window by bm25 as before: headline, tags, standfirst, body weighted', async () => {
-    const floor = db
-      .prepare<[number], number>(
-        'SELECT min(search_id) FROM (SELECT search_id FROM story_search_ids ORDER BY search_id DESC LIMIT ?)',
+  it('orders the newest window by the fields that match, weighted (headline, tags, standfirst), newest first among equals', async () => {
+    const window = db
+      .prepare<
+        [number],
+        { id: string; searchId: number; headline: string; standfirst: string; tags: string }
+      >(
+        `SELECT s.id, ss.search_id AS searchId, s.headline, s.standfirst,
+           coalesce((SELECT group_concat(t.name, ' ') FROM story_tags st JOIN tags t ON t.id = st.tag_id
+                     WHERE st.story_id = s.id), '') AS tags
+         FROM story_search_ids ss JOIN stories s ON s.id = ss.story_id ORDER BY ss.search_id DESC LIMIT ?`,
       )
-      .pluck()
-      .get(RANK_WINDOW)!;
-    const best = db
-      .prepare<[number], string>(
-        `SELECT ss.story_id FROM stories_fts f JOIN story_search_ids ss ON ss.search_id = f.rowid
-         WHERE stories_fts MATCH '"the"' AND f.rowid >= ? ORDER BY f.rank, f.rowid LIMIT 20`,
-      )
-      .pluck()
-      .all(floor);
+      .all(RANK_WINDOW);
+    const has = (text: string) => (/\bthe\b/iu.test(text) ? 1 : 0);
+    const score = (story: (typeof window)[number]) =>
+      10 * has(story.headline) + 6 * has(story.tags) + 4 * has(story.standfirst);
+    const best = [...window]
+      .sort((a, b) => score(b) - score(a) || b.searchId - a.searchId)
+      .slice(0, 20)
+      .map((story) => story.id);
+    expect(new Set(window.map(score)).size).toBeGreaterThan(1);
     const page = await query({ search: 'the ', limit: 20 });
     expect(page.items.map((row) => row.id)).toEqual(best);
   });

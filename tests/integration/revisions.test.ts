@@ -284,11 +284,12 @@ describe('revisions', () => {
     expect((await list(story.id)).map((r) => r.n)).toEqual([1]);
   });
 
-  it('writes the story and its revision together or not at all', async () => {
+  it('writes the story and its revision (or its pending autosave) together or not at all', async () => {
     const story = await call<Story>('stories:create', { headline: 'Safe' });
     inspect((db) =>
       db.exec(
-        `CREATE TRIGGER no_revisions BEFORE INSERT ON revisions BEGIN SELECT RAISE(ABORT, 'full'); END`,
+        `CREATE TRIGGER no_revisions BEFORE INSERT ON revisions BEGIN SELECT RAISE(ABORT, 'full'); END;
+         CREATE TRIGGER no_pending BEFORE INSERT ON revision_pending BEGIN SELECT RAISE(ABORT, 'full'); END`,
       ),
     );
     core.tick(6 * MINUTE);

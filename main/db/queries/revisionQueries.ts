@@ -42,6 +42,26 @@ export type RevisionRefresh = Pick<
   'storyId' | 'n' | 'updatedAt' | 'storyVersion' | 'headline' | 'wordCount'
 > & { snapshot: Buffer };
 
+/** An autosave not yet folded into the revisions (migration 0018): what its revision will record. */
+export interface PendingAutosave {
+  storyId: string;
+  author: string;
+  savedAt: number;
+  /** When the revision it folds into was created (its own `savedAt` when it starts a new one). */
+  landsAt: number;
+  storyVersion: number;
+  tags: string[];
+}
+
+interface PendingRow {
+  story_id: string;
+  author: string;
+  saved_at: number;
+  lands_at: number;
+  story_version: number;
+  tags: string;
+}
+
 const SUMMARY_COLUMNS =
   'story_id, n, reason, label, author, created_at, updated_at, story_version, headline, word_count';
 
@@ -84,7 +104,43 @@ export function revisionQueries(db: Database.Database) {
      FROM revisions r WHERE r.story_id = ? AND r.n = ?`,
   );
 
+  const pendingOf = db.prepare<[string], PendingRow>('SELECT * FROM revision_pending WHERE story_id = ?');
+  const pendingIds = db.prepare<[], string>('SELECT story_id FROM revision_pending').pluck();
+  const putPending = db.prepare(
+    `INSERT OR REPLACE INTO revision_pending (story_id, author, saved_at, lands_at, story_version, tags)
+     VALUES (@story_id, @author, @saved_at, @lands_at, @story_version, @tags)`,
+  );
+  const clearPending = db.prepare('DELETE FROM revision_pending WHERE story_id = ?');
+
   return {
+    pending(storyId: string): PendingAutosave | null {
+      const row = pendingOf.get(storyId);
+      return row
+        ? {
+            storyId: row.story_id,
+            author: row.author,
+            savedAt: row.saved_at,
+            landsAt: row.lands_at,
+            storyVersion: row.story_version,
+            tags: JSON.parse(row.tags) as string[],
+          }
+        : null;
+    },
+    /** Stories with an autosave still to fold into their revisions. */
+    pendingStories: (): string[] => pendingIds.all(),
+    putPending(pending: PendingAutosave): void {
+      putPending.run({
+        story_id: pending.storyId,
+        author: pending.author,
+        saved_at: pending.savedAt,
+        lands_at: pending.landsAt,
+        story_version: pending.storyVersion,
+        tags: JSON.stringify(pending.tags),
+      });
+    },
+    clearPending(storyId: string): void {
+      clearPending.run(storyId);
+    },
     insert(revision: RevisionRecord & { snapshot: Buffer }): void {
       insert.run({
         story_id: revision.storyId,

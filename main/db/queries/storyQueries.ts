@@ -58,7 +58,7 @@ export function toSummary(row: SummaryRow): StorySummary {
   };
 }
 
-function toStory(row: StoryRow): Story {
+function toStory(row: Omit<StoryRow, 'body_json'>, body: StoryBody): Story {
   return {
     ...toSummary(row),
     slugEdited: row.slug_edited === 1,
@@ -66,12 +66,16 @@ function toStory(row: StoryRow): Story {
     credit: row.credit,
     featuredImage: row.featured_image,
     embargoUntil: isoOrNull(row.embargo_until),
-    body: JSON.parse(row.body_json) as StoryBody,
+    body,
     createdAt: iso(row.created_at),
   };
 }
 
 function toParams(story: StoryRecord) {
+  return { ...rowOf(story), body_json: JSON.stringify(story.body) };
+}
+
+function rowOf(story: StoryRecord) {
   return {
     id: story.id,
     slug: story.slug,
@@ -83,7 +87,6 @@ function toParams(story: StoryRecord) {
     credit: story.credit,
     section_id: story.sectionId,
     status: story.status,
-    body_json: JSON.stringify(story.body),
     body_text: story.bodyText,
     word_count: story.wordCount,
     featured_image: story.featuredImage,
@@ -112,6 +115,9 @@ export function storyQueries(db: Database.Database) {
   const updateWithBody = updateStatement([]);
   const updateWithoutBody = updateStatement(['body_json', 'body_text', 'word_count']);
   const byId = db.prepare<[string], StoryRow>('SELECT * FROM stories WHERE id = ?');
+  const headById = db.prepare<[string], Omit<StoryRow, 'body_json'>>(
+    `SELECT ${columns.filter((c) => !['body_json', 'body_text'].includes(c)).join(', ')} FROM stories WHERE id = ?`,
+  );
 
   return {
     insert(story: StoryRecord): void {
@@ -127,7 +133,16 @@ export function storyQueries(db: Database.Database) {
     },
     get(id: string): Story | null {
       const row = byId.get(id);
-      return row ? toStory(row) : null;
+      return row ? toStory(row, JSON.parse(row.body_json) as StoryBody) : null;
+    },
+    /** The story with `body` in place of its stored body, which is not read: for a write that replaces it. */
+    getWithBody(id: string, body: StoryBody): Story | null {
+      const row = headById.get(id);
+      return row ? toStory(row, body) : null;
+    },
+    /** The story `get` reads back once `record` is written, without reading it. */
+    asStored(record: StoryRecord): Story {
+      return toStory(rowOf(record), record.body);
     },
   };
 }

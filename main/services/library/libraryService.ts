@@ -5,6 +5,7 @@ import { StoryStatus } from '../../../shared/domain/story';
 import { normalizeTagName } from '../../../shared/domain/tag';
 import type { LibraryPage, LibraryQueryInput, LibraryRow, LibrarySort } from '../../../shared/ipc/contract';
 import type { FoundStory, Partition, SearchFilters, SearchQueries } from '../../db/queries/searchQueries';
+import type { SearchIndexQueries } from '../../db/queries/searchIndexQueries';
 import type { PublicationQueries } from '../../db/queries/publicationQueries';
 import type { TagQueries } from '../../db/queries/tagQueries';
 import { decodeLibraryCursor, encodeLibraryCursor } from './libraryCursor';
@@ -55,6 +56,8 @@ function toFilters(filters: ParsedQuery['filters']): SearchFilters {
 /** The story list and its search: one page of rows with section names, tags and highlighted snippets. */
 export function createLibraryService(deps: {
   queries: SearchQueries;
+  /** Brought current before every query, so a search finds what the last save wrote. */
+  index: Pick<SearchIndexQueries, 'bringCurrent'>;
   tags: Pick<TagQueries, 'tagsOf'>;
   publications: Pick<PublicationQueries, 'changeBasisOf'>;
   sections: () => Section[];
@@ -77,6 +80,7 @@ export function createLibraryService(deps: {
 
   return {
     query(input: ParsedQuery): LibraryPage {
+      deps.index.bringCurrent();
       const groups = parseSearch(input.search);
       const match = groups.length > 0 ? toFtsQuery(groups) : null;
       const requested = input.sort ?? (match ? 'relevance' : 'updated');
@@ -106,7 +110,9 @@ export function createLibraryService(deps: {
         const tagName = filters.tag === undefined ? null : queries.tagName(filters.tag);
         if (filters.tag === undefined || tagName !== null) {
           const ranked = tagName === null ? match : withTagWords(match, tagName);
-          found.push(...collectRanked(queries, { match: ranked, direction, cursor, filters, want }));
+          found.push(
+            ...collectRanked(queries, { match: ranked, score: match, direction, cursor, filters, want }),
+          );
         }
       } else {
         const rows = queries.flatPage({

@@ -2,17 +2,17 @@ import type { FoundStory, KeyValue, SearchFilters, SearchQueries } from '../../d
 import { foreignCursor } from './libraryCursor';
 
 /**
- * How many matches bm25 ranks together. bm25 reads each match's word positions and length, so ranking
- * all 100,000 matches of "the" took 100–270 ms; a block of this many takes a few (much of it bm25
- * counting each phrase's matches once, which does not grow with the block).
+ * How many matches are ranked together: the newest this many first, then each older block as wide. A
+ * block is scored from the index alone (which fields match), a few bounded doclist reads each.
  */
 export const RANK_WINDOW = 500;
 
 /**
  * The search index in blocks of search ids (the order stories were added), newest block first: the
- * first holds the newest RANK_WINDOW matches, each older one spans as many ids. Results come in bm25
- * order within a block, block after block, so a word in most stories lists its best matches among the
- * recent ones first; a search with fewer matches than the window is one block, ranked as a whole.
+ * first holds the newest RANK_WINDOW matches, each older one spans as many ids. Results come in rank
+ * order within a block (the fields matched, weighted; newer first among equals), block after block, so a
+ * word in most stories lists its best matches among the recent ones first; a search with fewer matches
+ * than the window is one block, ranked as a whole.
  */
 interface Blocks {
   /** The newest match's search id when the first page was asked for; later stories wait for a new search. */
@@ -53,14 +53,17 @@ function fromCursor(keys: KeyValue[], block: number) {
 export function collectRanked(
   queries: Pick<SearchQueries, 'newestMatches' | 'rankedInRange' | 'nearestMatch' | 'filterIndexed'>,
   request: {
+    /** What the stories must match. */
     match: string;
+    /** What their fields are scored by: the words searched for, without the filters' words. */
+    score: string;
     direction: 'asc' | 'desc';
     cursor: { keys: KeyValue[]; partition: number } | null;
     filters: SearchFilters;
     want: number;
   },
 ): { story: FoundStory; partition: number }[] {
-  const { match, direction, filters, want } = request;
+  const { match, score, direction, filters, want } = request;
   let blocks: Blocks;
   let block: number | null;
   let after: { rank: number; searchId: number } | null = null;
@@ -80,7 +83,7 @@ export function collectRanked(
   const found: { story: FoundStory; partition: number }[] = [];
   while (block !== null && found.length < want) {
     const range = bounds(blocks, block);
-    const ranked = queries.rankedInRange(match, direction, range, after);
+    const ranked = queries.rankedInRange({ match, score }, direction, range, after);
     // Filter in growing slices: a page usually fills from the first few best matches.
     for (let start = 0, size = want; start < ranked.length && found.length < want;) {
       const slice = ranked.slice(start, start + size);

@@ -103,7 +103,7 @@ export function createStoryService({
           { currentVersion: current.version, updatedAt: current.updatedAt },
         );
       }
-      const saved = mustGet(story.id);
+      const saved = queries.asStored(record);
       if (note) recordRevision(saved, note);
       afterWrite.forEach((hook) => hook(saved, change, { bodyChanged }));
       return saved;
@@ -160,10 +160,12 @@ export function createStoryService({
       { id, expectedVersion, changes }: StorySaveInput,
       note: RevisionNote = { reason: 'autosave' },
     ): Story {
-      const story = mustGet(id);
+      const { fields, derived } = cleanStoryFields(changes, references);
+      // A new body replaces the stored one, which is then never parsed (a long story's is most of a read).
+      const story = fields.body === undefined ? mustGet(id) : queries.getWithBody(id, fields.body);
+      if (!story) throw new AppError('not-found', `No story with id ${id}`);
       if (story.trashedAt !== null)
         throw new AppError('conflict', 'This story is in the trash; restore it first.');
-      const { fields, derived } = cleanStoryFields(changes, references);
       return write(applyChanges(story, fields), expectedVersion, 'saved', derived, note);
     },
 
