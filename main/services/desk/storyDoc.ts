@@ -7,25 +7,16 @@ import {
 import type * as Y from 'yjs';
 import type { Story, StoryBody, StoryFields } from '../../../shared/domain/story';
 import { storySchema } from '../../../shared/editor';
+import {
+  BODY_FIELD,
+  FIELDS_MAP,
+  SYNCED_FIELDS,
+  type SyncedField,
+} from '../../../shared/domain/storyDocShape';
 
-/** TipTap Collaboration's default fragment name, so an editor bound to the doc edits this body. */
-export const BODY_FIELD = 'default';
-export const FIELDS_MAP = 'fields';
+export { BODY_FIELD, FIELDS_MAP, SYNCED_FIELDS };
 export const TAGS_MAP = 'tags';
 export const COMMENTS_LOG = 'comments';
-
-export const SYNCED_FIELDS = [
-  'headline',
-  'standfirst',
-  'byline',
-  'dateline',
-  'credit',
-  'slug',
-  'sectionId',
-  'featuredImage',
-  'embargoUntil',
-] as const satisfies readonly (keyof StoryFields)[];
-type SyncedField = (typeof SYNCED_FIELDS)[number];
 export type DocFields = Pick<StoryFields, SyncedField | 'body'>;
 
 const isEmpty = (doc: Y.Doc) =>

@@ -1,0 +1,138 @@
+import type { Browser, Page } from '@playwright/test';
+import { removeDir, startDeskProcess, type DeskProcess } from '../../desk/deskKit';
+import { screenshotAtBothSizes } from './atBothSizes';
+import { expect, startHost, test, type RunningHost } from './browserHost';
+
+/**
+ * Two machines (two browser hosts with their own data folders) and a desk process on loopback, both with the
+ * same desk story open: its fields follow the doc live.
+ */
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
+
+let desk: DeskProcess;
+let editorHost: RunningHost & { close(): Promise<void> };
+let reporterHost: RunningHost & { close(): Promise<void> };
+let editor: Page;
+let reporter: Page;
+
+async function openMachine(browser: Browser, host: RunningHost) {
+  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  await page.goto(host.uiUrl);
+  return page;
+}
+
+/** A story the reporter wrote, on the desk and open on both machines. */
+async function storyOpenOnBoth(headline: string, standfirst: string): Promise<string> {
+  const story = await reporterHost.rpc<{ id: string }>('stories:create', {
+    headline,
+    standfirst,
+    body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'First line.' }] }] },
+  });
+  await expect
+    .poll(
+      () =>
+        editorHost.rpc('stories:get', { id: story.id }).then(
+          (s) => s.headline,
+          () => null,
+        ),
+      {
+        timeout: 10_000,
+      },
+    )
+    .toBe(headline);
+  for (const page of [editor, reporter]) {
+    await page.getByRole('button', { name: 'All stories' }).click();
+    await page
+      .getByRole('region', { name: 'Stories' })
+      .getByRole('button', { name: new RegExp(headline) })
+      .click();
+    await expect(page.getByLabel('Headline')).toHaveValue(headline);
+  }
+  // Each sees the other on the story: both editors are bound to its doc.
+  for (const page of [editor, reporter])
+    await expect(page.getByRole('list', { name: 'Also on this story' })).toBeVisible({ timeout: 10_000 });
+  return story.id;
+}
+
+const fieldsOn = (host: RunningHost, id: string) =>
+  host.rpc('stories:get', { id }).then((s) => ({ headline: s.headline, standfirst: s.standfirst }));
+
+test.beforeAll(async ({ browser }) => {
+  desk = await startDeskProcess();
+  editorHost = await startHost({ name: 'Eda Editor', role: 'editor' });
+  reporterHost = await startHost({ name: 'Rey Reporter', role: 'reporter' });
+  await editorHost.rpc('desk:join', { address: desk.url, code: desk.firstInvitation, name: 'Eda Editor' });
+  const invitation = await editorHost.rpc<{ code: string }>('desk:invite', {
+    name: 'Rey Reporter',
+    role: 'reporter',
+  });
+  await reporterHost.rpc('desk:join', { address: desk.url, code: invitation.code });
+  editor = await openMachine(browser, editorHost);
+  reporter = await openMachine(browser, reporterHost);
+});
+
+test.afterAll(async () => {
+  await editor?.context().close();
+  await reporter?.context().close();
+  await editorHost?.close();
+  await reporterHost?.close();
+  await desk?.stop();
+  if (desk) removeDir(desk.dataDir);
+});
+
+test('fields are live: one types the headline while the other changes the standfirst, both stay; the last to finish a field wins it', async () => {
+  const id = await storyOpenOnBoth('Ferry strike called off', 'Talks went on all night.');
+  const headline = editor.getByLabel('Headline');
+
+  // The editor is in the middle of typing the headline when the reporter's standfirst arrives: it shows at once.
+  await headline.click();
+  await editor.keyboard.press('End');
+  await Promise.all([
+    editor.keyboard.type(' tonight', { delay: 120 }),
+    reporter.getByLabel('Standfirst').fill('Unions and operators agreed at midnight.'),
+  ]);
+  await expect(editor.getByLabel('Standfirst')).toHaveValue('Unions and operators agreed at midnight.');
+  await expect(headline).toBeFocused();
+  await expect(headline).toHaveValue('Ferry strike called off tonight');
+  await expect(reporter.getByLabel('Headline')).toHaveValue('Ferry strike called off tonight');
+  for (const host of [editorHost, reporterHost])
+    await expect
+      .poll(() => fieldsOn(host, id), { timeout: 10_000 })
+      .toEqual({
+        headline: 'Ferry strike called off tonight',
+        standfirst: 'Unions and operators agreed at midnight.',
+      });
+
+  // Both in the same field: what the editor is typing is never replaced; theirs is offered beside it.
+  await editor.keyboard.type(' as');
+  const theirHeadline = reporter.getByLabel('Headline');
+  await theirHeadline.fill('Ferry strike is off');
+  await theirHeadline.blur();
+  await expect(editor.getByRole('status').filter({ hasText: 'Changed on another machine' })).toContainText(
+    'Changed on another machine to “Ferry strike is off” while you typed; yours is kept.',
+  );
+  await expect(headline).toHaveValue('Ferry strike called off tonight as');
+  await screenshotAtBothSizes(editor, 'live-fields-overtaken');
+  await editor.keyboard.type(' planned');
+  await editor.getByLabel('Standfirst').click();
+  await expect(theirHeadline).toHaveValue('Ferry strike called off tonight as planned');
+  await expect(editor.getByRole('status').filter({ hasText: 'Changed on another machine' })).toHaveCount(0);
+
+  // Out of the field, the other machine's change shows at once; so does "Use theirs" when typing.
+  await theirHeadline.fill('Ferry strike is off');
+  await theirHeadline.blur();
+  await expect(headline).toHaveValue('Ferry strike is off');
+  await headline.click();
+  await editor.keyboard.press('End');
+  await editor.keyboard.type('!');
+  await theirHeadline.fill('Ferries run again');
+  await theirHeadline.blur();
+  await editor.getByRole('button', { name: 'Use theirs' }).click();
+  await expect(headline).toHaveValue('Ferries run again');
+  await expect(headline).toBeFocused();
+  await editor.getByLabel('Standfirst').click();
+  for (const host of [editorHost, reporterHost])
+    await expect
+      .poll(() => fieldsOn(host, id).then((f) => f.headline), { timeout: 10_000 })
+      .toBe('Ferries run again');
+});
