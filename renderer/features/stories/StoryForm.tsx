@@ -20,7 +20,7 @@ import { LIMITS } from '../../components/fieldLimits';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useStickyOffset } from '../../components/useStickyOffset';
 import { PresenceList } from '../editor/collab/PresenceList';
-import { subscribeTo } from '../editor/collab/storyDocBinding';
+import { subscribeTo, type StoryDocBinding } from '../editor/collab/storyDocBinding';
 import { useStoryDoc } from '../editor/collab/useStoryDoc';
 import { StoryEditor } from '../editor/StoryEditor';
 import { DocStats } from '../editor/DocStats';
@@ -43,6 +43,7 @@ import { useStorySaver } from './useStorySaver';
 import { checkChanges } from './storySaver';
 import { OvertakenNote } from './OvertakenNote';
 import { useLiveFields } from './useLiveFields';
+import { useLiveSwitch } from './useLiveSwitch';
 import type { SyncedField } from '../../../shared/domain/storyDocShape';
 
 type TextField = 'headline' | 'standfirst' | 'byline' | 'dateline' | 'credit';
@@ -105,11 +106,18 @@ export function StoryForm(props: {
   const problems = useSyncExternalStore(saver.subscribe, () => saver.problems);
   const review = useReviewState(story.id);
   const live = useStoryDoc(story.id);
-  const binding = live.binding;
+  const bound = useRef<StoryDocBinding | null>(null);
+  const { binding, takeOver } = useLiveSwitch({
+    offered: live.binding,
+    soloEditor: () => (editorRef.current && !bound.current ? editorRef.current : null),
+    flush: saver.flush,
+    dropBody: () => saver.settled(['body']),
+  });
+  // An editor once shown stays until the next is ready; the first waits for the story's binding, if any.
+  const showEditor = ready !== null || (live.ready && binding === live.binding);
   // A story moved to the desk gets a new (live) editor: until it is ready, the solo one (destroyed) is no editor.
   const editorMount = binding ? 'live' : 'solo';
   const editor = ready?.mount === editorMount ? ready.editor : null;
-  const bound = useRef(binding);
   useLayoutEffect(() => {
     bound.current = binding;
   }, [binding]);
@@ -249,9 +257,10 @@ export function StoryForm(props: {
   const onReady = useCallback(
     (created: Editor) => {
       editorRef.current = created;
+      if (editorMount === 'live') takeOver(created);
       setReady({ editor: created, mount: editorMount });
     },
-    [editorMount],
+    [editorMount, takeOver],
   );
   const flush = useCallback(() => void saver.flush(), [saver]);
 
@@ -394,7 +403,7 @@ export function StoryForm(props: {
               />
             </div>
           </fieldset>
-          {live.ready && (
+          {showEditor && (
             <StoryEditor
               key={editorMount}
               collab={binding}

@@ -127,7 +127,9 @@ export class StorySaver {
 
   /** These fields were stored another way (a desk story's doc): no longer pending, nor held back with a problem. */
   settled(keys: readonly (keyof StoryFields)[]): void {
-    if (!keys.some((key) => key in this.#held || key in this.#pending)) return;
+    const body = keys.includes('body') && this.#bodySource !== null;
+    if (!body && !keys.some((key) => key in this.#held || key in this.#pending)) return;
+    if (body) this.#bodySource = null;
     for (const key of keys) {
       delete this.#pending[key];
       delete this.#held[key];

@@ -136,3 +136,63 @@ test('fields are live: one types the headline while the other changes the standf
       .poll(() => fieldsOn(host, id).then((f) => f.headline), { timeout: 10_000 })
       .toBe('Ferries run again');
 });
+
+test('moved to the desk while the person types: the switch to the live editor loses no keystroke and keeps the caret', async ({
+  browser,
+}) => {
+  const soloHost = await startHost({ name: 'Sol Stringer', role: 'reporter' });
+  try {
+    const written = await soloHost.rpc<{ id: string }>('stories:create', {
+      headline: 'Lighthouse keeper retires',
+      body: {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'After forty years,' }] }],
+      },
+    });
+    const invitation = await editorHost.rpc<{ code: string }>('desk:invite', {
+      name: 'Sol Stringer',
+      role: 'reporter',
+    });
+    await soloHost.rpc('desk:join', { address: desk.url, code: invitation.code });
+    const page = await openMachine(browser, soloHost);
+    await page.getByRole('button', { name: 'All stories' }).click();
+    await page
+      .getByRole('region', { name: 'Stories' })
+      .getByRole('button', { name: /Lighthouse keeper/ })
+      .click();
+    const body = page.getByRole('textbox', { name: 'Story body' });
+    await expect(body).toHaveText('After forty years,');
+    await expect(page.getByRole('region', { name: 'Not on the desk' })).toBeVisible();
+    await body.click();
+    await page.keyboard.press('Control+End');
+
+    // Typed without any delay while the story goes to the desk (as "Move to desk" in another window does).
+    const typed =
+      ' the keeper of the Point Reyes light handed over the keys on Sunday and walked down the hill.';
+    await Promise.all([
+      page.keyboard.type(typed),
+      new Promise((done) => setTimeout(done, 150)).then(() =>
+        soloHost.rpc('desk:share', { storyId: written.id }),
+      ),
+    ]);
+    await expect(page.getByRole('region', { name: 'Not on the desk' })).toHaveCount(0);
+    await expect(body).toHaveText(`After forty years,${typed}`);
+
+    // Live now: the editor opening it is on the story with this person, and the caret is still at the end.
+    await editor.getByRole('button', { name: 'All stories' }).click();
+    await editor
+      .getByRole('region', { name: 'Stories' })
+      .getByRole('button', { name: /Lighthouse keeper/ })
+      .click();
+    await expect(page.getByRole('list', { name: 'Also on this story' })).toContainText('Eda Editor', {
+      timeout: 10_000,
+    });
+    await page.keyboard.type(' He is 71.');
+    const all = `After forty years,${typed} He is 71.`;
+    await expect(body).toHaveText(all);
+    await expect(editor.getByRole('textbox', { name: 'Story body' })).toHaveText(all, { timeout: 10_000 });
+    await page.context().close();
+  } finally {
+    await soloHost.close();
+  }
+});
