@@ -46,6 +46,7 @@ import { createPublishing, type Publishing, type PublishingPorts } from '../publ
 import { fileSecretBox } from '../publish/secrets/fileSecretBox';
 import { createDeskSync, type DeskSync } from '../services/desk/deskSync';
 import { deskHandlers } from '../services/desk/deskHandlers';
+import { createPublishApproved } from '../services/desk/publishApproved';
 import { createDeskComments } from '../services/desk/deskComments';
 import { createDeskTags } from '../services/desk/deskTags';
 import { createDeskPeopleProjection } from '../services/desk/deskPeopleProjection';
@@ -202,7 +203,8 @@ export function createCore(options: CoreOptions): Core {
     mediaDir: mediaDirOf(options.dataDir),
     events,
     now,
-    getStory: (id) => stories.get(id),
+    // Publishing sends the approved revision (DESIGN §10), not edits made since.
+    getStory: (id) => workflow.asPublished(id),
     tagsOf: (id) => tagStore.ofStory(id),
     unresolvedComments: (id) => commentStore.unresolvedCount(id),
     settings: () => settings.get(),
@@ -271,7 +273,18 @@ export function createCore(options: CoreOptions): Core {
     ...activityHandlers(activity),
     ...linkHandlers(links),
     ...publishing.handlers,
-    ...deskHandlers(desk, deskMoves),
+    ...deskHandlers(
+      desk,
+      deskMoves,
+      createPublishApproved({
+        stories,
+        desk,
+        workflow,
+        revision: revisions.get,
+        publish: (input) => publishing.handlers['publish:start'](input),
+        log: options.log,
+      }),
+    ),
     ...deskDocHandlers(deskDocs),
     ...backups.handlers,
     'targets:save': (input) => {

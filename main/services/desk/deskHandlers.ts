@@ -2,8 +2,13 @@ import type { deskChannels } from '../../../shared/ipc/channels/desk';
 import type { HandlersFor } from '../../ipc/dispatch';
 import type { DeskMoves } from './deskMoves';
 import type { DeskSync } from './deskSync';
+import type { PublishApproved } from './publishApproved';
 
-export const deskHandlers = (desk: DeskSync, moves: DeskMoves): HandlersFor<typeof deskChannels> => ({
+export const deskHandlers = (
+  desk: DeskSync,
+  moves: DeskMoves,
+  publishApproved: PublishApproved,
+): HandlersFor<typeof deskChannels> => ({
   'desk:status': () => desk.status(),
   'desk:join': (input) => desk.join(input),
   'desk:invite': (input) => desk.invite(input),
@@ -12,4 +17,5 @@ export const deskHandlers = (desk: DeskSync, moves: DeskMoves): HandlersFor<type
   'desk:shareAll': () => moves.shareAll(),
   'desk:storyState': ({ storyId }) => desk.storyState(storyId),
   'desk:transition': (input) => desk.transition(input),
+  'desk:publishApproved': (input) => publishApproved(input),
 });
