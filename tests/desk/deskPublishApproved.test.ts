@@ -1,8 +1,9 @@
+import type { z } from 'zod';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/createCore';
-import type { PublishStatus } from '../../shared/domain/publication';
+import type { PublishStatus } from '../../shared/ipc/channels/publish';
 import type { Story } from '../../shared/domain/story';
 import type { DeskStoryState } from '../../shared/ipc/channels/desk';
 import { body, publishingCore } from '../integration/publishTestKit';
@@ -128,7 +129,7 @@ it('an approved desk story edited after approval: “publish the approved revisi
   );
   expect(job.storyId).toBe(id);
   await editor.core.publishing.runDue();
-  const status = await editor.call<PublishStatus>('publish:status', { storyId: id });
+  const status = await editor.call<z.infer<typeof PublishStatus>>('publish:status', { storyId: id });
   expect(status.jobs[0]?.state).toBe('done');
 
   const page = readFileSync(join(editorDir, 'public-site', 'stories', 'tram-line-opens.html'), 'utf8');
