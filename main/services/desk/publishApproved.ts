@@ -42,11 +42,14 @@ export function createPublishApproved(deps: {
       );
 
     const current = storyFieldsOf(story);
-    const draft = stories.create({
-      ...current,
-      headline: `${current.headline.slice(0, 300 - DRAFT_SUFFIX.length)}${DRAFT_SUFFIX}`,
-      slug: '',
-    });
+    const draft = stories.create(
+      {
+        ...current,
+        headline: `${current.headline.slice(0, 300 - DRAFT_SUFFIX.length)}${DRAFT_SUFFIX}`,
+        slug: '',
+      },
+      { author: story.author },
+    );
     await desk.share(draft.id).catch(log); // out of reach now: it goes when the desk answers (shareUnsent)
 
     const approved = deps.revision(storyId, n).fields;

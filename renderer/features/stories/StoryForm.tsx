@@ -317,7 +317,11 @@ export function StoryForm(props: {
             </p>
           )}
           <ReturnedNote story={story} />
-          <DeskStoryNotices story={story} onShowChangesSinceApproval={() => review.setPanel('changes')} />
+          <DeskStoryNotices
+            story={story}
+            onShowChangesSinceApproval={() => review.setPanel('changes')}
+            onOpenStory={props.onOpenStory}
+          />
           <fieldset disabled={props.readOnly} className="fields">
             <StoryTextField
               label="Headline"

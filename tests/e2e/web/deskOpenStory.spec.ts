@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { removeDir, startDeskProcess, type DeskProcess } from '../../desk/deskKit';
 import { screenshotAtBothSizes } from './atBothSizes';
@@ -125,6 +127,7 @@ test('fields are live: one types the headline while the other changes the standf
   await headline.click();
   await editor.keyboard.press('End');
   await editor.keyboard.type('!');
+  await expect(theirHeadline).toHaveValue('Ferry strike is off!');
   await theirHeadline.fill('Ferries run again');
   await theirHeadline.blur();
   await editor.getByRole('button', { name: 'Use theirs' }).click();
@@ -195,4 +198,98 @@ test('moved to the desk while the person types: the switch to the live editor lo
   } finally {
     await soloHost.close();
   }
+});
+
+test('changed after approval: the editor publishes the approved revision from the notice, the later edits open as a draft', async () => {
+  const site = join(editorHost.dataDir, 'public-site');
+  await editorHost.rpc('targets:save', {
+    id: 'static',
+    kind: 'static',
+    folder: site,
+    url: 'https://news.example.org',
+  });
+  const written = await reporterHost.rpc<{ id: string; version: number }>('stories:create', {
+    headline: 'Museum reopens',
+    slug: 'museum-reopens',
+    sectionId: 'politics',
+    body: {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The museum reopened.' }] }],
+    },
+  });
+  await expect
+    .poll(() => reporterHost.rpc('desk:storyState', { storyId: written.id }).then((s) => s.onDesk))
+    .toBe(true);
+  await reporterHost.rpc('desk:transition', { storyId: written.id, action: 'submit' });
+  await expect
+    .poll(
+      () =>
+        editorHost.rpc('stories:get', { id: written.id }).then(
+          (s) => s.status,
+          () => null,
+        ),
+      { timeout: 10_000 },
+    )
+    .toBe('in_review');
+  await editorHost.rpc('desk:transition', { storyId: written.id, action: 'approve' });
+  await expect
+    .poll(() => reporterHost.rpc('stories:get', { id: written.id }).then((s) => s.status), {
+      timeout: 10_000,
+    })
+    .toBe('approved');
+  const approved = await reporterHost.rpc('stories:get', { id: written.id });
+  await reporterHost.rpc('stories:save', {
+    id: written.id,
+    expectedVersion: approved.version,
+    changes: {
+      body: {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'The museum reopened. Entry is free.' }] },
+        ],
+      },
+    },
+  });
+  await expect
+    .poll(
+      () => editorHost.rpc('desk:storyState', { storyId: written.id }).then((s) => s.changedAfterApproval),
+      {
+        timeout: 10_000,
+      },
+    )
+    .toBe(true);
+
+  await editor.getByRole('button', { name: 'All stories' }).click();
+  await editor
+    .getByRole('region', { name: 'Stories' })
+    .getByRole('button', { name: /Museum reopens/ })
+    .click();
+  const notice = editor.getByRole('region', { name: 'Changed after approval' });
+  await expect(notice.getByRole('button', { name: 'Approve the new text' })).toBeVisible();
+  await expect(editor.getByRole('textbox', { name: 'Story body' })).toContainText('Entry is free.');
+  await screenshotAtBothSizes(editor, 'publish-approved-revision');
+  await notice.getByRole('button', { name: 'Publish the approved revision' }).click();
+
+  const done = editor.getByRole('status').filter({ hasText: 'The approved revision is on its way' });
+  await expect(done).toBeVisible({ timeout: 15_000 });
+  await expect
+    .poll(() => editorHost.rpc('publish:status', { storyId: written.id }).then((s) => s.jobs[0]?.state), {
+      timeout: 15_000,
+    })
+    .toBe('done');
+  const page = readFileSync(join(site, 'stories', 'museum-reopens.html'), 'utf8');
+  expect(page).toContain('The museum reopened.');
+  expect(page).not.toContain('Entry is free.');
+  await expect(editor.getByRole('textbox', { name: 'Story body' })).not.toContainText('Entry is free.');
+  await expect
+    .poll(() => editorHost.rpc('stories:get', { id: written.id }).then((s) => s.status))
+    .toBe('published');
+  await expect(editor.locator('.pane-toolbar')).toContainText('Published', { ignoreCase: true });
+  await screenshotAtBothSizes(editor, 'publish-approved-revision-done');
+
+  await done.getByRole('button', { name: 'Open the draft' }).click();
+  await expect(editor.getByLabel('Headline')).toHaveValue('Museum reopens (edits after approval)');
+  await expect(editor.getByRole('textbox', { name: 'Story body' })).toContainText(
+    'The museum reopened. Entry is free.',
+  );
 });
