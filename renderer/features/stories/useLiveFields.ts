@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SyncedField, SyncedFields } from '../../../shared/domain/storyDocShape';
 import type { StoryDocBinding } from '../editor/collab/storyDocBinding';
+import { checkChanges } from './storySaver';
 
 /** Someone else's value for the field this person is typing in, held off the screen until they choose. */
 export interface OvertakenField {
@@ -53,7 +54,9 @@ export function useLiveFields(
     setOvertaken(null);
     if (!field || !binding) return;
     const mine = formRef.current.valueOf(field);
-    if (binding.fields[field] !== mine) binding.writeFields({ [field]: mine });
+    // A value the contract refuses stays in the form with its problem (the saver holds it), never in the doc.
+    const { valid } = checkChanges({ [field]: mine });
+    if (field in valid && binding.fields[field] !== mine) binding.writeFields(valid as Partial<SyncedFields>);
   }, [binding]);
 
   return useMemo(
