@@ -203,8 +203,9 @@ export function createCore(options: CoreOptions): Core {
     mediaDir: mediaDirOf(options.dataDir),
     events,
     now,
+    getStory: (id) => stories.get(id),
     // Publishing sends the approved revision (DESIGN §10), not edits made since.
-    getStory: (id) => workflow.asPublished(id),
+    publishedStory: (id) => workflow.asPublished(id),
     tagsOf: (id) => tagStore.ofStory(id),
     unresolvedComments: (id) => commentStore.unresolvedCount(id),
     settings: () => settings.get(),
