@@ -48,6 +48,7 @@ import { createPublishing, type Publishing, type PublishingPorts } from '../publ
 import { fileSecretBox } from '../publish/secrets/fileSecretBox';
 import { createDeskSync, type DeskSync } from '../services/desk/deskSync';
 import { deskHandlers } from '../services/desk/deskHandlers';
+import { createPublishApproved } from '../services/desk/publishApproved';
 import { createDeskComments } from '../services/desk/deskComments';
 import { createDeskTags } from '../services/desk/deskTags';
 import { createDeskPeopleProjection } from '../services/desk/deskPeopleProjection';
@@ -228,6 +229,8 @@ export function createCore(options: CoreOptions): Core {
     events,
     now,
     getStory: (id) => stories.get(id),
+    // Publishing sends the approved revision (DESIGN §10), not edits made since.
+    publishedStory: (id) => workflow.asPublished(id),
     tagsOf: (id) => tagStore.ofStory(id),
     unresolvedComments: (id) => commentStore.unresolvedCount(id),
     settings: () => settings.get(),
@@ -297,7 +300,19 @@ export function createCore(options: CoreOptions): Core {
     ...activityHandlers(activity),
     ...linkHandlers(links),
     ...publishing.handlers,
-    ...deskHandlers(desk, deskMoves, deskPeople),
+    ...deskHandlers(
+      desk,
+      deskMoves,
+      deskPeople,
+      createPublishApproved({
+        stories,
+        desk,
+        workflow,
+        revision: revisions.get,
+        publish: (input) => publishing.handlers['publish:start'](input),
+        log: options.log,
+      }),
+    ),
     ...deskDocHandlers(deskDocs),
     ...backups.handlers,
     'targets:save': (input) => {

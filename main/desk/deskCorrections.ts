@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { ulid } from 'ulid';
 import * as Y from 'yjs';
 import { writeStoryAuthor } from '../services/desk/storyAuthor';
-import { COMMENTS_LOG, FIELDS_MAP } from '../services/desk/storyDocLayout';
+import { COMMENTS_LOG, FIELDS_MAP } from '../../shared/domain/storyDocShape';
 import type { DeskPerson } from './deskPeople';
 import type { DeskWorkflow } from './deskWorkflow';
 import type { DocumentStore } from './documentStore';

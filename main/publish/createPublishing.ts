@@ -41,6 +41,8 @@ export function createPublishing(options: {
   events: CoreEvents;
   now: () => Date;
   getStory(id: string): Story;
+  /** The story as a job sends it (its approved revision); `getStory` when absent. */
+  publishedStory?(id: string): Story;
   /** The story's tag names in its order. */
   tagsOf(storyId: string): string[];
   unresolvedComments(storyId: string): number;
@@ -100,7 +102,7 @@ export function createPublishing(options: {
       mediaDir: options.mediaDir,
       now,
     }),
-    getStory,
+    getStory: options.publishedStory ?? getStory,
     getTarget: targets.get,
     adapterOf: (target) =>
       adapterFor({

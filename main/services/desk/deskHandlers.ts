@@ -3,11 +3,13 @@ import type { HandlersFor } from '../../ipc/dispatch';
 import type { DeskMoves } from './deskMoves';
 import type { DeskPeopleProjection } from './deskPeopleProjection';
 import type { DeskSync } from './deskSync';
+import type { PublishApproved } from './publishApproved';
 
 export const deskHandlers = (
   desk: DeskSync,
   moves: DeskMoves,
   people: DeskPeopleProjection,
+  publishApproved: PublishApproved,
 ): HandlersFor<typeof deskChannels> => ({
   'desk:status': () => desk.status(),
   'desk:join': (input) => desk.join(input),
@@ -22,4 +24,5 @@ export const deskHandlers = (
   'desk:shareAll': () => moves.shareAll(),
   'desk:storyState': ({ storyId }) => desk.storyState(storyId),
   'desk:transition': (input) => desk.transition(input),
+  'desk:publishApproved': (input) => publishApproved(input),
 });

@@ -444,6 +444,30 @@ export function createDeskSync(deps: DeskSyncDeps) {
     },
     // --- end live editors ---
 
+    /** Resolves once the desk acknowledged every update of this story made here; refuses after `ms`. */
+    delivered(storyId: string, ms = 5_000): Promise<void> {
+      const provider = docs.get(storyId)?.provider;
+      if (!provider) return Promise.reject(new AppError('not-found', 'This story is not on the desk.'));
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (provider.isSynced && !provider.hasUnsyncedChanges) done(resolve);
+        };
+        const timer = setTimeout(
+          () => done(() => reject(new AppError('unavailable', 'The desk did not take the change in time.'))),
+          ms,
+        );
+        const done = (settle: () => void) => {
+          clearTimeout(timer);
+          provider.off('unsyncedChanges', check);
+          provider.off('synced', check);
+          settle();
+        };
+        provider.on('unsyncedChanges', check);
+        provider.on('synced', check);
+        check();
+      });
+    },
+
     close() {
       closed = true;
       if (poller) clearInterval(poller);

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { FIELDS_MAP } from './storyDocLayout';
+import { FIELDS_MAP } from '../../../shared/domain/storyDocShape';
 
 const AUTHOR = 'author';
 

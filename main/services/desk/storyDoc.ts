@@ -7,23 +7,20 @@ import {
 import type * as Y from 'yjs';
 import type { Story, StoryBody, StoryFields } from '../../../shared/domain/story';
 import { storySchema } from '../../../shared/editor';
+import {
+  BODY_FIELD,
+  FIELDS_MAP,
+  SYNCED_FIELDS,
+  type SyncedField,
+} from '../../../shared/domain/storyDocShape';
 
-import { BODY_FIELD, FIELDS_MAP } from './storyDocLayout';
-
-export { BODY_FIELD, COMMENTS_LOG, FIELDS_MAP, TAGS_MAP } from './storyDocLayout';
-
-export const SYNCED_FIELDS = [
-  'headline',
-  'standfirst',
-  'byline',
-  'dateline',
-  'credit',
-  'slug',
-  'sectionId',
-  'featuredImage',
-  'embargoUntil',
-] as const satisfies readonly (keyof StoryFields)[];
-type SyncedField = (typeof SYNCED_FIELDS)[number];
+export {
+  BODY_FIELD,
+  COMMENTS_LOG,
+  FIELDS_MAP,
+  SYNCED_FIELDS,
+  TAGS_MAP,
+} from '../../../shared/domain/storyDocShape';
 export type DocFields = Pick<StoryFields, SyncedField | 'body'>;
 
 const isEmpty = (doc: Y.Doc) =>

@@ -15,7 +15,7 @@ import type { ActivityService } from '../activity/activityService';
 import type { PeopleService } from '../people/peopleService';
 import type { SettingsService } from '../settings/settingsService';
 import type { Revision } from '../../../shared/domain/revision';
-import { approvalOf, type Approval } from './approval';
+import { approvalOf, approvedRevisionOf, asApproved, type Approval } from './approval';
 import type { StoryService } from '../stories/storyService';
 
 export interface WorkflowServiceDeps {
@@ -158,6 +158,14 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     },
 
     approval,
+
+    /** The revision publishing would send (see approvedRevisionOf), or null. */
+    approvedRevision: (storyId: string): number | null =>
+      approvedRevisionOf(stories.get(storyId), activityQueries),
+
+    /** The story as publishing sends it: the approved revision's text and fields, not later edits. */
+    asPublished: (storyId: string): Story =>
+      asApproved(stories.get(storyId), { activityQueries, revision: deps.revision }),
 
     history(storyId: string): StatusChange[] {
       stories.get(storyId);

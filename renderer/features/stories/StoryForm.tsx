@@ -20,7 +20,7 @@ import { LIMITS } from '../../components/fieldLimits';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useStickyOffset } from '../../components/useStickyOffset';
 import { PresenceList } from '../editor/collab/PresenceList';
-import { subscribeTo } from '../editor/collab/storyDocBinding';
+import { subscribeTo, type StoryDocBinding } from '../editor/collab/storyDocBinding';
 import { CorrectionNotice } from '../desk/CorrectionNotice';
 import { useStoryDoc } from '../editor/collab/useStoryDoc';
 import { StoryEditor } from '../editor/StoryEditor';
@@ -41,6 +41,11 @@ import { StoryTextField } from './StoryTextField';
 import { useSections } from './useSections';
 import { TagsField } from '../tags/TagsField';
 import { useStorySaver } from './useStorySaver';
+import { checkChanges } from './storySaver';
+import { OvertakenNote } from './OvertakenNote';
+import { useLiveFields } from './useLiveFields';
+import { useLiveSwitch } from './useLiveSwitch';
+import type { SyncedField } from '../../../shared/domain/storyDocShape';
 
 type TextField = 'headline' | 'standfirst' | 'byline' | 'dateline' | 'credit';
 type FormFields = Pick<StoryFields, TextField | 'slug' | 'sectionId' | 'featuredImage' | 'embargoUntil'>;
@@ -50,6 +55,13 @@ const LINE_FIELDS: { field: 'byline' | 'dateline' | 'credit'; label: string; hin
   { field: 'dateline', label: 'Dateline', hint: 'SEOUL' },
   { field: 'credit', label: 'Credit', hint: 'reports Yonhap' },
 ];
+
+/** The value a desk story's doc holds for what the form shows (the slug as typed is stored as a slug). */
+function docValueOf<F extends SyncedField>(shown: FormFields, field: F): FormFields[F] {
+  return field === 'slug'
+    ? ((slugify(shown.slug) || slugify(shown.headline)) as FormFields[F])
+    : shown[field];
+}
 
 /** Puts a body from elsewhere in the editor without an update event or an undo step, keeping the cursor near where it was. */
 function replaceBody(editor: Editor, body: Story['body']) {
@@ -75,6 +87,12 @@ export function StoryForm(props: {
     const { body: _body, ...editable } = storyFieldsOf(story);
     return editable;
   });
+  // What the form shows as of the last change, before React renders it (a field left right after typing reads it).
+  const shown = useRef(fields);
+  const setShown = useCallback((next: (previous: FormFields) => FormFields) => {
+    shown.current = next(shown.current);
+    setFields(shown.current);
+  }, []);
   const [slugEdited, setSlugEdited] = useState(story.slugEdited);
   const [error, setError] = useState<string | null>(null);
   const [ready, setReady] = useState<{ editor: Editor; mount: string } | null>(null);
@@ -91,22 +109,42 @@ export function StoryForm(props: {
   const problems = useSyncExternalStore(saver.subscribe, () => saver.problems);
   const review = useReviewState(story.id);
   const live = useStoryDoc(story.id);
-  const binding = live.binding;
+  const bound = useRef<StoryDocBinding | null>(null);
+  const { binding, takeOver } = useLiveSwitch({
+    offered: live.binding,
+    soloEditor: () => (editorRef.current && !bound.current ? editorRef.current : null),
+    flush: saver.flush,
+    dropBody: () => saver.settled(['body']),
+  });
+  // An editor once shown stays until the next is ready; the first waits for the story's binding, if any.
+  const showEditor = ready !== null || (live.ready && binding === live.binding);
   // A story moved to the desk gets a new (live) editor: until it is ready, the solo one (destroyed) is no editor.
   const editorMount = binding ? 'live' : 'solo';
   const editor = ready?.mount === editorMount ? ready.editor : null;
-  const bound = useRef(binding);
   useLayoutEffect(() => {
     bound.current = binding;
   }, [binding]);
+  const liveFields = useLiveFields(binding, {
+    show: (changes) => setShown((previous) => ({ ...previous, ...changes })),
+    valueOf: (field) => docValueOf(shown.current, field),
+  });
+  /** A change goes into the desk story's doc (when valid; a refused value waits in the saver with its problem), else to the saver. */
+  const store = (changes: Partial<FormFields>) => {
+    if (!binding) return saver.update(changes);
+    const { valid, refused } = checkChanges(changes);
+    binding.writeFields(valid);
+    saver.settled(Object.keys(valid) as SyncedField[]);
+    if (Object.keys(refused).length > 0) saver.update(refused);
+  };
   const correctionId = useSyncExternalStore(subscribeTo(binding), () => binding?.correctionId ?? null);
   const setSectionNow = useCallback(
     (sectionId: string) => {
-      setFields((previous) => ({ ...previous, sectionId }));
-      saver.update({ sectionId });
+      setShown((previous) => ({ ...previous, sectionId }));
+      if (bound.current) bound.current.writeFields({ sectionId });
+      else saver.update({ sectionId });
       return saver.flush();
     },
-    [saver],
+    [saver, setShown],
   );
   const unlinkStory = useCallback(
     (storyId: string) => {
@@ -146,14 +184,14 @@ export function StoryForm(props: {
     (loaded: Story) => {
       saver.reset(loaded.version);
       const { body, ...editable } = storyFieldsOf(loaded);
-      setFields(editable);
       setSlugEdited(loaded.slugEdited);
       const current = editorRef.current;
-      // A live desk story's body arrives through its doc, never from the row (which may lag behind it).
+      // A live desk story's fields and body arrive through its doc, never from the row (which may lag behind it).
       if (bound.current) return;
+      setShown(() => editable);
       if (current && JSON.stringify(current.getJSON()) !== JSON.stringify(body)) replaceBody(current, body);
     },
-    [saver],
+    [saver, setShown],
   );
   useEffect(() => {
     const cached = new QueryObserver<Story>(queryClient, {
@@ -177,15 +215,20 @@ export function StoryForm(props: {
   }, [queryClient, story.id, saver, show]);
 
   const set = (changes: Partial<FormFields>) => {
-    setFields((previous) => ({ ...previous, ...changes }));
-    saver.update(changes);
+    setShown((previous) => ({ ...previous, ...changes }));
+    store(changes);
   };
 
   const changeText = (field: TextField) => (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     const value = event.target.value;
     const changes: Partial<FormFields> = { [field]: value };
     if (field === 'headline' && !slugEdited) changes.slug = slugify(value);
+    liveFields.typingIn(field);
     set(changes);
+  };
+  const leaveText = () => {
+    liveFields.left();
+    flush();
   };
 
   // The slug is shown as typed ("Storm Road") and saved as a slug ("storm-road"); leaving the field shows the
@@ -193,13 +236,19 @@ export function StoryForm(props: {
   const changeSlug = (event: ChangeEvent<HTMLInputElement>) => {
     const typed = event.target.value;
     setSlugEdited(slugify(typed) !== '');
-    setFields((previous) => ({ ...previous, slug: typed }));
-    saver.update({ slug: slugify(typed) });
+    liveFields.typingIn('slug');
+    setShown((previous) => ({ ...previous, slug: typed }));
+    store({ slug: binding ? docValueOf(shown.current, 'slug') : slugify(typed) });
   };
   const leaveSlug = () => {
-    setFields((previous) => ({ ...previous, slug: slugify(previous.slug) || slugify(previous.headline) }));
+    setShown((previous) => ({ ...previous, slug: docValueOf(previous, 'slug') }));
+    liveFields.left();
     void saver.flush();
   };
+  const overtakenNote = (field: SyncedField) =>
+    liveFields.overtaken?.field === field && (
+      <OvertakenNote value={liveFields.overtaken.value} onTakeTheirs={liveFields.takeTheirs} />
+    );
 
   const onBodyChange = useCallback(
     (changed: Editor) => {
@@ -211,9 +260,10 @@ export function StoryForm(props: {
   const onReady = useCallback(
     (created: Editor) => {
       editorRef.current = created;
+      if (editorMount === 'live') takeOver(created);
       setReady({ editor: created, mount: editorMount });
     },
-    [editorMount],
+    [editorMount, takeOver],
   );
   const flush = useCallback(() => void saver.flush(), [saver]);
 
@@ -262,7 +312,11 @@ export function StoryForm(props: {
           )}
           <CorrectionNotice story={story} typedInto={correctionId} onOpenStory={props.onOpenStory} />
           <ReturnedNote story={story} />
-          <DeskStoryNotices story={story} onShowChangesSinceApproval={() => review.setPanel('changes')} />
+          <DeskStoryNotices
+            story={story}
+            onShowChangesSinceApproval={() => review.setPanel('changes')}
+            onOpenStory={props.onOpenStory}
+          />
           <fieldset disabled={props.readOnly} className="fields">
             <StoryTextField
               label="Headline"
@@ -273,8 +327,9 @@ export function StoryForm(props: {
               value={fields.headline}
               max={LIMITS.headline}
               problem={problems.headline}
+              note={overtakenNote('headline')}
               onChange={changeText('headline')}
-              onBlur={flush}
+              onBlur={leaveText}
               placeholder="Write a headline"
             />
             <StoryTextField
@@ -284,8 +339,9 @@ export function StoryForm(props: {
               value={fields.standfirst}
               max={LIMITS.standfirst}
               problem={problems.standfirst}
+              note={overtakenNote('standfirst')}
               onChange={changeText('standfirst')}
-              onBlur={flush}
+              onBlur={leaveText}
               placeholder="The one or two sentences under the headline"
             />
             <div className="field-row">
@@ -296,8 +352,9 @@ export function StoryForm(props: {
                   value={fields[field]}
                   max={LIMITS[field]}
                   problem={problems[field]}
+                  note={overtakenNote(field)}
                   onChange={changeText(field)}
-                  onBlur={flush}
+                  onBlur={leaveText}
                   placeholder={hint}
                 />
               ))}
@@ -328,6 +385,7 @@ export function StoryForm(props: {
                   placeholder="derived-from-the-headline"
                   spellCheck={false}
                 />
+                {overtakenNote('slug')}
               </label>
             </div>
             <TagsField storyId={story.id} disabled={props.readOnly} />
@@ -344,7 +402,7 @@ export function StoryForm(props: {
               />
             </div>
           </fieldset>
-          {live.ready && (
+          {showEditor && (
             <StoryEditor
               key={editorMount}
               collab={binding}

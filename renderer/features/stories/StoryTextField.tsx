@@ -1,4 +1,4 @@
-import { useId, type ChangeEvent } from 'react';
+import { useId, type ChangeEvent, type ReactNode } from 'react';
 import { CharCount } from '../../components/CharCount';
 
 /** A story's text field with its limit enforced while typing, a counter, and why its value is not saved (if so) right under it. */
@@ -11,6 +11,8 @@ export function StoryTextField(props: {
   className?: string;
   placeholder?: string;
   problem?: string;
+  /** Shown under the field (e.g. another person's value for it). */
+  note?: ReactNode;
   onChange(event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>): void;
   onBlur(): void;
 }) {
@@ -41,6 +43,7 @@ export function StoryTextField(props: {
           {props.value.length > props.max ? ` (this has ${props.value.length}). Shorten it to save it.` : '.'}
         </p>
       )}
+      {props.note}
     </div>
   );
 }

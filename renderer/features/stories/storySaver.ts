@@ -125,6 +125,22 @@ export class StorySaver {
     this.#changed();
   }
 
+  /** These fields were stored another way (a desk story's doc): no longer pending, nor held back with a problem. */
+  settled(keys: readonly (keyof StoryFields)[]): void {
+    const body = keys.includes('body') && this.#bodySource !== null;
+    if (!body && !keys.some((key) => key in this.#held || key in this.#pending)) return;
+    if (body) this.#bodySource = null;
+    for (const key of keys) {
+      delete this.#pending[key];
+      delete this.#held[key];
+    }
+    this.#hold({ valid: {}, refused: {}, problems: {} });
+    if (this.#state.kind === 'failed' || (this.#state.kind === 'unsaved' && !this.#hasPending)) {
+      if (!this.#hasPending) this.#cancelTimer();
+      if (!this.#inFlight) this.#setState(this.#hasPending ? { kind: 'unsaved' } : this.#heldState());
+    }
+  }
+
   /** Marks the body changed; it is read from `source` only when the save is sent, never per keystroke. */
   updateBody(source: () => StoryBody): void {
     this.#bodySource = source;

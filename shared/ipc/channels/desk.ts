@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Role } from '../../domain/person';
 import { StoryId, StoryStatus } from '../../domain/story';
 import { WorkflowAction } from '../../domain/workflow';
+import { PublishJob } from '../../domain/publication';
 import { channel, NoInput } from '../channel';
 
 export const DeskPerson = z.object({ id: z.string(), name: z.string(), role: Role });
@@ -76,6 +77,14 @@ export const deskChannels = {
   'desk:transition': channel(
     z.object({ storyId: StoryId, action: DeskAction, note: z.string().max(4000).optional() }).strict(),
     DeskStoryState,
+  ),
+  /**
+   * Editors: publishes the revision an editor approved of a story changed after approval. The later edits go
+   * into a new desk draft (`draftId`); the story returns to the approved text, approved again, and is published.
+   */
+  'desk:publishApproved': channel(
+    z.object({ storyId: StoryId, targetId: z.string().min(1).max(64).optional() }).strict(),
+    z.object({ draftId: StoryId, job: PublishJob }),
   ),
 };
 

@@ -1,11 +1,9 @@
 import { Extension, type Extensions } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import { yCursorPlugin } from '@tiptap/y-tiptap';
+import { BODY_FIELD } from '../../../../shared/domain/storyDocShape';
 import { presenceUserOf } from './presenceColors';
 import type { StoryDocBinding } from './storyDocBinding';
-
-/** The core's fragment name for the body (storyDoc.ts BODY_FIELD). */
-const BODY_FIELD = 'default';
 
 const classOf = (user: unknown) => `collab-person-${presenceUserOf({ user })?.colorIndex ?? 0}`;
 

@@ -6,11 +6,19 @@ import {
 } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Client } from '../../../api/client';
+import {
+  FIELDS_MAP,
+  SYNCED_FIELDS,
+  type SyncedField,
+  type SyncedFields,
+} from '../../../../shared/domain/storyDocShape';
 import { fromBase64, toBase64 } from './base64';
 import { presenceUserOf, type PresenceUser } from './presenceColors';
 
 /** Transaction origin of what came from the core, so it is not sent back. */
 const FROM_CORE = Symbol('from-core');
+/** Transaction origin of this window's story form writing its fields. */
+const FROM_FORM = Symbol('from-form');
 /** The core is asked again now and then, so an event lost on the way (a dropped event stream) heals. */
 const RESYNC_MS = 5_000;
 /** After a refused or lost update, the core is asked again this soon (the resync sends what it lacks). */
@@ -166,6 +174,37 @@ export class StoryDocBinding {
     this.#people = people;
     this.#notify();
   };
+
+  /** The story fields the doc holds (a field it never had is left out). */
+  get fields(): Partial<SyncedFields> {
+    const map = this.doc.getMap<unknown>(FIELDS_MAP);
+    const fields: Record<string, unknown> = {};
+    for (const key of SYNCED_FIELDS) if (map.has(key)) fields[key] = map.get(key) ?? null;
+    return fields as Partial<SyncedFields>;
+  }
+
+  /** Writes story fields into the doc: they reach the core (and its row), the desk and the others like body edits. */
+  writeFields(changes: Partial<SyncedFields>): void {
+    const map = this.doc.getMap<unknown>(FIELDS_MAP);
+    this.doc.transact(() => {
+      for (const [key, value] of Object.entries(changes)) if (map.get(key) !== value) map.set(key, value);
+    }, FROM_FORM);
+  }
+
+  /** Calls `listener` with the fields changed from elsewhere (another window or machine, or a save in the core). */
+  onFieldsFromElsewhere(listener: (changed: Partial<SyncedFields>) => void): () => void {
+    const map = this.doc.getMap<unknown>(FIELDS_MAP);
+    const observer = (event: Y.YMapEvent<unknown>) => {
+      if (event.transaction.origin === FROM_FORM) return;
+      const changed: Record<string, unknown> = {};
+      for (const key of event.keysChanged)
+        if ((SYNCED_FIELDS as readonly string[]).includes(key))
+          changed[key as SyncedField] = map.get(key) ?? null;
+      if (Object.keys(changed).length > 0) listener(changed as Partial<SyncedFields>);
+    };
+    map.observe(observer);
+    return () => map.unobserve(observer);
+  }
 
   /** The other people on this story now (one entry per person, however many windows they have open). */
   get people(): PresencePerson[] {

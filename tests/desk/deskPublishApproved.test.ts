@@ -1,0 +1,206 @@
+import type { z } from 'zod';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createCore, type Core } from '../../main/core/createCore';
+import type { PublishStatus } from '../../shared/ipc/channels/publish';
+import type { Story } from '../../shared/domain/story';
+import type { DeskStoryState } from '../../shared/ipc/channels/desk';
+import { body, publishingCore } from '../integration/publishTestKit';
+import { caller } from '../support/libraryCalls';
+import { removeDir, startDeskProcess, tempDir, type DeskProcess } from './deskKit';
+
+/** An editor's and a reporter's machine (real cores on their own folders) on one desk process on loopback. */
+let desk: DeskProcess;
+const editorDir = tempDir('editor');
+const reporterDir = tempDir('reporter');
+const cores: Core[] = [];
+
+function machine(dataDir: string) {
+  const core = createCore({
+    dataDir,
+    appVersion: '9.9.9-test',
+    host: 'test',
+    log: () => undefined,
+    publishing: { startWorker: false },
+  });
+  cores.push(core);
+  const call = caller(core);
+  return {
+    core,
+    call,
+    story: (id: string) => call<Story>('stories:get', { id }).catch(() => null),
+    state: (storyId: string) => call<DeskStoryState>('desk:storyState', { storyId }),
+  };
+}
+type Machine = ReturnType<typeof machine>;
+let editor: Machine;
+let reporter: Machine;
+
+/** Polls `read` until `check` holds (15 s at most). */
+async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string) {
+  const started = Date.now();
+  for (;;) {
+    const value = await read();
+    if (check(value)) return value;
+    if (Date.now() - started > 15_000)
+      throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const text = (story: Story | null) => JSON.stringify(story?.body ?? null);
+
+beforeAll(async () => {
+  desk = await startDeskProcess();
+  editor = machine(editorDir);
+  await editor.call('desk:join', { address: desk.url, code: desk.firstInvitation, name: 'Eda Editor' });
+  const invitation = await editor.call<{ code: string }>('desk:invite', {
+    name: 'Rey Reporter',
+    role: 'reporter',
+  });
+  reporter = machine(reporterDir);
+  await reporter.call('desk:join', { address: desk.url, code: invitation.code });
+  await editor.call('targets:save', {
+    id: 'static',
+    kind: 'static',
+    folder: join(editorDir, 'public-site'),
+    url: 'https://news.example.org',
+  });
+});
+
+afterAll(async () => {
+  for (const core of cores) core.close();
+  await desk?.stop();
+  for (const dir of [editorDir, reporterDir, desk?.dataDir]) if (dir) removeDir(dir);
+});
+
+it('an approved desk story edited after approval: “publish the approved revision” publishes that text, the later edits go on as a desk draft', async () => {
+  const written = await reporter.call<Story>('stories:create', {
+    headline: 'Tram line opens',
+    slug: 'tram-line-opens',
+    standfirst: 'The first trams ran at dawn.',
+    sectionId: 'politics',
+    body: body('The new tram line opened on Monday.'),
+  });
+  const id = written.id;
+  await eventually(
+    () => reporter.state(id),
+    (s) => s.onDesk,
+    'the story on the desk',
+  );
+  await reporter.call('desk:transition', { storyId: id, action: 'submit' });
+  await eventually(
+    () => editor.story(id),
+    (s) => s?.status === 'in_review',
+    'the submission on the editor’s machine',
+  );
+  await editor.call('desk:transition', { storyId: id, action: 'approve' });
+  await eventually(
+    () => reporter.story(id),
+    (s) => s?.status === 'approved',
+    'the approval on the reporter’s machine',
+  );
+
+  // The reporter edits after the approval: the desk sends the story back to review.
+  const approvedRow = (await reporter.story(id))!;
+  await reporter.call('stories:save', {
+    id,
+    expectedVersion: approvedRow.version,
+    changes: {
+      body: body('The new tram line opened on Monday. Fares are free in May.'),
+      standfirst: 'Free fares.',
+    },
+  });
+  await eventually(
+    () => Promise.all([editor.state(id), editor.story(id)]),
+    ([state, story]) => state.changedAfterApproval && text(story).includes('Fares are free'),
+    'the later edit on the editor’s machine',
+  );
+
+  // A reporter may not; the editor publishes the approved revision.
+  const refused = await reporter.core.dispatch('desk:publishApproved', { storyId: id });
+  expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  const { draftId, job } = await editor.call<{ draftId: string; job: { storyId: string } }>(
+    'desk:publishApproved',
+    {
+      storyId: id,
+    },
+  );
+  expect(job.storyId).toBe(id);
+  await editor.core.publishing.runDue();
+  const status = await editor.call<z.infer<typeof PublishStatus>>('publish:status', { storyId: id });
+  expect(status.jobs[0]?.state).toBe('done');
+
+  const page = readFileSync(join(editorDir, 'public-site', 'stories', 'tram-line-opens.html'), 'utf8');
+  expect(page).toContain('The new tram line opened on Monday.');
+  expect(page).toContain('The first trams ran at dawn.');
+  expect(page).not.toContain('Fares are free');
+  expect(page).not.toContain('Free fares.');
+
+  // The story is what was published, on both machines; the later edits are a desk draft of their own.
+  const published = (await editor.story(id))!;
+  expect(published.status).toBe('published');
+  expect(published.standfirst).toBe('The first trams ran at dawn.');
+  expect(text(published)).not.toContain('Fares are free');
+  await eventually(
+    () => reporter.story(id),
+    (s) => s?.status === 'published' && !text(s).includes('Fares are free'),
+    'the published story on the reporter’s machine',
+  );
+  const draft = (await editor.story(draftId))!;
+  expect(draft).toMatchObject({
+    status: 'draft',
+    headline: 'Tram line opens (edits after approval)',
+    standfirst: 'Free fares.',
+  });
+  expect(text(draft)).toContain('Fares are free in May.');
+  await eventually(
+    () => reporter.story(draftId),
+    (s) => text(s).includes('Fares are free in May.'),
+    'the draft on the reporter’s machine',
+  );
+});
+
+it('publishing sends the approved revision: edits saved after approval while the job waits are not published', async () => {
+  const kit = publishingCore();
+  try {
+    await kit.call('people:create', { name: 'Eda Editor', role: 'editor' });
+    await kit.call('targets:save', {
+      id: 'static',
+      kind: 'static',
+      folder: join(kit.dir, 'site'),
+      url: 'https://news.example.org',
+    });
+    const story = await kit.call('stories:create', {
+      headline: 'Bridge repairs',
+      slug: 'bridge-repairs',
+      sectionId: 'politics',
+      body: body('Repairs start in June.'),
+    });
+    const submitted = await kit.call('workflow:transition', {
+      storyId: story.id,
+      action: 'submit',
+      expectedVersion: story.version,
+      note: '',
+    });
+    const approved = await kit.call('workflow:transition', {
+      storyId: story.id,
+      action: 'approve',
+      expectedVersion: submitted.version,
+      note: '',
+    });
+    await kit.call('publish:start', { storyId: story.id });
+    await kit.call('stories:save', {
+      id: story.id,
+      expectedVersion: approved.version,
+      changes: { body: body('Repairs start in June. Unchecked rumour.') },
+    });
+    await kit.runDue();
+    const page = readFileSync(join(kit.dir, 'site', 'stories', 'bridge-repairs.html'), 'utf8');
+    expect(page).toContain('Repairs start in June.');
+    expect(page).not.toContain('Unchecked rumour.');
+  } finally {
+    kit.dispose();
+  }
+});

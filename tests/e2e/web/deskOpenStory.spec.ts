@@ -1,0 +1,295 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { removeDir, startDeskProcess, type DeskProcess } from '../../desk/deskKit';
+import { screenshotAtBothSizes } from './atBothSizes';
+import { expect, startHost, test, type RunningHost } from './browserHost';
+
+/**
+ * Two machines (two browser hosts with their own data folders) and a desk process on loopback, both with the
+ * same desk story open: its fields follow the doc live.
+ */
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
+
+let desk: DeskProcess;
+let editorHost: RunningHost & { close(): Promise<void> };
+let reporterHost: RunningHost & { close(): Promise<void> };
+let editor: Page;
+let reporter: Page;
+
+async function openMachine(browser: Browser, host: RunningHost) {
+  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  await page.goto(host.uiUrl);
+  return page;
+}
+
+/** A story the reporter wrote, on the desk and open on both machines. */
+async function storyOpenOnBoth(headline: string, standfirst: string): Promise<string> {
+  const story = await reporterHost.rpc<{ id: string }>('stories:create', {
+    headline,
+    standfirst,
+    body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'First line.' }] }] },
+  });
+  await expect
+    .poll(
+      () =>
+        editorHost.rpc('stories:get', { id: story.id }).then(
+          (s) => s.headline,
+          () => null,
+        ),
+      {
+        timeout: 10_000,
+      },
+    )
+    .toBe(headline);
+  for (const page of [editor, reporter]) {
+    await page.getByRole('button', { name: 'All stories' }).click();
+    await page
+      .getByRole('region', { name: 'Stories' })
+      .getByRole('button', { name: new RegExp(headline) })
+      .click();
+    await expect(page.getByLabel('Headline')).toHaveValue(headline);
+  }
+  // Each sees the other on the story: both editors are bound to its doc.
+  for (const page of [editor, reporter])
+    await expect(page.getByRole('list', { name: 'Also on this story' })).toBeVisible({ timeout: 10_000 });
+  return story.id;
+}
+
+const fieldsOn = (host: RunningHost, id: string) =>
+  host.rpc('stories:get', { id }).then((s) => ({ headline: s.headline, standfirst: s.standfirst }));
+
+test.beforeAll(async ({ browser }) => {
+  desk = await startDeskProcess();
+  editorHost = await startHost({ name: 'Eda Editor', role: 'editor' });
+  reporterHost = await startHost({ name: 'Rey Reporter', role: 'reporter' });
+  await editorHost.rpc('desk:join', { address: desk.url, code: desk.firstInvitation, name: 'Eda Editor' });
+  const invitation = await editorHost.rpc<{ code: string }>('desk:invite', {
+    name: 'Rey Reporter',
+    role: 'reporter',
+  });
+  await reporterHost.rpc('desk:join', { address: desk.url, code: invitation.code });
+  editor = await openMachine(browser, editorHost);
+  reporter = await openMachine(browser, reporterHost);
+});
+
+test.afterAll(async () => {
+  await editor?.context().close();
+  await reporter?.context().close();
+  await editorHost?.close();
+  await reporterHost?.close();
+  await desk?.stop();
+  if (desk) removeDir(desk.dataDir);
+});
+
+test('fields are live: one types the headline while the other changes the standfirst, both stay; the last to finish a field wins it', async () => {
+  const id = await storyOpenOnBoth('Ferry strike called off', 'Talks went on all night.');
+  const headline = editor.getByLabel('Headline');
+
+  // The editor is in the middle of typing the headline when the reporter's standfirst arrives: it shows at once.
+  await headline.click();
+  await editor.keyboard.press('End');
+  await Promise.all([
+    editor.keyboard.type(' tonight', { delay: 120 }),
+    reporter.getByLabel('Standfirst').fill('Unions and operators agreed at midnight.'),
+  ]);
+  await expect(editor.getByLabel('Standfirst')).toHaveValue('Unions and operators agreed at midnight.');
+  await expect(headline).toBeFocused();
+  await expect(headline).toHaveValue('Ferry strike called off tonight');
+  await expect(reporter.getByLabel('Headline')).toHaveValue('Ferry strike called off tonight');
+  for (const host of [editorHost, reporterHost])
+    await expect
+      .poll(() => fieldsOn(host, id), { timeout: 10_000 })
+      .toEqual({
+        headline: 'Ferry strike called off tonight',
+        standfirst: 'Unions and operators agreed at midnight.',
+      });
+
+  // Both in the same field: what the editor is typing is never replaced; theirs is offered beside it.
+  await editor.keyboard.type(' as');
+  const theirHeadline = reporter.getByLabel('Headline');
+  await theirHeadline.fill('Ferry strike is off');
+  await theirHeadline.blur();
+  await expect(editor.getByRole('status').filter({ hasText: 'Changed on another machine' })).toContainText(
+    'Changed on another machine to “Ferry strike is off” while you typed; yours is kept.',
+  );
+  await expect(headline).toHaveValue('Ferry strike called off tonight as');
+  await screenshotAtBothSizes(editor, 'live-fields-overtaken');
+  await editor.keyboard.type(' planned');
+  await editor.getByLabel('Standfirst').click();
+  await expect(theirHeadline).toHaveValue('Ferry strike called off tonight as planned');
+  await expect(editor.getByRole('status').filter({ hasText: 'Changed on another machine' })).toHaveCount(0);
+
+  // Out of the field, the other machine's change shows at once; so does "Use theirs" when typing.
+  await theirHeadline.fill('Ferry strike is off');
+  await theirHeadline.blur();
+  await expect(headline).toHaveValue('Ferry strike is off');
+  await headline.click();
+  await editor.keyboard.press('End');
+  await editor.keyboard.type('!');
+  await expect(theirHeadline).toHaveValue('Ferry strike is off!');
+  await theirHeadline.fill('Ferries run again');
+  await theirHeadline.blur();
+  await editor.getByRole('button', { name: 'Use theirs' }).click();
+  await expect(headline).toHaveValue('Ferries run again');
+  await expect(headline).toBeFocused();
+  await editor.getByLabel('Standfirst').click();
+  for (const host of [editorHost, reporterHost])
+    await expect
+      .poll(() => fieldsOn(host, id).then((f) => f.headline), { timeout: 10_000 })
+      .toBe('Ferries run again');
+});
+
+test('moved to the desk while the person types: the switch to the live editor loses no keystroke and keeps the caret', async ({
+  browser,
+}) => {
+  const soloHost = await startHost({ name: 'Sol Stringer', role: 'reporter' });
+  try {
+    const written = await soloHost.rpc<{ id: string }>('stories:create', {
+      headline: 'Lighthouse keeper retires',
+      body: {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'After forty years,' }] }],
+      },
+    });
+    const invitation = await editorHost.rpc<{ code: string }>('desk:invite', {
+      name: 'Sol Stringer',
+      role: 'reporter',
+    });
+    await soloHost.rpc('desk:join', { address: desk.url, code: invitation.code });
+    const page = await openMachine(browser, soloHost);
+    await page.getByRole('button', { name: 'All stories' }).click();
+    await page
+      .getByRole('region', { name: 'Stories' })
+      .getByRole('button', { name: /Lighthouse keeper/ })
+      .click();
+    const body = page.getByRole('textbox', { name: 'Story body' });
+    await expect(body).toHaveText('After forty years,');
+    await expect(page.getByRole('region', { name: 'Not on the desk' })).toBeVisible();
+    await body.click();
+    await page.keyboard.press('Control+End');
+
+    // Typed without any delay while the story goes to the desk (as "Move to desk" in another window does).
+    const typed =
+      ' the keeper of the Point Reyes light handed over the keys on Sunday and walked down the hill.';
+    await Promise.all([
+      page.keyboard.type(typed),
+      new Promise((done) => setTimeout(done, 150)).then(() =>
+        soloHost.rpc('desk:share', { storyId: written.id }),
+      ),
+    ]);
+    await expect(page.getByRole('region', { name: 'Not on the desk' })).toHaveCount(0);
+    await expect(body).toHaveText(`After forty years,${typed}`);
+
+    // Live now: the editor opening it is on the story with this person, and the caret is still at the end.
+    await editor.getByRole('button', { name: 'All stories' }).click();
+    await editor
+      .getByRole('region', { name: 'Stories' })
+      .getByRole('button', { name: /Lighthouse keeper/ })
+      .click();
+    await expect(page.getByRole('list', { name: 'Also on this story' })).toContainText('Eda Editor', {
+      timeout: 10_000,
+    });
+    await page.keyboard.type(' He is 71.');
+    const all = `After forty years,${typed} He is 71.`;
+    await expect(body).toHaveText(all);
+    await expect(editor.getByRole('textbox', { name: 'Story body' })).toHaveText(all, { timeout: 10_000 });
+    await page.context().close();
+  } finally {
+    await soloHost.close();
+  }
+});
+
+test('changed after approval: the editor publishes the approved revision from the notice, the later edits open as a draft', async () => {
+  const site = join(editorHost.dataDir, 'public-site');
+  await editorHost.rpc('targets:save', {
+    id: 'static',
+    kind: 'static',
+    folder: site,
+    url: 'https://news.example.org',
+  });
+  const written = await reporterHost.rpc<{ id: string; version: number }>('stories:create', {
+    headline: 'Museum reopens',
+    slug: 'museum-reopens',
+    sectionId: 'politics',
+    body: {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The museum reopened.' }] }],
+    },
+  });
+  await expect
+    .poll(() => reporterHost.rpc('desk:storyState', { storyId: written.id }).then((s) => s.onDesk))
+    .toBe(true);
+  await reporterHost.rpc('desk:transition', { storyId: written.id, action: 'submit' });
+  await expect
+    .poll(
+      () =>
+        editorHost.rpc('stories:get', { id: written.id }).then(
+          (s) => s.status,
+          () => null,
+        ),
+      { timeout: 10_000 },
+    )
+    .toBe('in_review');
+  await editorHost.rpc('desk:transition', { storyId: written.id, action: 'approve' });
+  await expect
+    .poll(() => reporterHost.rpc('stories:get', { id: written.id }).then((s) => s.status), {
+      timeout: 10_000,
+    })
+    .toBe('approved');
+  const approved = await reporterHost.rpc('stories:get', { id: written.id });
+  await reporterHost.rpc('stories:save', {
+    id: written.id,
+    expectedVersion: approved.version,
+    changes: {
+      body: {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'The museum reopened. Entry is free.' }] },
+        ],
+      },
+    },
+  });
+  await expect
+    .poll(
+      () => editorHost.rpc('desk:storyState', { storyId: written.id }).then((s) => s.changedAfterApproval),
+      {
+        timeout: 10_000,
+      },
+    )
+    .toBe(true);
+
+  await editor.getByRole('button', { name: 'All stories' }).click();
+  await editor
+    .getByRole('region', { name: 'Stories' })
+    .getByRole('button', { name: /Museum reopens/ })
+    .click();
+  const notice = editor.getByRole('region', { name: 'Changed after approval' });
+  await expect(notice.getByRole('button', { name: 'Approve the new text' })).toBeVisible();
+  await expect(editor.getByRole('textbox', { name: 'Story body' })).toContainText('Entry is free.');
+  await screenshotAtBothSizes(editor, 'publish-approved-revision');
+  await notice.getByRole('button', { name: 'Publish the approved revision' }).click();
+
+  const done = editor.getByRole('status').filter({ hasText: 'The approved revision is on its way' });
+  await expect(done).toBeVisible({ timeout: 15_000 });
+  await expect
+    .poll(() => editorHost.rpc('publish:status', { storyId: written.id }).then((s) => s.jobs[0]?.state), {
+      timeout: 15_000,
+    })
+    .toBe('done');
+  const page = readFileSync(join(site, 'stories', 'museum-reopens.html'), 'utf8');
+  expect(page).toContain('The museum reopened.');
+  expect(page).not.toContain('Entry is free.');
+  await expect(editor.getByRole('textbox', { name: 'Story body' })).not.toContainText('Entry is free.');
+  await expect
+    .poll(() => editorHost.rpc('stories:get', { id: written.id }).then((s) => s.status))
+    .toBe('published');
+  await expect(editor.locator('.pane-toolbar')).toContainText('Published', { ignoreCase: true });
+  await screenshotAtBothSizes(editor, 'publish-approved-revision-done');
+
+  await done.getByRole('button', { name: 'Open the draft' }).click();
+  await expect(editor.getByLabel('Headline')).toHaveValue('Museum reopens (edits after approval)');
+  await expect(editor.getByRole('textbox', { name: 'Story body' })).toContainText(
+    'The museum reopened. Entry is free.',
+  );
+});
