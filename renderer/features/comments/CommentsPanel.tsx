@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/react';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { afterPause } from '../editor/afterPause';
 import { onDocChange } from '../editor/onDocChange';
 import type { Comment } from '../../../shared/domain/comment';
@@ -14,7 +14,8 @@ import { SidePanel } from '../../components/SidePanel';
 import { replyDraft, setReplyDraft } from './replyDrafts';
 import { LIMITS } from '../../components/fieldLimits';
 import { useCurrentPerson } from '../people/PersonContext';
-import { commentDraftRange, highlightCommentDraft } from './draftHighlight';
+import { highlightCommentDraft, type FollowedRange } from './draftHighlight';
+import { anchorPostedComment } from './anchorPostedComment';
 import './comments.css';
 
 /** Recomputes where anchors are at most this often while typing. */
@@ -54,8 +55,15 @@ export function CommentsPanel(props: {
   const ranges = useAnchorRanges(editor);
   const { person } = useCurrentPerson();
 
+  const highlight = useRef<{ draft: CommentDraft; range: FollowedRange } | null>(null);
   useEffect(() => {
-    if (editor && draft) return highlightCommentDraft(editor, draft);
+    if (!editor || !draft) return;
+    const shown = { draft, range: highlightCommentDraft(editor, draft) };
+    highlight.current = shown;
+    return () => {
+      shown.range.release();
+      if (highlight.current === shown) highlight.current = null;
+    };
   }, [editor, draft]);
 
   useEffect(() => {
@@ -93,18 +101,16 @@ export function CommentsPanel(props: {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!draft || !editor) return;
+    const range = (highlight.current?.draft === draft && highlight.current.range.now()) || draft;
     void run(async () => {
-      const comment = await client.call('comments:create', { storyId, text, quote: draft.quote });
-      const size = editor.state.doc.content.size;
-      const range = commentDraftRange(editor) ?? {
-        from: Math.min(draft.from, size),
-        to: Math.min(draft.to, size),
-      };
-      editor.chain().setTextSelection(range).setCommentAnchor({ commentId: comment.id }).run();
+      const comment = await anchorPostedComment(editor, range, () =>
+        client.call('comments:create', { storyId, text, quote: draft.quote }),
+      );
       await saver.flush();
-      setText('');
       setActive(comment.id);
-      props.onDraftDone();
+      setText((now) => (now === text ? '' : now));
+      // Another comment may have begun while this one was sent: that one stays open.
+      if (highlight.current?.draft === draft) props.onDraftDone();
     });
   };
 

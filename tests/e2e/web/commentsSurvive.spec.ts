@@ -119,6 +119,8 @@ test('after History ▸ Restore, comments whose text the restored version still 
     await expect(comments.getByText(text)).toBeVisible();
   }
   await expect(page.getByRole('status')).toHaveText('Saved');
+  // Each comment on its own phrase, though the next was begun before the core answered the one before.
+  await expect(body.locator('span[data-comment-id]')).toHaveText(['rise sharply', 'Banks', 'Fed']);
 
   await page.getByRole('group', { name: 'Side panels' }).getByRole('button', { name: 'History' }).click();
   const history = page.getByRole('complementary', { name: 'History' });
