@@ -141,8 +141,11 @@ function Library() {
   );
 }
 
-/** Narrower than this, a side panel beside the story folds the library column away while it is open. */
-const ROOM_FOR_LIST_AND_PANEL = 1280;
+/**
+ * Narrower than this, a side panel beside the story folds the library column away while it is open: at 1440 px the
+ * list and a panel leave the body about 410 px and its toolbar on three or four rows.
+ */
+const ROOM_FOR_LIST_AND_PANEL = 1680;
 
 /** Whether the library column is folded away: by the person, or for as long as a side panel needs the room. */
 function useListColumn(): [boolean, (collapsed: boolean) => void] {
