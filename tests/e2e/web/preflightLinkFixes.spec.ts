@@ -91,3 +91,47 @@ test('the pre-flight opens a linked story that is not published', async ({ page,
   await expect(dialog).toHaveCount(0);
   await expect(page.getByLabel('Headline')).toHaveValue('Storm closes the coast road');
 });
+
+test('approving a story that links to an unpublished one offers the same fixes: Open, Publish it and Unlink', async ({
+  page,
+  host,
+}) => {
+  const { story } = await storyLinkingToUnpublished(host);
+  await page.goto(host.uiUrl);
+  await page.getByRole('button', { name: /Ferries cancelled/ }).click();
+  const pane = page.getByRole('main', { name: 'Story' });
+  const approve = async () => {
+    await pane.getByRole('button', { name: 'Approve', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Approve with problems?' });
+    const blocker = dialog
+      .getByRole('list', { name: 'Blockers' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Links to “Storm closes the coast road”' });
+    await expect(blocker).toBeVisible();
+    return { dialog, blocker };
+  };
+
+  let { dialog, blocker } = await approve();
+  for (const fix of ['Open', 'Publish it', 'Unlink'])
+    await expect(blocker.getByRole('button', { name: fix })).toBeVisible();
+  expect(await seriousViolations(page, 'dialog'), 'axe over the approval check with its fixes').toEqual([]);
+  await screenshotAtBothSizes(page, 'approval-link-fixes');
+  await blocker.getByRole('button', { name: 'Open' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByLabel('Headline')).toHaveValue('Storm closes the coast road');
+
+  await page
+    .getByRole('region', { name: 'Stories' })
+    .getByRole('button', { name: /Ferries cancelled/ })
+    .click();
+  ({ dialog, blocker } = await approve());
+  await blocker.getByRole('button', { name: 'Unlink' }).click();
+  await expect(blocker).toHaveCount(0);
+  await expect(dialog).toContainText('Nothing would stop publishing it now.');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  expect(JSON.stringify((await host.rpc('stories:get', { id: story.id })).body)).not.toMatch(
+    /storyLink|alsoRead/,
+  );
+  await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
+  await expect(pane.locator('.status')).toHaveText('Approved');
+});
