@@ -15,6 +15,7 @@ import publishJobSeq from './0014_publish_job_seq.sql';
 import importSources from './0015_import_sources.sql';
 import mergeUndoAndUpdated from './0016_merge_undo_and_updated.sql';
 import searchPrefixIndex from './0017_search_prefix_index.sql';
+import tagMergeTagsAfter from './0018_tag_merge_tags_after.sql';
 
 /** Schema migrations in order (keep this list sorted by number); a database's `user_version` is the number of them it has applied. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -35,4 +36,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0015_import_sources', sql: importSources },
   { name: '0016_merge_undo_and_updated', sql: mergeUndoAndUpdated },
   { name: '0017_search_prefix_index', sql: searchPrefixIndex },
+  { name: '0018_tag_merge_tags_after', sql: tagMergeTagsAfter },
 ];
