@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { onSidePanel } from './components/sidePanelPresence';
-import { UndoToast } from './components/UndoToast';
+import { UndoOfferToast } from './components/UndoToast';
+import { offerUndo } from './components/undoOffer';
 import type { Story } from '../shared/domain/story';
 import { useClient } from './api/ClientContext';
 import { Sidebar, type LibraryView } from './components/Sidebar';
@@ -44,19 +45,21 @@ function Library() {
     [selectedId],
   );
   const [error, setError] = useState<string | null>(null);
-  const [undoTrash, setUndoTrash] = useState<Story | null>(null);
-  const dismissUndo = useCallback(() => setUndoTrash(null), []);
-  const undo = useCallback(
-    async (story: Story) => {
-      setUndoTrash(null);
-      try {
-        await client.call('stories:restore', { id: story.id });
-        setSelectedId(story.id);
-      } catch (cause) {
-        setError(errorMessage(cause));
-      }
-    },
-    [client, setSelectedId],
+  // An Undo offered now runs later, after other stories may have been opened: it opens through the latest.
+  const open = useRef(setSelectedId);
+  useEffect(() => {
+    open.current = setSelectedId;
+  }, [setSelectedId]);
+  const offerUndoTrash = useCallback(
+    (story: Story) =>
+      offerUndo({
+        message: `“${story.headline || 'Untitled story'}” moved to the trash.`,
+        undo: async () => {
+          await client.call('stories:restore', { id: story.id });
+          open.current(story.id);
+        },
+      }),
+    [client],
   );
   const { person } = useCurrentPerson();
   const list = useLibrary({
@@ -116,7 +119,7 @@ function Library() {
             storyId={selectedId}
             onClosed={(trashed) => {
               setSelectedId(null);
-              if (trashed) setUndoTrash(trashed);
+              if (trashed) offerUndoTrash(trashed);
             }}
             onOpenStory={setSelectedId}
           />
@@ -129,20 +132,17 @@ function Library() {
           </div>
         )}
       </main>
-      {undoTrash && (
-        <UndoToast
-          message={`“${undoTrash.headline || 'Untitled story'}” moved to the trash.`}
-          onUndo={() => void undo(undoTrash)}
-          onDismiss={dismissUndo}
-        />
-      )}
+      <UndoOfferToast />
       <CommandPalette onOpenStory={setSelectedId} onNewStory={() => void createStory()} onView={setView} />
     </div>
   );
 }
 
-/** Narrower than this, a side panel beside the story folds the library column away while it is open. */
-const ROOM_FOR_LIST_AND_PANEL = 1280;
+/**
+ * Narrower than this, a side panel beside the story folds the library column away while it is open: at 1440 px the
+ * list and a panel leave the body about 410 px and its toolbar on three or four rows.
+ */
+const ROOM_FOR_LIST_AND_PANEL = 1680;
 
 /** Whether the library column is folded away: by the person, or for as long as a side panel needs the room. */
 function useListColumn(): [boolean, (collapsed: boolean) => void] {

@@ -22,7 +22,8 @@ export interface FloatingOptions {
 
 /**
  * While `open`, keeps the popup in `floating` beside `anchor` (an element, or a virtual one such as the caret) and inside the window (Floating UI): it flips to the other side
- * when there is no room, slides back from the right edge, and scrolls rather than run off the bottom. It follows
+ * when there is no room, slides back from the right edge (and back up when its reference is past the bottom, as a caret
+ * is after the window shrinks), and scrolls rather than run off the bottom. It follows
  * scrolling and resizing until unmounted. The popup is placed with inline styles (`position: fixed`).
  */
 export function useFloatingPosition(
@@ -43,7 +44,8 @@ export function useFloatingPosition(
         middleware: [
           offset(4),
           flip({ padding: EDGE }),
-          shift({ padding: EDGE }),
+          // Also up or down: a window that shrinks can leave the reference (a caret) below its edge, clipped.
+          shift({ padding: EDGE, crossAxis: true }),
           size({
             padding: EDGE,
             apply({ availableWidth, availableHeight, rects }) {

@@ -139,6 +139,25 @@ it('an edited comment and a deleted one reach the other machine through the log'
   );
 });
 
+it('a reply its author edits, then deletes, changes the same way on the other machine; the comment stays', async () => {
+  type Thread = { id: string; text: string; replies: { id: string; text: string }[] };
+  const [first] = await reporter.call<Thread[]>('comments:list', { storyId });
+  const reply = first!.replies.find((r) => r.text === 'The 3rd')!;
+  await reporter.call('comments:edit', { commentId: reply.id, text: 'The 3rd, at noon' });
+  await eventually(
+    () => editor.call<Thread[]>('comments:list', { storyId }),
+    (list) => list.find((c) => c.id === first!.id)?.replies[0]?.text === 'The 3rd, at noon',
+    'the edited reply on the editor’s machine',
+  );
+  await reporter.call('comments:delete', { commentId: reply.id });
+  const left = await eventually(
+    () => editor.call<Thread[]>('comments:list', { storyId }),
+    (list) => list.find((c) => c.id === first!.id)?.replies.length === 0,
+    'the deleted reply gone from the editor’s machine',
+  );
+  expect(left.find((c) => c.id === first!.id)).toMatchObject({ text: 'Which Monday: the 3rd?' });
+});
+
 it('tags travel beside the body: added on one machine, changed on the other, both in the same order', async () => {
   const tagsOf = (m: Machine) => () => m.call<string[]>('tags:ofStory', { storyId });
   const same = (wanted: string[]) => (tags: string[]) => tags.join('|') === wanted.join('|');

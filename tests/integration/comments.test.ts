@@ -278,4 +278,41 @@ describe('comments', () => {
       error: { code: 'not-found' },
     });
   });
+
+  it('lets only the author edit or delete a reply, leaving the comment and the other replies', async () => {
+    const ed = await call<Person>('people:create', { name: 'Ed Editor', role: 'editor' });
+    const story = await call<Story>('stories:create', { body: doc(plain('Rates rise')) });
+    const comment = await call<Comment>('comments:create', {
+      storyId: story.id,
+      text: 'Which?',
+      quote: 'Rates',
+    });
+    await call('comments:reply', { commentId: comment.id, text: 'Mine' });
+    await call<Person>('people:create', { name: 'Rita Reporter', role: 'reporter' });
+    const replied = await call<Comment>('comments:reply', { commentId: comment.id, text: 'The base rate' });
+    const [edsReply, ritasReply] = replied.replies;
+
+    expect(await core.dispatch('comments:edit', { commentId: edsReply!.id, text: 'Hers now' })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'forbidden', message: 'Only Ed Editor can edit this reply.' },
+      },
+    );
+    expect(await core.dispatch('comments:delete', { commentId: edsReply!.id })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: 'Only Ed Editor can delete this reply.' },
+    });
+    const edited = await call<Comment>('comments:edit', {
+      commentId: ritasReply!.id,
+      text: 'The base rate, 3%',
+    });
+    expect(edited).toMatchObject({ id: comment.id, text: 'Which?' });
+    expect(edited.replies.map((r) => r.text)).toEqual(['Mine', 'The base rate, 3%']);
+
+    await call('people:switch', { id: ed.id });
+    expect(await call('comments:delete', { commentId: edsReply!.id })).toEqual({ id: edsReply!.id });
+    const [left] = await call<Comment[]>('comments:list', { storyId: story.id });
+    expect(left).toMatchObject({ id: comment.id, text: 'Which?' });
+    expect(left!.replies.map((r) => [r.author, r.text])).toEqual([['Rita Reporter', 'The base rate, 3%']]);
+  });
 });

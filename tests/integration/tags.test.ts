@@ -148,6 +148,45 @@ describe('tag manager', () => {
     });
   });
 
+  it('undoing a merge leaves alone a story whose tags someone changed after the merge', async () => {
+    const c = await call<Story>('stories:create', { headline: 'Gamma' });
+    await setTags(c.id, ['economics']);
+    const source = await tagNamed('economics');
+    const target = await tagNamed('Economy');
+    const merged = await call<{ mergeId: number }>('tags:merge', {
+      sourceId: source.id,
+      targetId: target.id,
+    });
+    expect(await tagsOf(b.id)).toEqual(['Economy', 'Busan']);
+    // By hand after the merge: b drops Busan, c gets a tag added (typing in the story does not count).
+    await setTags(b.id, ['Economy']);
+    await call('tags:addToStory', { storyId: c.id, name: 'Markets' });
+    const story = await call<Story>('stories:get', { id: c.id });
+    await call('stories:save', {
+      id: c.id,
+      expectedVersion: story.version,
+      changes: { headline: 'Gamma 2' },
+    });
+
+    const undone = await call<{ leftAlone: number }>('tags:undoMerge', { mergeId: merged.mergeId });
+    expect(undone.leftAlone).toBe(2);
+    expect(await tagsOf(b.id)).toEqual(['Economy']);
+    expect(await tagsOf(c.id)).toEqual(['Economy', 'Markets']);
+  });
+
+  it('undoing a merge still splits a story only edited, not re-tagged, since', async () => {
+    const source = await tagNamed('economics');
+    const target = await tagNamed('Economy');
+    const merged = await call<{ mergeId: number }>('tags:merge', {
+      sourceId: source.id,
+      targetId: target.id,
+    });
+    const story = await call<Story>('stories:get', { id: b.id });
+    await call('stories:save', { id: b.id, expectedVersion: story.version, changes: { headline: 'Beta 2' } });
+    expect(await call('tags:undoMerge', { mergeId: merged.mergeId })).toMatchObject({ leftAlone: 0 });
+    expect(await tagsOf(b.id)).toEqual(['economics', 'Busan']);
+  });
+
   it('deletes a tag from every story and from search', async () => {
     const seoul = await tagNamed('Seoul');
     expect(await call('tags:delete', { id: seoul.id })).toEqual({ removedFrom: 1 });

@@ -17,6 +17,8 @@ export interface TagMergeStory {
   storyId: string;
   position: number;
   targetAdded: number;
+  /** Its tags were changed (by hand, or from the desk) after the merge. */
+  retagged: number;
 }
 
 /** Prepared statements over `tags` and `story_tags`; the search index follows them by trigger. */
@@ -80,9 +82,15 @@ export function tagQueries(db: Database.Database) {
     `SELECT id, source_name AS sourceName, target_id AS targetId, merged_at AS mergedAt, undone_at AS undoneAt
      FROM tag_merges WHERE id = ?`,
   );
+  const TAG_SET = `(SELECT json_group_array(tag_id) FROM
+     (SELECT tag_id FROM story_tags WHERE story_id = m.story_id ORDER BY tag_id))`;
+  const recordTagsAfter = db.prepare<[number]>(
+    `UPDATE tag_merge_stories AS m SET tags_after = ${TAG_SET} WHERE m.merge_id = ?`,
+  );
   const mergeStories = db.prepare<[number], TagMergeStory>(
-    `SELECT m.story_id AS storyId, m.position, m.target_added AS targetAdded FROM tag_merge_stories m
-     JOIN stories s ON s.id = m.story_id WHERE m.merge_id = ?`,
+    `SELECT m.story_id AS storyId, m.position, m.target_added AS targetAdded,
+       m.tags_after IS NOT NULL AND m.tags_after IS NOT ${TAG_SET} AS retagged
+     FROM tag_merge_stories m JOIN stories s ON s.id = m.story_id WHERE m.merge_id = ?`,
   );
   const markUndone = db.prepare<[number, number]>('UPDATE tag_merges SET undone_at = ? WHERE id = ?');
   const pruneMerges = db.prepare<[number]>('DELETE FROM tag_merges WHERE merged_at < ?');
@@ -129,8 +137,10 @@ export function tagQueries(db: Database.Database) {
       recordMergeStories.run({ merge, source: source.id, target });
       return merge;
     },
+    /** Notes each merged story's tags as the merge left them, once the source tag is gone. */
+    recordTagsAfterMerge: (id: number): void => void recordTagsAfter.run(id),
     merge: (id: number): TagMergeRecord | null => mergeById.get(id) ?? null,
-    /** The stories a merge changed that still exist. */
+    /** The stories a merge changed that still exist, each saying whether its tags changed since the merge. */
     mergeStories: (id: number): TagMergeStory[] => mergeStories.all(id),
     markMergeUndone: (id: number, at: number): void => void markUndone.run(at, id),
     /** Forgets merges made before `before`: they can no longer be undone. */

@@ -44,12 +44,15 @@ export function createCommentService({
     if (comment.parentId !== null) throw new AppError('invalid-input', 'That is a reply, not a comment');
     return comment;
   };
-  const ownComment = (commentId: string, verb: string) => {
+  /** A comment or reply the current person wrote; anyone else's is `forbidden`. */
+  const ownEntry = (commentId: string, verb: string) => {
     const person = people.requireCurrent();
-    const comment = topLevel(commentId);
+    const comment = queries.get(commentId);
+    if (!comment) throw new AppError('not-found', `No comment with id ${commentId}`);
+    const what = comment.parentId === null ? 'comment' : 'reply';
     if (comment.author !== person.name)
-      throw new AppError('forbidden', `Only ${comment.author} can ${verb} this comment.`);
-    return comment;
+      throw new AppError('forbidden', `Only ${comment.author} can ${verb} this ${what}.`);
+    return { ...comment, person, what, thread: comment.parentId ?? comment.id };
   };
   const find = (storyId: string, id: string): Comment => {
     const comment = queries.list(storyId).find((c) => c.id === id);
@@ -156,27 +159,29 @@ export function createCommentService({
       changed(comment.storyId, comment.id);
       return find(comment.storyId, comment.id);
     },
-    /** Changes the text of one's own comment; anyone else's is `forbidden`. */
+    /** Changes the text of one's own comment or reply (returning its whole comment); anyone else's is `forbidden`. */
     edit({ commentId, text }: { commentId: string; text: string }): Comment {
-      const comment = ownComment(commentId, 'edit');
+      const comment = ownEntry(commentId, 'edit');
       queries.setText(comment.id, text);
-      changed(comment.storyId, comment.id);
-      return find(comment.storyId, comment.id);
+      changed(comment.storyId, comment.thread);
+      return find(comment.storyId, comment.thread);
     },
-    /** Deletes one's own comment with its replies; anyone else's is `forbidden`. The caller removes its anchor. */
+    /**
+     * Deletes one's own reply, or comment with its replies; anyone else's is `forbidden`. The caller removes a
+     * comment's anchor.
+     */
     delete({ commentId }: { commentId: string }): { id: string } {
-      const person = people.requireCurrent();
-      const comment = ownComment(commentId, 'delete');
+      const comment = ownEntry(commentId, 'delete');
       queries.transaction(() => {
         queries.delete(comment.id);
         activity.record({
           storyId: comment.storyId,
           kind: 'comment',
-          actor: person.name,
-          summary: 'Deleted a comment',
+          actor: comment.person.name,
+          summary: `Deleted a ${comment.what}`,
         });
       });
-      changed(comment.storyId, comment.id);
+      changed(comment.storyId, comment.thread);
       return { id: comment.id };
     },
     unresolvedCount: (storyId: string) => queries.unresolvedCount(storyId),

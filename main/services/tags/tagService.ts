@@ -123,6 +123,7 @@ export function createTagService({ queries, getStory, now, events, afterStoryTag
         const mergeId = queries.recordMerge(source, targetId, at);
         queries.moveAssignments(sourceId, targetId);
         queries.remove(sourceId);
+        queries.recordTagsAfterMerge(mergeId);
         return { ...mustGet(targetId), mergeId };
       });
       events.emit('tags:changed', { tagIds: [sourceId, targetId] });
@@ -132,20 +133,26 @@ export function createTagService({ queries, getStory, now, events, afterStoryTag
     /**
      * Undoes a merge: the source tag is back (under its old name, or the tag that has that name by now) on
      * exactly the stories that had it, at the same place among their tags, and the target tag comes off the
-     * stories that had it only through the merge. Stories deleted since are left out.
+     * stories that had it only through the merge. Stories deleted since, and stories whose tags someone changed
+     * after the merge, are left as they are (`leftAlone` counts the latter).
      */
-    undoMerge(mergeId: number): { source: TagWithCount; target: TagWithCount | null } {
+    undoMerge(mergeId: number): { source: TagWithCount; target: TagWithCount | null; leftAlone: number } {
       const result = queries.transaction(() => {
         const merge = queries.merge(mergeId);
         if (!merge) throw new AppError('not-found', 'That merge can no longer be undone');
         if (merge.undoneAt !== null) throw new AppError('conflict', 'That merge was already undone');
         const sourceId = idFor(merge.sourceName);
+        let leftAlone = 0;
         for (const story of queries.mergeStories(mergeId)) {
+          if (story.retagged) {
+            leftAlone++;
+            continue;
+          }
           if (story.targetAdded) queries.removeFromStory(story.storyId, merge.targetId);
           queries.placeOnStory(story.storyId, sourceId, story.position);
         }
         queries.markMergeUndone(mergeId, now().getTime());
-        return { source: mustGet(sourceId), target: queries.get(merge.targetId) };
+        return { source: mustGet(sourceId), target: queries.get(merge.targetId), leftAlone };
       });
       events.emit('tags:changed', {
         tagIds: [result.source.id, ...(result.target ? [result.target.id] : [])],

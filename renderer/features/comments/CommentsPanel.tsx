@@ -1,20 +1,19 @@
 import type { Editor } from '@tiptap/react';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { afterPause } from '../editor/afterPause';
 import { onDocChange } from '../editor/onDocChange';
 import type { Comment } from '../../../shared/domain/comment';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { useQueryCall } from '../../api/useQueryCall';
-import { formatFull, formatWhen } from '../../components/formatTime';
 import type { StorySaver } from '../stories/storySaver';
 import { anchorRanges, commentsAtSelection, type AnchorRange } from './anchorRanges';
 import type { CommentDraft } from './CommentButton';
 import { SidePanel } from '../../components/SidePanel';
-import { replyDraft, setReplyDraft } from './replyDrafts';
-import { LIMITS } from '../../components/fieldLimits';
 import { useCurrentPerson } from '../people/PersonContext';
-import { commentDraftRange, highlightCommentDraft } from './draftHighlight';
+import { highlightCommentDraft, type FollowedRange } from './draftHighlight';
+import { anchorPostedComment } from './anchorPostedComment';
+import { CommentBox, CommentCard } from './CommentCard';
 import './comments.css';
 
 /** Recomputes where anchors are at most this often while typing. */
@@ -54,8 +53,15 @@ export function CommentsPanel(props: {
   const ranges = useAnchorRanges(editor);
   const { person } = useCurrentPerson();
 
+  const highlight = useRef<{ draft: CommentDraft; range: FollowedRange } | null>(null);
   useEffect(() => {
-    if (editor && draft) return highlightCommentDraft(editor, draft);
+    if (!editor || !draft) return;
+    const shown = { draft, range: highlightCommentDraft(editor, draft) };
+    highlight.current = shown;
+    return () => {
+      shown.range.release();
+      if (highlight.current === shown) highlight.current = null;
+    };
   }, [editor, draft]);
 
   useEffect(() => {
@@ -93,18 +99,16 @@ export function CommentsPanel(props: {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!draft || !editor) return;
+    const range = (highlight.current?.draft === draft && highlight.current.range.now()) || draft;
     void run(async () => {
-      const comment = await client.call('comments:create', { storyId, text, quote: draft.quote });
-      const size = editor.state.doc.content.size;
-      const range = commentDraftRange(editor) ?? {
-        from: Math.min(draft.from, size),
-        to: Math.min(draft.to, size),
-      };
-      editor.chain().setTextSelection(range).setCommentAnchor({ commentId: comment.id }).run();
+      const comment = await anchorPostedComment(editor, range, () =>
+        client.call('comments:create', { storyId, text, quote: draft.quote }),
+      );
       await saver.flush();
-      setText('');
       setActive(comment.id);
-      props.onDraftDone();
+      setText((now) => (now === text ? '' : now));
+      // Another comment may have begun while this one was sent: that one stays open.
+      if (highlight.current?.draft === draft) props.onDraftDone();
     });
   };
 
@@ -161,192 +165,19 @@ export function CommentsPanel(props: {
             onResolve={(resolved) =>
               run(() => client.call('comments:resolve', { commentId: comment.id, resolved }))
             }
-            own={comment.author === person.name}
-            onEdit={(changed) =>
-              run(() => client.call('comments:edit', { commentId: comment.id, text: changed }))
+            mine={(author) => author === person.name}
+            onEdit={(id, changed) =>
+              run(() => client.call('comments:edit', { commentId: id, text: changed }))
             }
-            onDelete={() =>
+            onDelete={(id) =>
               run(async () => {
-                await client.call('comments:delete', { commentId: comment.id });
-                if (editor?.commands.unsetCommentAnchor(comment.id)) await saver.flush();
+                await client.call('comments:delete', { commentId: id });
+                if (id === comment.id && editor?.commands.unsetCommentAnchor(id)) await saver.flush();
               })
             }
           />
         ))}
       </ol>
     </SidePanel>
-  );
-}
-
-function CommentCard(props: {
-  comment: Comment;
-  active: boolean;
-  orphaned: boolean;
-  onSelect(): void;
-  onReply(text: string): Promise<boolean>;
-  onResolve(resolved: boolean): Promise<boolean>;
-  /** The current person wrote it: they may edit or delete it. */
-  own: boolean;
-  onEdit(text: string): Promise<boolean>;
-  onDelete(): Promise<boolean>;
-}) {
-  const { comment } = props;
-  const [editing, setEditing] = useState<string | null>(null);
-  const [confirmDelete, setConfirmDelete] = useState(false);
-  const [reply, setReplyState] = useState(() => replyDraft(comment.id));
-  const setReply = (text: string) => {
-    setReplyState(text);
-    setReplyDraft(comment.id, text);
-  };
-  const classes = ['comment', props.active && 'comment-active', comment.resolved && 'comment-resolved'];
-  return (
-    <li
-      id={`comment-${comment.id}`}
-      className={classes.filter(Boolean).join(' ')}
-      aria-label={`Comment by ${comment.author}`}
-    >
-      <button type="button" className="comment-quote" onClick={props.onSelect} disabled={props.orphaned}>
-        “{comment.quote || '…'}”
-      </button>
-      <p className="comment-meta">
-        <strong>{comment.author}</strong>{' '}
-        <time dateTime={comment.createdAt} title={formatFull(comment.createdAt)}>
-          {formatWhen(comment.createdAt)}
-        </time>
-        {props.orphaned && <span className="comment-tag comment-orphaned">Orphaned</span>}
-        {comment.resolved && <span className="comment-tag">Resolved</span>}
-      </p>
-      {editing === null ? (
-        <p className="comment-text">{comment.text}</p>
-      ) : (
-        <form
-          className="comment-edit"
-          aria-label="Edit comment"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void props.onEdit(editing).then((saved) => saved && setEditing(null));
-          }}
-        >
-          <CommentBox
-            value={editing}
-            onChange={setEditing}
-            submitLabel="Save"
-            onCancel={() => setEditing(null)}
-          />
-        </form>
-      )}
-      {props.own && editing === null && (
-        <div className="comment-own">
-          {confirmDelete ? (
-            <>
-              <span>Delete this comment{comment.replies.length > 0 ? ' and its replies' : ''}?</span>
-              <button
-                type="button"
-                className="button-quiet button-small button-danger"
-                onClick={() => void props.onDelete()}
-              >
-                Delete
-              </button>
-              <button type="button" className="button-quiet" onClick={() => setConfirmDelete(false)}>
-                Keep
-              </button>
-            </>
-          ) : (
-            <>
-              <button
-                type="button"
-                className="button-quiet button-small"
-                onClick={() => setEditing(comment.text)}
-              >
-                Edit
-              </button>
-              <button
-                type="button"
-                className="button-quiet button-small"
-                onClick={() => setConfirmDelete(true)}
-              >
-                Delete
-              </button>
-            </>
-          )}
-        </div>
-      )}
-      {comment.replies.length > 0 && (
-        <ul className="comment-replies">
-          {comment.replies.map((r) => (
-            <li key={r.id}>
-              <strong>{r.author}</strong> <span>{r.text}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-      <form
-        className="comment-reply"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void props.onReply(reply).then((sent) => sent && setReply(''));
-        }}
-      >
-        <input
-          aria-label="Reply"
-          maxLength={LIMITS.comment}
-          placeholder="Reply…"
-          value={reply}
-          onChange={(e) => setReply(e.target.value)}
-        />
-        {reply.trim() && (
-          <button type="submit" className="button-quiet">
-            Send
-          </button>
-        )}
-        <button
-          type="button"
-          className="button-quiet"
-          onClick={() => void props.onResolve(!comment.resolved)}
-        >
-          {comment.resolved ? 'Reopen' : 'Resolve'}
-        </button>
-      </form>
-    </li>
-  );
-}
-
-/** The text box of a new or edited comment: Ctrl/Cmd+Enter sends its form, Escape or Cancel gives up. */
-function CommentBox(props: {
-  value: string;
-  onChange(text: string): void;
-  onCancel(): void;
-  submitLabel: string;
-  placeholder?: string;
-}) {
-  return (
-    <>
-      <textarea
-        aria-label="Comment text"
-        rows={3}
-        maxLength={LIMITS.comment}
-        value={props.value}
-        autoFocus
-        placeholder={props.placeholder}
-        onChange={(event) => props.onChange(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-            event.preventDefault();
-            if (props.value.trim()) event.currentTarget.form?.requestSubmit();
-          } else if (event.key === 'Escape') {
-            event.preventDefault();
-            props.onCancel();
-          }
-        }}
-      />
-      <div className="comment-actions">
-        <button type="button" className="button-quiet" onClick={props.onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button-primary" disabled={!props.value.trim()}>
-          {props.submitLabel}
-        </button>
-      </div>
-    </>
   );
 }

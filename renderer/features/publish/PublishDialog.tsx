@@ -5,8 +5,8 @@ import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { useTargets } from '../settings/useTargets';
 import { JobProgressView } from './JobProgressView';
-import { publishSessions, useLatestJob, usePublishSession } from './publishSessions';
-import { useSections } from '../stories/useSections';
+import { publishSessions, usePublishSession } from './publishSessions';
+import { PreflightBlockers } from './PreflightBlockers';
 
 type Mode = 'now' | 'schedule';
 
@@ -150,24 +150,15 @@ export function PublishDialog(props: {
             {blockers.length > 0 && (
               <>
                 <h3>Fix before publishing</h3>
-                <ul className="preflight-list" aria-label="Blockers">
-                  {blockers.map((item) => (
-                    <li key={`${item.code}-${item.message}`} className="preflight-blocker">
-                      <span aria-hidden="true">✕</span> {item.message}
-                      {item.code === 'no-section' && props.onSection && (
-                        <SectionFix onSection={props.onSection} />
-                      )}
-                      {item.code === 'unpublished-link' && item.storyId && (
-                        <LinkedStoryFix
-                          storyId={item.storyId}
-                          targetId={preflight.target.id}
-                          {...(props.onOpenStory && { onOpen: props.onOpenStory })}
-                          {...(props.onUnlink && { onUnlink: props.onUnlink })}
-                        />
-                      )}
-                    </li>
-                  ))}
-                </ul>
+                <PreflightBlockers
+                  items={blockers}
+                  targetId={preflight.target.id}
+                  fixes={{
+                    ...(props.onSection && { onSection: props.onSection }),
+                    ...(props.onOpenStory && { onOpenStory: props.onOpenStory }),
+                    ...(props.onUnlink && { onUnlink: props.onUnlink }),
+                  }}
+                />
               </>
             )}
             {warnings.length > 0 && (
@@ -242,95 +233,5 @@ export function PublishDialog(props: {
         )}
       </div>
     </dialog>
-  );
-}
-
-/** The fix for "Choose a section", right where the check reports it. */
-function SectionFix({ onSection }: { onSection(sectionId: string): void }) {
-  const sections = useSections();
-  return (
-    <select
-      className="preflight-fix"
-      aria-label="Section for this story"
-      value=""
-      onChange={(event) => event.target.value && onSection(event.target.value)}
-    >
-      <option value="">Choose a section…</option>
-      {sections.map((section) => (
-        <option key={section.id} value={section.id}>
-          {section.name}
-        </option>
-      ))}
-    </select>
-  );
-}
-
-/** The fixes for a link to a story that is not published on the site: open it, publish it there, or unlink it. */
-function LinkedStoryFix(props: {
-  storyId: string;
-  targetId: string;
-  onOpen?(storyId: string): void;
-  onUnlink?(storyId: string): void;
-}) {
-  const client = useClient();
-  const [failed, setFailed] = useState<string | null>(null);
-  const [sent, setSent] = useState(false);
-  const latest = useLatestJob(props.storyId);
-  const job = sent && latest?.targetId === props.targetId ? latest : null;
-  const sending = sent && (!job || ['queued', 'running', 'waiting'].includes(job.state));
-  const jobFailed = job && (job.state === 'failed' || job.state === 'paused') ? job.lastError : null;
-  const error = failed ?? jobFailed;
-
-  const publish = async () => {
-    setFailed(null);
-    setSent(true);
-    try {
-      publishSessions.offer(
-        await client.call('publish:start', {
-          storyId: props.storyId,
-          targetId: props.targetId,
-          action: 'publish',
-        }),
-      );
-    } catch (cause) {
-      setSent(false);
-      setFailed(errorMessage(cause));
-    }
-  };
-
-  return (
-    <span className="preflight-fix preflight-link-fix">
-      {props.onOpen && (
-        <button
-          type="button"
-          className="button-quiet button-small"
-          onClick={() => props.onOpen?.(props.storyId)}
-        >
-          Open
-        </button>
-      )}
-      <button
-        type="button"
-        className="button-quiet button-small"
-        disabled={sending}
-        onClick={() => void publish()}
-      >
-        {sending ? 'Publishing…' : 'Publish it'}
-      </button>
-      {props.onUnlink && (
-        <button
-          type="button"
-          className="button-quiet button-small"
-          onClick={() => props.onUnlink?.(props.storyId)}
-        >
-          Unlink
-        </button>
-      )}
-      {error && (
-        <span role="alert" className="field-error preflight-fix-error">
-          Could not publish it: {error}
-        </span>
-      )}
-    </span>
   );
 }

@@ -8,7 +8,8 @@ import { Dialog } from '../../components/Dialog';
 import { useCurrentPerson } from '../people/PersonContext';
 import type { StorySaver } from '../stories/storySaver';
 import { offerStoryCommands } from './storyCommands';
-import { blockersAfterApproval } from './approvalCheck';
+import { blockersAfterApproval, type ApprovalProblems } from './approvalCheck';
+import { PreflightBlockers, type PreflightFixes } from '../publish/PreflightBlockers';
 import { ChangedSinceApprovalBadge, useChangedSinceApproval } from './ChangedSinceApproval';
 import { LIMITS } from '../../components/fieldLimits';
 import { useDeskStory } from '../desk/useDeskStory';
@@ -28,6 +29,12 @@ export function WorkflowActions(props: {
   onMoved(): void;
   /** Where the kill action (Spike) goes, apart from the others; beside them when not given. */
   killSlot?: HTMLElement | null;
+  /** The fixes approval offers for what would still block publishing (as the publish pre-flight does). */
+  fixes?: {
+    onSection?(sectionId: string): Promise<void>;
+    onOpenStory?(storyId: string): void;
+    onUnlink?(storyId: string): Promise<void>;
+  };
 }) {
   const { story, saver } = props;
   const client = useClient();
@@ -42,7 +49,7 @@ export function WorkflowActions(props: {
   // One request at a time: a second one would be based on a version the first is about to change.
   const waiting = desk?.pending.some((entry) => entry.state === 'waiting') ?? false;
   const changedSinceApproval = useChangedSinceApproval(story) || (onDesk && desk.changedAfterApproval);
-  const [approvalProblems, setApprovalProblems] = useState<string[] | null>(null);
+  const [approvalProblems, setApprovalProblems] = useState<ApprovalProblems | null>(null);
   // Approving an approved story again only makes sense once it changed after the approval.
   const actions = useMemo(
     () =>
@@ -85,12 +92,27 @@ export function WorkflowActions(props: {
   const approve = useCallback(async () => {
     try {
       const problems = await blockersAfterApproval(client, story.id);
-      if (problems.length > 0) setApprovalProblems(problems);
+      if (problems.items.length > 0) setApprovalProblems(problems);
       else await run('approve');
     } catch (cause) {
       setError(errorMessage(cause));
     }
   }, [client, story.id, run]);
+  const { onSection, onOpenStory, onUnlink } = props.fixes ?? {};
+  const recheck = () =>
+    void blockersAfterApproval(client, story.id).then(setApprovalProblems, (cause: unknown) =>
+      setError(errorMessage(cause)),
+    );
+  const approvalFixes: PreflightFixes = {
+    ...(onSection && { onSection: (id: string) => void onSection(id).then(recheck) }),
+    ...(onUnlink && { onUnlink: (id: string) => void onUnlink(id).then(recheck) }),
+    ...(onOpenStory && {
+      onOpenStory: (id: string) => {
+        setApprovalProblems(null);
+        onOpenStory(id);
+      },
+    }),
+  };
   const choose = useCallback(
     (action: WorkflowAction) =>
       action === 'return' ? setAsking(true) : action === 'approve' ? void approve() : void run(action),
@@ -160,7 +182,7 @@ export function WorkflowActions(props: {
       {approvalProblems && (
         <Dialog
           title="Approve with problems?"
-          submitLabel="Approve anyway"
+          submitLabel={approvalProblems.items.length > 0 ? 'Approve anyway' : 'Approve'}
           submitDisabled={busy}
           onSubmit={() => {
             setApprovalProblems(null);
@@ -168,12 +190,16 @@ export function WorkflowActions(props: {
           }}
           onCancel={() => setApprovalProblems(null)}
         >
-          <p>Once approved, this story still cannot be published until these are fixed:</p>
-          <ul className="approval-problems">
-            {approvalProblems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
+          <p>
+            {approvalProblems.items.length > 0
+              ? 'Once approved, this story still cannot be published until these are fixed:'
+              : 'Nothing would stop publishing it now.'}
+          </p>
+          <PreflightBlockers
+            items={approvalProblems.items}
+            targetId={approvalProblems.targetId}
+            fixes={approvalFixes}
+          />
         </Dialog>
       )}
       {asking && (

@@ -8,10 +8,17 @@ const SETTLED_BY_APPROVAL = new Set<PreflightItem['code']>([
   'not-allowed',
 ]);
 
-/** The problems that would still block publishing once the story is approved (section, unpublished links…). */
-export async function blockersAfterApproval(client: Client, storyId: string): Promise<string[]> {
+/** What would still block publishing once the story is approved (section, unpublished links…), on which site. */
+export interface ApprovalProblems {
+  items: PreflightItem[];
+  targetId: string;
+}
+
+/** The problems that would still block publishing once the story is approved. */
+export async function blockersAfterApproval(client: Client, storyId: string): Promise<ApprovalProblems> {
   const preflight = await client.call('publish:preflight', { storyId });
-  return preflight.items
-    .filter((item) => item.level === 'blocker' && !SETTLED_BY_APPROVAL.has(item.code))
-    .map((item) => item.message);
+  return {
+    items: preflight.items.filter((item) => item.level === 'blocker' && !SETTLED_BY_APPROVAL.has(item.code)),
+    targetId: preflight.target.id,
+  };
 }

@@ -286,7 +286,13 @@ export function StoryForm(props: {
     <div className="story-workspace">
       <header className="pane-toolbar" ref={header}>
         <StatusBadge status={story.status} />
-        <WorkflowActions story={story} saver={saver} onMoved={onReload} killSlot={killSlot} />
+        <WorkflowActions
+          story={story}
+          saver={saver}
+          onMoved={onReload}
+          killSlot={killSlot}
+          fixes={{ onSection: setSectionNow, onOpenStory: props.onOpenStory, onUnlink: unlinkStory }}
+        />
         {binding && <PresenceList binding={binding} />}
         <div className="pane-toolbar-end">
           <ReviewPanelToggles review={review} onOpen={flush} />

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { tagNameProblem, type TagWithCount } from '../../../shared/domain/tag';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
@@ -6,7 +6,7 @@ import { useQueryCall } from '../../api/useQueryCall';
 import { Dialog } from '../../components/Dialog';
 import { LIMITS } from '../../components/fieldLimits';
 import { RenameDialog } from '../../components/RenameDialog';
-import { UndoToast } from '../../components/UndoToast';
+import { offerUndo } from '../../components/undoOffer';
 import '../library/library.css';
 import './tags.css';
 
@@ -25,12 +25,9 @@ export function TagManager() {
   const error = failed ?? loaded.error;
   const [pending, setPending] = useState<Pending | null>(null);
   const [filter, setFilter] = useState('');
-  const [lastMerge, setLastMerge] = useState<{ mergeId: number; message: string } | null>(null);
-  const dismissMerge = useCallback(() => setLastMerge(null), []);
-  const undoMerge = (mergeId: number) => {
-    setLastMerge(null);
-    client.call('tags:undoMerge', { mergeId }).catch((cause: unknown) => setError(errorMessage(cause)));
-  };
+  // The offer outlives this view: one can leave the Tags and still undo the merge.
+  const offerUndoMerge = (mergeId: number, message: string) =>
+    offerUndo({ message, undo: () => client.call('tags:undoMerge', { mergeId }) });
 
   const shown = (tags ?? []).filter((tag) => tag.name.toLowerCase().includes(filter.trim().toLowerCase()));
 
@@ -117,7 +114,7 @@ export function TagManager() {
           others={(tags ?? []).filter((tag) => tag.id !== pending.tag.id)}
           onDone={() => setPending(null)}
           onMerged={(mergeId, into) =>
-            setLastMerge({ mergeId, message: `“${pending.tag.name}” merged into “${into}”.` })
+            offerUndoMerge(mergeId, `“${pending.tag.name}” merged into “${into}”.`)
           }
           onError={setError}
         />
@@ -140,13 +137,6 @@ export function TagManager() {
             stories themselves stay as they are.
           </p>
         </Dialog>
-      )}
-      {lastMerge && (
-        <UndoToast
-          message={lastMerge.message}
-          onUndo={() => undoMerge(lastMerge.mergeId)}
-          onDismiss={dismissMerge}
-        />
       )}
     </section>
   );

@@ -15,11 +15,11 @@ export const commentChannels = {
   'comments:reply': channel(z.object({ commentId: CommentId, text: CommentText }).strict(), Comment),
   /** Resolves or reopens a comment. */
   'comments:resolve': channel(z.object({ commentId: CommentId, resolved: z.boolean() }).strict(), Comment),
-  /** Changes the text of a comment; only its author may (`forbidden` for anyone else). */
+  /** Changes the text of a comment or a reply (returning its whole comment); only its author may (`forbidden` for anyone else). */
   'comments:edit': channel(z.object({ commentId: CommentId, text: CommentText }).strict(), Comment),
   /**
-   * Deletes a comment and its replies; only its author may (`forbidden` for anyone else). The caller then removes
-   * its CommentAnchor mark from the body.
+   * Deletes a reply, or a comment and its replies; only its author may (`forbidden` for anyone else). For a comment,
+   * the caller then removes its CommentAnchor mark from the body.
    */
   'comments:delete': channel(z.object({ commentId: CommentId }).strict(), z.object({ id: CommentId })),
 };

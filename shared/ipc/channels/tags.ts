@@ -51,12 +51,13 @@ export const tagChannels = {
   ),
   /**
    * Undoes a merge: the merged-away tag is back on exactly the stories that had it (in its old place), and
-   * the target comes off the stories that had it only through the merge. `not-found` once it is too old,
-   * `conflict` if it was already undone.
+   * the target comes off the stories that had it only through the merge. A story whose tags were changed since
+   * the merge is left as it is (`leftAlone` counts them). `not-found` once it is too old, `conflict` if it was
+   * already undone.
    */
   'tags:undoMerge': channel(
     z.object({ mergeId: z.number().int().positive() }).strict(),
-    z.object({ source: TagWithCount, target: TagWithCount.nullable() }),
+    z.object({ source: TagWithCount, target: TagWithCount.nullable(), leftAlone: z.number().int() }),
   ),
   /** Deletes a tag and takes it off every story. */
   'tags:delete': channel(z.object({ id: TagId }).strict(), z.object({ removedFrom: z.number().int() })),

@@ -119,6 +119,8 @@ test('after History ▸ Restore, comments whose text the restored version still 
     await expect(comments.getByText(text)).toBeVisible();
   }
   await expect(page.getByRole('status')).toHaveText('Saved');
+  // Each comment on its own phrase, though the next was begun before the core answered the one before.
+  await expect(body.locator('span[data-comment-id]')).toHaveText(['rise sharply', 'Banks', 'Fed']);
 
   await page.getByRole('group', { name: 'Side panels' }).getByRole('button', { name: 'History' }).click();
   const history = page.getByRole('complementary', { name: 'History' });
@@ -197,4 +199,53 @@ test('one edits and deletes one’s own comment, not anyone else’s, and the co
     'commentAnchor',
   );
   expect(await host.rpc('comments:list', { storyId: story.id })).toHaveLength(1);
+});
+
+test('one edits and deletes one’s own reply, not anyone else’s, and the comment stays', async ({
+  page,
+  host,
+}) => {
+  const story = await host.rpc('stories:create', {
+    headline: 'Council budget',
+    body: paragraphs('The vote was close.'),
+  });
+  const me = (await host.rpc('people:list', {})).find((p: { name: string }) => p.name === 'Test Editor');
+  await host.rpc('people:create', { name: 'Rita Reporter', role: 'reporter' });
+  const comment = await host.rpc('comments:create', {
+    storyId: story.id,
+    text: 'Who counted?',
+    quote: 'vote',
+  });
+  await host.rpc('comments:reply', { commentId: comment.id, text: 'The clerk did.' });
+  await host.rpc('people:switch', { id: me.id });
+  await host.rpc('comments:reply', { commentId: comment.id, text: 'Name the clerk.' });
+  await page.goto(host.uiUrl);
+  await page.getByRole('button', { name: /Council budget/ }).click();
+  await page.getByRole('group', { name: 'Side panels' }).getByRole('button', { name: 'Comments' }).click();
+  const card = page
+    .getByRole('complementary', { name: 'Comments' })
+    .getByRole('listitem', { name: 'Comment by Rita Reporter' });
+  const mine = card.getByRole('listitem', { name: 'Replied by Test Editor' });
+  const theirs = card.getByRole('listitem', { name: 'Replied by Rita Reporter' });
+  await expect(theirs).toContainText('The clerk did.');
+  await expect(theirs.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+  await expect(theirs.getByRole('button', { name: 'Delete' })).toHaveCount(0);
+
+  await mine.getByRole('button', { name: 'Edit' }).click();
+  await mine.getByLabel('Comment text').fill('Name the clerk, please.');
+  expect(await seriousViolations(page, 'aside'), 'axe over a reply being edited').toEqual([]);
+  await screenshotAtBothSizes(page, 'reply-edited');
+  await page.keyboard.press('Control+Enter');
+  await expect(mine).toContainText('Name the clerk, please.');
+  await expect(mine.getByLabel('Comment text')).toHaveCount(0);
+
+  await mine.getByRole('button', { name: 'Delete' }).click();
+  await expect(mine).toContainText('Delete this reply?');
+  expect(await seriousViolations(page, 'aside'), 'axe over the delete question').toEqual([]);
+  await mine.getByRole('button', { name: 'Delete' }).click();
+  await expect(mine).toHaveCount(0);
+  await expect(theirs).toContainText('The clerk did.');
+  await expect(card).toContainText('Who counted?');
+  const [stored] = await host.rpc('comments:list', { storyId: story.id });
+  expect(stored.replies.map((r: { text: string }) => r.text)).toEqual(['The clerk did.']);
 });

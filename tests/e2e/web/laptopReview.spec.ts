@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
+import { removeDir, startDeskProcess } from '../../desk/deskKit';
 import { DESKTOP, LAPTOP, screenshotAtBothSizes } from './atBothSizes';
-import { expect, test, type RunningHost } from './browserHost';
+import { expect, startHost, test, type RunningHost } from './browserHost';
+import { seriousViolations } from './axe';
 
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
@@ -27,6 +29,26 @@ const bodyWidth = (page: Page) =>
   page
     .getByRole('textbox', { name: 'Story body' })
     .evaluate((element) => element.getBoundingClientRect().width);
+
+/** The header buttons and formatting tools that are not wholly inside their row and the window. */
+const cutOff = (page: Page) =>
+  page.evaluate(() => {
+    const inside = (element: Element, box: DOMRect) => {
+      const rect = element.getBoundingClientRect();
+      return rect.left >= box.left - 1 && rect.right <= box.right + 1;
+    };
+    const pane = document.querySelector('.pane-toolbar')!.getBoundingClientRect();
+    const tools = document.querySelector('.toolbar-tools')!.getBoundingClientRect();
+    return [
+      ...[...document.querySelectorAll('.pane-toolbar button, .pane-toolbar [role=status]')].filter(
+        (b) => !inside(b, pane),
+      ),
+      ...[...document.querySelectorAll('.toolbar-tools button')].filter((b) => !inside(b, tools)),
+      ...[
+        ...document.querySelectorAll('.pane-toolbar button, .pane-toolbar [role=status], .toolbar button'),
+      ].filter((b) => b.getBoundingClientRect().right > window.innerWidth),
+    ].map((b) => b.getAttribute('aria-label') ?? b.textContent);
+  });
 
 test('on a 1024×700 laptop one side panel at a time leaves the body readable and the header on one row', async ({
   page,
@@ -79,24 +101,29 @@ test('at 1440×900 and 1024×700, with the list shown, no header button or forma
     await expect(page.getByRole('region', { name: 'Stories' })).toBeVisible();
     const header = (await page.locator('.pane-toolbar').boundingBox())!;
     expect(header.height, `header on one row at ${size.width}`).toBeLessThan(60);
-    const clipped = await page.evaluate(() => {
-      const inside = (element: Element, box: DOMRect) => {
-        const rect = element.getBoundingClientRect();
-        return rect.left >= box.left - 1 && rect.right <= box.right + 1;
-      };
-      const pane = document.querySelector('.pane-toolbar')!.getBoundingClientRect();
-      const tools = document.querySelector('.toolbar-tools')!.getBoundingClientRect();
-      return [
-        ...[...document.querySelectorAll('.pane-toolbar button')].filter((b) => !inside(b, pane)),
-        ...[...document.querySelectorAll('.toolbar-tools button')].filter((b) => !inside(b, tools)),
-        ...[...document.querySelectorAll('.pane-toolbar button, .toolbar button')].filter(
-          (b) => b.getBoundingClientRect().right > window.innerWidth,
-        ),
-      ].map((b) => b.getAttribute('aria-label') ?? b.textContent);
-    });
-    expect(clipped, `buttons cut off at ${size.width}`).toEqual([]);
+    expect(await cutOff(page), `buttons cut off at ${size.width}`).toEqual([]);
   }
   await screenshotAtBothSizes(page, 'header-and-toolbar');
+});
+
+test('at 1440×900 a side panel also folds the list away: the body keeps a readable column and the toolbar at most two rows', async ({
+  page,
+  host,
+}) => {
+  await openLongStory(page, host);
+  const panels = page.getByRole('group', { name: 'Side panels' });
+  for (const panel of ['Comments', 'History']) {
+    await panels.getByRole('button', { name: panel }).click();
+    await expect(page.getByRole('complementary', { name: panel })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Stories' })).toBeHidden();
+    expect(await bodyWidth(page), `body beside ${panel}`).toBeGreaterThan(600);
+    const toolbar = (await page.locator('.toolbar').boundingBox())!;
+    expect(toolbar.height, `toolbar rows beside ${panel}`).toBeLessThan(80);
+    expect(await cutOff(page), `cut off beside ${panel}`).toEqual([]);
+  }
+  await page.screenshot({ path: 'test-results/screenshots/desk/desktop-history-panel-1440.png' });
+  await panels.getByRole('button', { name: 'History' }).click();
+  await expect(page.getByRole('region', { name: 'Stories' })).toBeVisible();
 });
 
 test('a panel takes focus when it opens; Escape closes it and gives focus back to its button', async ({
@@ -139,4 +166,74 @@ test('the library list folds away and comes back, and Escape closes the person m
   await page.keyboard.press('Escape');
   await expect(page.getByRole('group', { name: 'People' })).toBeHidden();
   await expect(switcher).toBeFocused();
+});
+
+test('a desk story’s header at 1024×700 keeps every button on screen with someone else on the story and a transition waiting', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const desk = await startDeskProcess();
+  const editorHost = await startHost({ name: 'Eda Editor', role: 'editor' });
+  const reporterHost = await startHost({ name: 'Rey Reporter', role: 'reporter' });
+  const context = await browser.newContext({ viewport: LAPTOP });
+  try {
+    await editorHost.rpc('desk:join', { address: desk.url, code: desk.firstInvitation, name: 'Eda Editor' });
+    const invitation = await editorHost.rpc<{ code: string }>('desk:invite', {
+      name: 'Rey Reporter',
+      role: 'reporter',
+    });
+    await reporterHost.rpc('desk:join', { address: desk.url, code: invitation.code });
+    const story = await reporterHost.rpc<{ id: string }>('stories:create', {
+      headline: 'Harbour bridge reopens after six months of repairs',
+      body: { type: 'doc', content: [paragraph('The harbour bridge carried its first cars on Monday.')] },
+    });
+    await expect
+      .poll(
+        () =>
+          editorHost.rpc('stories:get', { id: story.id }).then(
+            () => true,
+            () => false,
+          ),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(true);
+    const [editor, reporter] = [await context.newPage(), await context.newPage()];
+    for (const [page, host] of [
+      [editor, editorHost],
+      [reporter, reporterHost],
+    ] as const) {
+      await page.goto(host.uiUrl);
+      await page
+        .getByRole('button', { name: /Harbour bridge reopens/ })
+        .first()
+        .click();
+      await expect(page.getByRole('textbox', { name: 'Story body' })).toContainText('first cars');
+    }
+    for (const [page, other] of [
+      [editor, 'Rey Reporter'],
+      [reporter, 'Eda Editor'],
+    ] as const) {
+      await expect(page.getByRole('list', { name: 'Also on this story' })).toContainText(other);
+      await expect(page.getByRole('region', { name: 'Stories' })).toBeVisible();
+      await page.screenshot({
+        path: `test-results/screenshots/desk/desk-header-presence-${page === editor ? 'editor' : 'reporter'}-1024.png`,
+      });
+      expect(await cutOff(page), `cut off with ${other} on the story`).toEqual([]);
+    }
+
+    // The desk goes away: the submit waits in the outbox, shown in the header.
+    await desk.stop();
+    await reporter.getByRole('button', { name: 'Submit for review' }).click();
+    await expect(reporter.getByRole('status').filter({ hasText: 'Waiting to reach the desk' })).toBeVisible();
+    expect(await cutOff(reporter), 'cut off with a transition waiting').toEqual([]);
+    expect(await seriousViolations(reporter), 'axe over the crowded header').toEqual([]);
+    await screenshotAtBothSizes(reporter, 'desk-header-waiting');
+  } finally {
+    await context.close();
+    await Promise.all([editorHost.close(), reporterHost.close()]);
+    await desk.stop();
+    removeDir(desk.dataDir);
+  }
 });

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { screenshotAtBothSizes } from './atBothSizes';
 import { expect, test, type RunningHost } from './browserHost';
 import { seriousViolations } from './axe';
@@ -38,7 +38,11 @@ async function openPreflight(page: Page, host: RunningHost) {
   await page.goto(host.uiUrl);
   await page.getByRole('button', { name: /Ferries cancelled/ }).click();
   await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Publish' }).click();
-  const dialog = page.getByRole('dialog');
+  return linkBlocker(page.getByRole('dialog'));
+}
+
+/** The dialog's blocker for the link to the unpublished story, once it shows. */
+async function linkBlocker(dialog: Locator) {
   const blocker = dialog
     .getByRole('list', { name: 'Blockers' })
     .getByRole('listitem')
@@ -90,4 +94,42 @@ test('the pre-flight opens a linked story that is not published', async ({ page,
   await blocker.getByRole('button', { name: 'Open' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByLabel('Headline')).toHaveValue('Storm closes the coast road');
+});
+
+test('approving a story that links to an unpublished one offers the same fixes: Open, Publish it and Unlink', async ({
+  page,
+  host,
+}) => {
+  const { story } = await storyLinkingToUnpublished(host);
+  await page.goto(host.uiUrl);
+  await page.getByRole('button', { name: /Ferries cancelled/ }).click();
+  const pane = page.getByRole('main', { name: 'Story' });
+  const approve = async () => {
+    await pane.getByRole('button', { name: 'Approve', exact: true }).click();
+    return linkBlocker(page.getByRole('dialog', { name: 'Approve with problems?' }));
+  };
+
+  let { dialog, blocker } = await approve();
+  for (const fix of ['Open', 'Publish it', 'Unlink'])
+    await expect(blocker.getByRole('button', { name: fix })).toBeVisible();
+  expect(await seriousViolations(page, 'dialog'), 'axe over the approval check with its fixes').toEqual([]);
+  await screenshotAtBothSizes(page, 'approval-link-fixes');
+  await blocker.getByRole('button', { name: 'Open' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByLabel('Headline')).toHaveValue('Storm closes the coast road');
+
+  await page
+    .getByRole('region', { name: 'Stories' })
+    .getByRole('button', { name: /Ferries cancelled/ })
+    .click();
+  ({ dialog, blocker } = await approve());
+  await blocker.getByRole('button', { name: 'Unlink' }).click();
+  await expect(blocker).toHaveCount(0);
+  await expect(dialog).toContainText('Nothing would stop publishing it now.');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+  expect(JSON.stringify((await host.rpc('stories:get', { id: story.id })).body)).not.toMatch(
+    /storyLink|alsoRead/,
+  );
+  await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
+  await expect(pane.locator('.status')).toHaveText('Approved');
 });

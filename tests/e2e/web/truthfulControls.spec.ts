@@ -47,6 +47,8 @@ test('a disabled button looks disabled, and a tag merge starts on "Choose a tag�
 }) => {
   const a = await host.rpc('stories:create', { headline: 'Alpha' });
   await host.rpc('stories:setTags', { id: a.id, tags: ['Econ', 'Aardvark', 'Economy'] });
+  const b = await host.rpc('stories:create', { headline: 'Beta' });
+  await host.rpc('stories:setTags', { id: b.id, tags: ['Econ'] });
   await page.goto(host.uiUrl);
   await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Tags' }).click();
   const manager = page.getByRole('region', { name: 'Tags' });
@@ -77,10 +79,23 @@ test('a disabled button looks disabled, and a tag merge starts on "Choose a tag�
   await expect(manager.getByRole('button', { name: 'Merge Econ', exact: true })).toHaveCount(0);
   await screenshotAtBothSizes(page, 'tag-merge-undo-toast');
   expect(await seriousViolations(page, '.undo-toast'), 'undo toast').toEqual([]);
+
+  // Someone re-tags Beta by hand after the merge; the person leaves the Tags for a story and undoes from there.
+  await host.rpc('stories:setTags', { id: b.id, tags: ['Economy', 'Markets'] });
+  const library = page.getByRole('navigation', { name: 'Library' });
+  await library.getByRole('button', { name: 'All stories' }).click();
+  await page.getByRole('button', { name: /^Alpha/ }).click();
+  await expect(page.getByLabel('Headline')).toHaveValue('Alpha');
+  await expect(toast).toContainText('“Econ” merged into “Economy”.');
+  await page.screenshot({ path: 'test-results/screenshots/desk/tag-merge-undo-toast-elsewhere.png' });
   await toast.getByRole('button', { name: 'Undo' }).click();
   await expect(toast).toHaveCount(0);
+  await expect
+    .poll(() => host.rpc('tags:ofStory', { storyId: a.id }))
+    .toEqual(['Econ', 'Aardvark', 'Economy']);
+  expect(await host.rpc('tags:ofStory', { storyId: b.id })).toEqual(['Economy', 'Markets']);
+  await library.getByRole('button', { name: 'Tags' }).click();
   await expect(manager.getByRole('button', { name: 'Merge Econ', exact: true })).toBeVisible();
-  expect(await host.rpc('tags:ofStory', { storyId: a.id })).toEqual(['Econ', 'Aardvark', 'Economy']);
 });
 
 test.describe('on the first run', () => {
