@@ -16,6 +16,7 @@ import { writePerformanceDoc } from './performanceDoc';
 import { coldStartBench } from './start/coldStart';
 import { searchBench } from './search/searchHook';
 import { deskBench } from './desk/deskBench';
+import type { ProfileSummary } from './typing/cpuProfile';
 import { runTypingBench } from './typing/typingBench';
 import { startBarePage, startCopydesk } from './typing/storyPages';
 
@@ -58,6 +59,8 @@ const section = async (name: string, work: () => Promise<Measurement[]>) => {
   }
 };
 const failed: string[] = [];
+const printProfile = (editor: string, words: number, profile: ProfileSummary) =>
+  console.error(`profile: ${JSON.stringify({ editor, words, ...profile })}`);
 
 const dir = mkdtempSync(join(tmpdir(), 'copydesk-bench-'));
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -66,16 +69,14 @@ try {
   await section('typing', async () => {
     const host = await startCopydesk(join(dir, 'typing'));
     try {
-      return await runTypingBench(browser, host, bare.url, options, (editor, words, profile) =>
-        console.error(`profile: ${JSON.stringify({ editor, words, ...profile })}`),
-      );
+      return await runTypingBench(browser, host, bare.url, options, printProfile);
     } finally {
       await host.stop();
     }
   });
   // Loaded only now: the desk's modules read the core's migrations, which ./search/sqlAsText makes loadable.
   const { collabTypingBench } = await import('./typing/collabBench');
-  await section('collab', () => collabTypingBench(browser, join(dir, 'collab'), options));
+  await section('collab', () => collabTypingBench(browser, join(dir, 'collab'), options, printProfile));
   await section('start', () => coldStartBench(browser, dir, join(dir, 'start'), Math.max(3, options.rounds)));
   // Loaded only now, once ./search/sqlAsText lets the core's migrations load outside vitest.
   const { autosaveTypingBench, coreSaveBench } = await import('./save/autosaveBench');

@@ -13,6 +13,7 @@ import { EditorShortcuts } from './editorShortcuts';
 import { ImageDialog } from './ImageDialog';
 import { LinkDialog } from './LinkDialog';
 import { Toolbar } from './Toolbar';
+import { TypedText } from './typedText';
 import './editor.css';
 
 export interface StoryEditorProps {
@@ -52,6 +53,7 @@ export const StoryEditor = memo(function StoryEditor(props: StoryEditorProps) {
     return [
       ...(collab ? collabExtensions(base, collab) : base),
       CaretBlock,
+      TypedText,
       EditorShortcuts.configure({ onLink: () => setDialog('link') }),
     ];
   }, [linking, collab]);

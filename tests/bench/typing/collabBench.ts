@@ -6,7 +6,8 @@ import { startDesk } from '../../../main/desk/startDesk';
 import { connect, joinDesk, waitFor } from '../../desk/deskKit';
 import { median, percentile, round, type Measurement } from '../measurement';
 import { documentOf, openStory, startCopydesk } from './storyPages';
-import { sample, type Sample, type TypingOptions } from './typingBench';
+import type { ProfileSummary } from './cpuProfile';
+import { profileTyping, sample, type Sample, type TypingOptions } from './typingBench';
 
 const WORDS = 10_000;
 const SOLO = 'Typing bench solo';
@@ -16,6 +17,7 @@ export async function collabTypingBench(
   browser: Browser,
   dir: string,
   options: TypingOptions,
+  onProfile: (editor: string, words: number, summary: ProfileSummary) => void,
 ): Promise<Measurement[]> {
   const desk = await startDesk({ dataDir: join(dir, 'desk'), port: 0 });
   const host = await startCopydesk(join(dir, 'host'));
@@ -57,6 +59,17 @@ export async function collabTypingBench(
         samples.push(await sample(browser, page, options));
         await page.close();
       }
+    }
+    if (options.profile) {
+      for (const [editor, headline] of [
+        ['Copydesk solo', SOLO],
+        ['Copydesk with collaboration', SHARED],
+      ] as const)
+        onProfile(
+          editor,
+          WORDS,
+          await profileTyping(browser, await openStory(browser, host, headline), options),
+        );
     }
     const medianOf = (samples: Sample[], pick: (s: Sample) => number[], p = 0.5) =>
       median(samples.map((s) => percentile(pick(s), p)));

@@ -8,6 +8,7 @@ interface ProfileNode {
 }
 interface Profile {
   nodes: ProfileNode[];
+  startTime: number;
   samples: number[];
   timeDeltas: number[];
 }
@@ -16,6 +17,8 @@ interface Profile {
 export interface ProfileSummary {
   totalMs: number;
   selfByModule: [string, number][];
+  /** Time with the module anywhere on the stack (what runs under it, e.g. react-dom's event dispatch). */
+  inclusiveByModule: [string, number][];
   inclusiveByFunction: [string, number][];
 }
 
@@ -37,17 +40,21 @@ async function sourceMaps(urls: Iterable<string>): Promise<Map<string, TraceMap 
   return maps;
 }
 
-/** Samples the page's CPU while `work` runs and attributes the time to sources through the bundle's source map. */
+/**
+ * Samples the page's CPU while `work` runs and attributes the time to sources through the bundle's
+ * source map. When `work` returns spans (trace microseconds, the profiler's clock), only the samples
+ * inside them count: e.g. the key events' dispatch, without the timers and frames in between.
+ */
 export async function profileWhile(
   page: Page,
-  work: () => Promise<void>,
+  work: () => Promise<[number, number][] | void>,
   top = Number(process.env.BENCH_PROFILE_TOP ?? 25),
 ): Promise<ProfileSummary> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  await work();
+  const spans = (await work()) ?? null;
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
   await cdp.detach();
 
@@ -81,8 +88,13 @@ export async function profileWhile(
 
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
+  const onStack = new Map<string, number>();
   let totalMs = 0;
+  let time = profile.startTime;
+  const sampledAt = profile.timeDeltas.map((delta) => (time += delta));
+  const counted = (time: number) => !spans || spans.some(([start, end]) => time >= start && time <= end);
   profile.samples.forEach((sample, i) => {
+    if (!counted(sampledAt[i]!)) return;
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     const node = byId.get(sample);
     if (!node || node.callFrame.functionName === '(idle)' || node.callFrame.functionName === '(program)')
@@ -90,16 +102,26 @@ export async function profileWhile(
     totalMs += ms;
     const { module } = label(node);
     self.set(module, (self.get(module) ?? 0) + ms);
-    const seen = new Set<string>();
+    const seenFunctions = new Set<string>();
+    const seenModules = new Set<string>();
     for (let id: number | undefined = sample; id !== undefined; id = parent.get(id)) {
-      const fn = label(byId.get(id)!).fn;
-      if (fn && !seen.has(fn)) {
-        seen.add(fn);
+      const { fn, module: caller } = label(byId.get(id)!);
+      if (fn && !seenFunctions.has(fn)) {
+        seenFunctions.add(fn);
         inclusive.set(fn, (inclusive.get(fn) ?? 0) + ms);
+      }
+      if (!seenModules.has(caller)) {
+        seenModules.add(caller);
+        onStack.set(caller, (onStack.get(caller) ?? 0) + ms);
       }
     }
   });
   const ranked = (entries: Map<string, number>) =>
     [...entries].sort((a, b) => b[1] - a[1]).slice(0, top) as [string, number][];
-  return { totalMs, selfByModule: ranked(self), inclusiveByFunction: ranked(inclusive) };
+  return {
+    totalMs,
+    selfByModule: ranked(self),
+    inclusiveByModule: ranked(onStack),
+    inclusiveByFunction: ranked(inclusive),
+  };
 }

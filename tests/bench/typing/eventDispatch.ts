@@ -16,6 +16,8 @@ const KEY_EVENTS = ['keydown', 'keypress', 'keyup'] as const;
 export interface TypingTrace {
   keystrokes: number[];
   busyMsPerKey: number;
+  /** When each key event was being dispatched: [start, end] in trace microseconds. */
+  keyEventSpans: [number, number][];
 }
 
 /**
@@ -31,6 +33,18 @@ export function keystrokeCosts(traceEvents: TraceEvent[]): number[] {
   const [down, press, up] = KEY_EVENTS.map((type) => byType.get(type)!);
   const count = Math.min(down!.length, press!.length, up!.length);
   return Array.from({ length: count }, (_, i) => down![i]! + press![i]! + up![i]!);
+}
+
+function keyEventSpans(traceEvents: TraceEvent[]): [number, number][] {
+  return traceEvents
+    .filter(
+      (e) =>
+        e.name === 'EventDispatch' &&
+        e.ph === 'X' &&
+        e.dur !== undefined &&
+        (KEY_EVENTS as readonly string[]).includes(e.args?.data?.type ?? ''),
+    )
+    .map((e) => [e.ts, e.ts + e.dur!]);
 }
 
 /** A top-level task of a thread: `RunTask` in older Chromium, `ThreadControllerImpl::RunTask` now. */
@@ -60,5 +74,9 @@ export async function traceTyping(browser: Browser, page: Page, count: number): 
   const { traceEvents } = JSON.parse((await browser.stopTracing()).toString('utf8')) as {
     traceEvents: TraceEvent[];
   };
-  return { keystrokes: keystrokeCosts(traceEvents), busyMsPerKey: mainThreadBusy(traceEvents) / count };
+  return {
+    keystrokes: keystrokeCosts(traceEvents),
+    busyMsPerKey: mainThreadBusy(traceEvents) / count,
+    keyEventSpans: keyEventSpans(traceEvents),
+  };
 }

@@ -36,6 +36,21 @@ async function warmUp(page: Page, keys: number) {
   await page.waitForTimeout(200);
 }
 
+/** A CPU profile of the key events' dispatch (the time the keystroke metric counts) on an open story; closes the page. */
+export async function profileTyping(
+  browser: Browser,
+  page: Page,
+  options: TypingOptions,
+): Promise<ProfileSummary> {
+  await warmUp(page, options.warmup);
+  const summary = await profileWhile(
+    page,
+    async () => (await traceTyping(browser, page, options.keys)).keyEventSpans,
+  );
+  await page.close();
+  return summary;
+}
+
 /** One round on an open story: heap after GC, then traced keystrokes and keydown → frame latencies. */
 export async function sample(browser: Browser, page: Page, options: TypingOptions): Promise<Sample> {
   const heapMb = await heapAfterGc(page);
@@ -70,18 +85,13 @@ export async function runTypingBench(
       await page.close();
     }
     if (options.profile) {
-      const profiled = [
-        ['bare TipTap', await openBare(browser, bareUrl, content)],
-        ['Copydesk', await openStory(browser, host, headline)],
-      ] as const;
-      for (const [editor, page] of profiled) {
-        await warmUp(page, options.warmup);
-        const summary = await profileWhile(page, async () => {
-          for (const key of typedKeys(options.keys)) await page.keyboard.press(key === ' ' ? 'Space' : key);
-        });
-        onProfile(editor, words, summary);
-        await page.close();
-      }
+      const bareProfile = await profileTyping(browser, await openBare(browser, bareUrl, content), options);
+      onProfile('bare TipTap', words, bareProfile);
+      onProfile(
+        'Copydesk',
+        words,
+        await profileTyping(browser, await openStory(browser, host, headline), options),
+      );
     }
     // The median of each round's median: one slow round on a shared machine does not decide it.
     const medianOf = (samples: Sample[], pick: (s: Sample) => number[], p = 0.5) =>

@@ -89,3 +89,36 @@ test('lists, quotes and a [[ story link typed with no delay come out exactly as 
   await expect(body(page).locator('blockquote')).toHaveText('Nobody should travel tonight');
   await expect(body(page).locator('a[data-story-id]')).toHaveText('Storm closes the coast road');
 });
+
+test('a typed key goes into the body as an edit of its own, not through the browser’s text insertion', async ({
+  page,
+  host,
+}) => {
+  await newStory(page, host.uiUrl);
+  await body(page).click();
+  // The browser's insertion fires `input`, and React's listener on the root then runs the editor's
+  // read-back of the DOM inside the key event: what made each keystroke cost twice bare TipTap's.
+  await page.evaluate(() => {
+    (window as unknown as { inputEvents: number }).inputEvents = 0;
+    document.addEventListener(
+      'input',
+      () => (window as unknown as { inputEvents: number }).inputEvents++,
+      true,
+    );
+  });
+  await page.keyboard.type('Ferries are cancelled');
+  await expect(body(page).locator('p').first()).toHaveText('Ferries are cancelled');
+  expect(await page.evaluate(() => (window as unknown as { inputEvents: number }).inputEvents)).toBe(0);
+});
+
+test('text composed by an input method (IME, dictation) still lands at the caret', async ({ page, host }) => {
+  await newStory(page, host.uiUrl);
+  await body(page).click();
+  await page.keyboard.type('Weather: ');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'にほ', selectionStart: 2, selectionEnd: 2 });
+  await cdp.send('Input.imeSetComposition', { text: 'にほん', selectionStart: 3, selectionEnd: 3 });
+  await cdp.send('Input.insertText', { text: '日本' });
+  await page.keyboard.type(' rain');
+  await expect(body(page).locator('p').first()).toHaveText('Weather: 日本 rain');
+});

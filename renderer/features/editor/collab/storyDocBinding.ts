@@ -39,6 +39,12 @@ export interface PresencePerson extends PresenceUser {
   clientId: number;
 }
 
+const samePeople = (a: PresencePerson[], b: PresencePerson[]) =>
+  a.length === b.length &&
+  a.every((person, i) =>
+    (Object.keys(person) as (keyof PresencePerson)[]).every((key) => person[key] === b[i]![key]),
+  );
+
 /**
  * A desk story's body as this window's own Y.Doc and awareness, kept in step with the core's copy (which alone
  * talks to the desk) through desk:docSync/docUpdate/awareness and the deskDoc/deskPresence events. It never
@@ -56,7 +62,6 @@ export class StoryDocBinding {
   #listeners = new Set<() => void>();
   #people: PresencePerson[] = [];
   #destroyed = false;
-  #inFlight = 0;
   #failed = false;
   #retry: ReturnType<typeof setTimeout> | undefined;
 
@@ -102,6 +107,8 @@ export class StoryDocBinding {
     // An empty update is two zero bytes.
     if (!this.readOnly && missing.length > 2) this.#sendUpdate(missing, null);
     else if (this.#failed) {
+      // The core has every edit of this doc, those still waiting to be sent too.
+      this.#pendingUpdates = [];
       this.#failed = false;
       this.#notify();
     }
@@ -110,7 +117,7 @@ export class StoryDocBinding {
   /** 'saving' while an edit is on its way to the core, 'retrying' after one did not arrive. */
   get bodyState(): BodySaveState {
     if (this.#failed) return 'retrying';
-    return this.#inFlight > 0 ? 'saving' : 'saved';
+    return this.#sendingUpdate || this.#pendingUpdates.length > 0 ? 'saving' : 'saved';
   }
 
   #retrySoon() {
@@ -121,17 +128,62 @@ export class StoryDocBinding {
     }, RETRY_MS);
   }
 
+  /**
+   * Edits and the caret go to the core after the key event that made them, merged: a request from inside
+   * the transaction made each keystroke wait for its encoding and fetch. One request of each kind is on its
+   * way at a time; what is typed meanwhile goes in the next one.
+   */
+  #pendingUpdates: Uint8Array[] = [];
+  #awarenessPending = false;
+  #flushTimer: ReturnType<typeof setTimeout> | undefined;
+  #sendingUpdate = false;
+  #sendingAwareness = false;
+
   #sendUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === FROM_CORE) return;
     const before = this.bodyState;
-    this.#inFlight += 1;
+    this.#pendingUpdates.push(update);
     this.#notifyIfChanged(before);
+    this.#flushSoon();
+  };
+
+  #sendAwareness = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    if (origin === FROM_CORE) return;
+    if (![...added, ...updated, ...removed].includes(this.doc.clientID)) return;
+    this.#awarenessPending = true;
+    this.#flushSoon();
+  };
+
+  #flushSoon() {
+    if (this.#destroyed) return;
+    this.#flushTimer ??= setTimeout(() => {
+      this.#flushTimer = undefined;
+      this.#flush();
+    }, 0);
+  }
+
+  #flush() {
+    if (this.#destroyed) return;
+    if (!this.#sendingUpdate && this.#pendingUpdates.length > 0) this.#postUpdates();
+    if (!this.#sendingAwareness && this.#awarenessPending) this.#postAwareness();
+  }
+
+  #postUpdates() {
+    const updates = this.#pendingUpdates;
+    this.#pendingUpdates = [];
+    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    this.#sendingUpdate = true;
     const settle = (failed: boolean) => {
       const before = this.bodyState;
-      this.#inFlight -= 1;
+      this.#sendingUpdate = false;
       this.#failed = failed;
       this.#notifyIfChanged(before);
-      if (failed) this.#retrySoon(); // the resync sends what the core is missing
+      if (failed)
+        this.#retrySoon(); // the resync sends what the core is missing
+      else this.#flush();
     };
     void this.client
       .call('desk:docUpdate', { storyId: this.storyId, from: this.tag, update: toBase64(update) })
@@ -145,25 +197,35 @@ export class StoryDocBinding {
         },
         () => settle(true),
       );
-  };
+  }
 
-  #sendAwareness = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
-    if (origin === FROM_CORE) return;
-    const changed = [...added, ...updated, ...removed].filter((id) => id === this.doc.clientID);
-    if (changed.length === 0) return;
+  #postAwareness() {
+    this.#awarenessPending = false;
+    this.#sendingAwareness = true;
     void this.client
       .call('desk:awareness', {
         storyId: this.storyId,
         from: this.tag,
-        update: toBase64(encodeAwarenessUpdate(this.awareness, changed)),
+        update: toBase64(encodeAwarenessUpdate(this.awareness, [this.doc.clientID])),
       })
-      .catch(() => undefined);
-  };
+      .catch(() => undefined)
+      .finally(() => {
+        this.#sendingAwareness = false;
+        this.#flush();
+      });
+  }
 
-  #peopleChanged = () => {
+  #peopleChanged = ({
+    added,
+    updated,
+    removed,
+  }: {
+    added: number[];
+    updated: number[];
+    removed: number[];
+  }) => {
+    // This window's own caret moves with every keystroke; it is not one of the others.
+    if ([...added, ...updated, ...removed].every((id) => id === this.doc.clientID)) return;
     const people: PresencePerson[] = [];
     for (const [clientId, state] of this.awareness.getStates()) {
       const user = presenceUserOf(state);
@@ -171,6 +233,7 @@ export class StoryDocBinding {
       if (people.some((person) => person.personId === user.personId && person.name === user.name)) continue;
       people.push({ ...user, clientId });
     }
+    if (samePeople(people, this.#people)) return;
     this.#people = people;
     this.#notify();
   };
@@ -230,9 +293,12 @@ export class StoryDocBinding {
     this.#destroyed = true;
     clearInterval(this.#timer);
     clearTimeout(this.#retry);
+    clearTimeout(this.#flushTimer);
     this.#offs.forEach((off) => off());
-    // Tells the others this window left (sent before the listener goes).
+    // Tells the others this window left, and sends what was typed last, before the listeners go.
     removeAwarenessStates(this.awareness, [this.doc.clientID], 'closed');
+    if (this.#pendingUpdates.length > 0) this.#postUpdates();
+    this.#postAwareness();
     this.awareness.off('update', this.#sendAwareness);
     this.awareness.off('change', this.#peopleChanged);
     this.awareness.destroy();
