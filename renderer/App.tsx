@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { onSidePanel } from './components/sidePanelPresence';
 import { UndoToast } from './components/UndoToast';
 import type { Story } from '../shared/domain/story';
@@ -8,7 +8,6 @@ import { StoryList } from './features/stories/StoryList';
 import { TagManager } from './features/tags/TagManager';
 import { SectionManager } from './features/library/SectionManager';
 import { CommandPalette } from './features/palette/CommandPalette';
-import { StoryPane } from './features/stories/StoryPane';
 import { leaveWarning } from './features/stories/storySaver';
 import { useLibrary } from './features/library/useLibrary';
 import { errorMessage } from './api/errorMessage';
@@ -17,6 +16,11 @@ import { ReviewQueue } from './features/review/ReviewQueue';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { publishSessions } from './features/publish/publishSessions';
 import { HostOutageBanner } from './features/connection/HostOutageBanner';
+
+// The editor (TipTap, ProseMirror) is its own chunk: index.html preloads it beside the app's, the library
+// shows without waiting for it, and it is evaluated while the library's first page is on its way.
+const loadStoryPane = () => import('./features/stories/StoryPane');
+const StoryPane = lazy(() => loadStoryPane().then((m) => ({ default: m.StoryPane })));
 
 /** The app once it knows who is using it (first run asks). */
 export function App() {
@@ -32,6 +36,7 @@ export function App() {
 
 function Library() {
   const client = useClient();
+  useEffect(() => void loadStoryPane(), []);
   const [view, setView] = useState<LibraryView>('stories');
   const [selectedId, setSelected] = useState<string | null>(null);
   // Leaving a story whose edits cannot be saved (changed elsewhere, refused) asks first.
@@ -111,15 +116,17 @@ function Library() {
           </div>
         )}
         {selectedId ? (
-          <StoryPane
-            key={selectedId}
-            storyId={selectedId}
-            onClosed={(trashed) => {
-              setSelectedId(null);
-              if (trashed) setUndoTrash(trashed);
-            }}
-            onOpenStory={setSelectedId}
-          />
+          <Suspense fallback={null}>
+            <StoryPane
+              key={selectedId}
+              storyId={selectedId}
+              onClosed={(trashed) => {
+                setSelectedId(null);
+                if (trashed) setUndoTrash(trashed);
+              }}
+              onOpenStory={setSelectedId}
+            />
+          </Suspense>
         ) : (
           <div className="empty-pane">
             <p>Select a story, or start a new one.</p>
