@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { onSidePanel } from './components/sidePanelPresence';
 import { UndoToast } from './components/UndoToast';
@@ -9,7 +10,7 @@ import { TagManager } from './features/tags/TagManager';
 import { SectionManager } from './features/library/SectionManager';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { leaveWarning } from './features/stories/storySaver';
-import { useLibrary } from './features/library/useLibrary';
+import { prefetchLibrary, useLibrary } from './features/library/useLibrary';
 import { errorMessage } from './api/errorMessage';
 import { PeopleGate, useCurrentPerson } from './features/people/PersonContext';
 import { ReviewQueue } from './features/review/ReviewQueue';
@@ -25,8 +26,10 @@ const StoryPane = lazy(() => loadStoryPane().then((m) => ({ default: m.StoryPane
 /** The app once it knows who is using it (first run asks). */
 export function App() {
   const client = useClient();
+  const queryClient = useQueryClient();
   // Job rows are followed for the app's lifetime, whether or not a publish dialog is open.
   useEffect(() => publishSessions.follow(client), [client]);
+  useEffect(() => prefetchLibrary(queryClient), [queryClient]);
   return (
     <PeopleGate>
       <Library />

@@ -1,4 +1,9 @@
-import { keepPreviousData, useInfiniteQuery, type InfiniteData } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  type InfiniteData,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import type { StoryStatus } from '../../../shared/domain/story';
 import type { LibraryPage, LibraryQueryInput, LibraryRow, LibrarySort } from '../../../shared/ipc/contract';
@@ -71,6 +76,31 @@ function toQueryFilters(filters: LibraryFilterState, scope: LibraryScope) {
   };
 }
 
+const getNextPageParam = (page: LibraryPage) => page.nextCursor ?? undefined;
+
+/**
+ * Asks for the first page of the library as it opens (no search, no filters) at once, beside who is using
+ * the app, rather than after: the list is then on screen one round trip sooner.
+ */
+export function prefetchLibrary(queryClient: QueryClient): void {
+  const input: LibraryQueryInput = {
+    search: '',
+    filters: toQueryFilters(NO_FILTERS, { trashed: false }),
+    limit: PAGE_SIZE,
+  };
+  void queryClient.prefetchInfiniteQuery<
+    LibraryPage,
+    Error,
+    LibraryPage,
+    CallKey<'library:query'>,
+    string | undefined
+  >({
+    queryKey: callKey('library:query', input),
+    initialPageParam: undefined,
+    getNextPageParam,
+  });
+}
+
 /** The library list: search as you type, filters and sort, keyset pages, kept fresh by the cache. */
 export function useLibrary(scope: LibraryScope): LibraryState {
   const [search, setSearch] = useState('');
@@ -94,7 +124,7 @@ export function useLibrary(scope: LibraryScope): LibraryState {
   >({
     queryKey: callKey('library:query', input),
     initialPageParam: undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    getNextPageParam,
     placeholderData: keepPreviousData,
   });
   const pages = query.data?.pages;
