@@ -102,6 +102,7 @@ export function createPublishing(options: {
     }),
     getStory,
     getTarget: targets.get,
+    transaction: (fn) => db.transaction(fn)(),
     adapterOf: (target) =>
       adapterFor({
         target,
