@@ -1,4 +1,5 @@
 import {
+  infiniteQueryOptions,
   keepPreviousData,
   useInfiniteQuery,
   type InfiniteData,
@@ -76,7 +77,19 @@ function toQueryFilters(filters: LibraryFilterState, scope: LibraryScope) {
   };
 }
 
-const getNextPageParam = (page: LibraryPage) => page.nextCursor ?? undefined;
+/** The library's pages for one input, as the list reads them and the first screen asks for them. */
+const libraryPages = (input: LibraryQueryInput) =>
+  infiniteQueryOptions<
+    LibraryPage,
+    Error,
+    InfiniteData<LibraryPage>,
+    CallKey<'library:query'>,
+    string | undefined
+  >({
+    queryKey: callKey('library:query', input),
+    initialPageParam: undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
 
 /**
  * Asks for the first page of the library as it opens (no search, no filters) at once, beside who is using
@@ -88,17 +101,7 @@ export function prefetchLibrary(queryClient: QueryClient): void {
     filters: toQueryFilters(NO_FILTERS, { trashed: false }),
     limit: PAGE_SIZE,
   };
-  void queryClient.prefetchInfiniteQuery<
-    LibraryPage,
-    Error,
-    LibraryPage,
-    CallKey<'library:query'>,
-    string | undefined
-  >({
-    queryKey: callKey('library:query', input),
-    initialPageParam: undefined,
-    getNextPageParam,
-  });
+  void queryClient.prefetchInfiniteQuery(libraryPages(input));
 }
 
 /** The library list: search as you type, filters and sort, keyset pages, kept fresh by the cache. */
@@ -115,18 +118,7 @@ export function useLibrary(scope: LibraryScope): LibraryState {
     limit: PAGE_SIZE,
     ...(sortChoice ? { sort: sortChoice.sort, direction: sortChoice.direction } : {}),
   };
-  const query = useInfiniteQuery<
-    LibraryPage,
-    Error,
-    InfiniteData<LibraryPage>,
-    CallKey<'library:query'>,
-    string | undefined
-  >({
-    queryKey: callKey('library:query', input),
-    initialPageParam: undefined,
-    getNextPageParam,
-    placeholderData: keepPreviousData,
-  });
+  const query = useInfiniteQuery({ ...libraryPages(input), placeholderData: keepPreviousData });
   const pages = query.data?.pages;
   const last = pages?.at(-1);
   const { fetchNextPage } = query;
