@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { createElement, useCallback, useEffect, useState, type ComponentProps } from 'react';
+import type { StoryPane as StoryPaneComponent } from './features/stories/StoryPane';
 import { onSidePanel } from './components/sidePanelPresence';
 import { UndoToast } from './components/UndoToast';
 import type { Story } from '../shared/domain/story';
@@ -19,9 +20,25 @@ import { publishSessions } from './features/publish/publishSessions';
 import { HostOutageBanner } from './features/connection/HostOutageBanner';
 
 // The editor (TipTap, ProseMirror) is its own chunk: index.html preloads it beside the app's, the library
-// shows without waiting for it, and it is evaluated while the library's first page is on its way.
-const loadStoryPane = () => import('./features/stories/StoryPane');
-const StoryPane = lazy(() => loadStoryPane().then((m) => ({ default: m.StoryPane })));
+// shows without waiting for it, and it is evaluated while the library's first page is on its way. Not
+// React.lazy: its first render suspends even once the chunk is in, and React holds a fallback ~300 ms.
+type StoryPaneView = typeof StoryPaneComponent;
+let loadedStoryPane: StoryPaneView | null = null;
+const loadStoryPane = () =>
+  import('./features/stories/StoryPane').then((m) => (loadedStoryPane = m.StoryPane));
+
+function useStoryPane(): StoryPaneView | null {
+  const [view, setView] = useState(() => loadedStoryPane);
+  useEffect(() => {
+    if (!view) void loadStoryPane().then((loaded) => setView(() => loaded));
+  }, [view]);
+  return view;
+}
+
+function StoryPane(props: ComponentProps<StoryPaneView>) {
+  const view = useStoryPane();
+  return view && createElement(view, props);
+}
 
 /** The app once it knows who is using it (first run asks). */
 export function App() {
@@ -29,7 +46,10 @@ export function App() {
   const queryClient = useQueryClient();
   // Job rows are followed for the app's lifetime, whether or not a publish dialog is open.
   useEffect(() => publishSessions.follow(client), [client]);
-  useEffect(() => prefetchLibrary(queryClient), [queryClient]);
+  useEffect(() => {
+    prefetchLibrary(queryClient);
+    void loadStoryPane();
+  }, [queryClient]);
   return (
     <PeopleGate>
       <Library />
@@ -39,7 +59,6 @@ export function App() {
 
 function Library() {
   const client = useClient();
-  useEffect(() => void loadStoryPane(), []);
   const [view, setView] = useState<LibraryView>('stories');
   const [selectedId, setSelected] = useState<string | null>(null);
   // Leaving a story whose edits cannot be saved (changed elsewhere, refused) asks first.
@@ -119,17 +138,15 @@ function Library() {
           </div>
         )}
         {selectedId ? (
-          <Suspense fallback={null}>
-            <StoryPane
-              key={selectedId}
-              storyId={selectedId}
-              onClosed={(trashed) => {
-                setSelectedId(null);
-                if (trashed) setUndoTrash(trashed);
-              }}
-              onOpenStory={setSelectedId}
-            />
-          </Suspense>
+          <StoryPane
+            key={selectedId}
+            storyId={selectedId}
+            onClosed={(trashed) => {
+              setSelectedId(null);
+              if (trashed) setUndoTrash(trashed);
+            }}
+            onOpenStory={setSelectedId}
+          />
         ) : (
           <div className="empty-pane">
             <p>Select a story, or start a new one.</p>
