@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { createElement, useCallback, useEffect, useRef, useState, type ComponentProps } from 'react';
+import type { StoryPane as StoryPaneComponent } from './features/stories/StoryPane';
 import { onSidePanel } from './components/sidePanelPresence';
 import { UndoOfferToast } from './components/UndoToast';
 import { offerUndo } from './components/undoOffer';
@@ -9,9 +11,8 @@ import { StoryList } from './features/stories/StoryList';
 import { TagManager } from './features/tags/TagManager';
 import { SectionManager } from './features/library/SectionManager';
 import { CommandPalette } from './features/palette/CommandPalette';
-import { StoryPane } from './features/stories/StoryPane';
 import { leaveWarning } from './features/stories/storySaver';
-import { useLibrary } from './features/library/useLibrary';
+import { prefetchLibrary, useLibrary } from './features/library/useLibrary';
 import { errorMessage } from './api/errorMessage';
 import { PeopleGate, useCurrentPerson } from './features/people/PersonContext';
 import { ReviewQueue } from './features/review/ReviewQueue';
@@ -19,11 +20,37 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { publishSessions } from './features/publish/publishSessions';
 import { HostOutageBanner } from './features/connection/HostOutageBanner';
 
+// The editor (TipTap, ProseMirror) is its own chunk: index.html preloads it beside the app's, the library
+// shows without waiting for it, and it is evaluated while the library's first page is on its way. Not
+// React.lazy: its first render suspends even once the chunk is in, and React holds a fallback ~300 ms.
+type StoryPaneView = typeof StoryPaneComponent;
+let loadedStoryPane: StoryPaneView | null = null;
+const loadStoryPane = () =>
+  import('./features/stories/StoryPane').then((m) => (loadedStoryPane = m.StoryPane));
+
+function useStoryPane(): StoryPaneView | null {
+  const [view, setView] = useState(() => loadedStoryPane);
+  useEffect(() => {
+    if (!view) void loadStoryPane().then((loaded) => setView(() => loaded));
+  }, [view]);
+  return view;
+}
+
+function StoryPane(props: ComponentProps<StoryPaneView>) {
+  const view = useStoryPane();
+  return view && createElement(view, props);
+}
+
 /** The app once it knows who is using it (first run asks). */
 export function App() {
   const client = useClient();
+  const queryClient = useQueryClient();
   // Job rows are followed for the app's lifetime, whether or not a publish dialog is open.
   useEffect(() => publishSessions.follow(client), [client]);
+  useEffect(() => {
+    prefetchLibrary(queryClient);
+    void loadStoryPane();
+  }, [queryClient]);
   return (
     <PeopleGate>
       <Library />

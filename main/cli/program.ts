@@ -1,14 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { deskCommand } from '../desk/deskCommand';
 import { serveCommand } from '../hosts/serveCommand';
 import { defaultDataDir } from '../hosts/dataDir';
-import { backupCommand, restoreCommand } from './backupCommands';
 import { CliError } from './cliError';
-import { exportCommand } from './exportCommand';
-import { importCommand } from './importCommand';
-import { checkCommand, statsCommand } from './inspectCommands';
-import { publishCommand } from './publishCommand';
-import { searchCommand } from './searchCommand';
 import packageJson from '../../package.json';
 
 const dataOption = () =>
@@ -20,6 +13,8 @@ function port(value: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be 0..65535');
   return n;
 }
+
+// Each command's module is imported when it runs: `serve` starts without the importers, exporters and desk.
 
 /**
  * The `copydesk` command line. Each command is one `.command()` here and one module that does it;
@@ -60,7 +55,9 @@ export function buildProgram(): Command {
       'after',
       '\nRe-running an import updates the stories it made before. A file that is not well-formed, truncated,\nnot UTF-8 or over --max-size is refused and nothing of it is kept.',
     )
-    .action(importCommand);
+    .action(async (path: string | undefined, options) =>
+      (await import('./importCommand')).importCommand(path, options),
+    );
 
   program
     .command('export')
@@ -71,7 +68,9 @@ export function buildProgram(): Command {
     .option('--out <path>', 'file (json) or folder (html, md) to write; default: stdout')
     .option('--since <date>', 'only stories changed on or after this date (YYYY-MM-DD or ISO time)')
     .option('-q, --quiet', 'no progress output')
-    .action(exportCommand);
+    .action(async (story: string | undefined, options) =>
+      (await import('./exportCommand')).exportCommand(story, options),
+    );
 
   program
     .command('publish')
@@ -81,7 +80,9 @@ export function buildProgram(): Command {
     .option('--target <name>', "publish target (name or id; default: the story's or the newsroom's)")
     .option('--timeout <seconds>', 'give up waiting after this long', '120')
     .addOption(jsonOption())
-    .action(publishCommand);
+    .action(async (story: string, options) =>
+      (await import('./publishCommand')).publishCommand(story, options),
+    );
 
   program
     .command('search')
@@ -90,7 +91,9 @@ export function buildProgram(): Command {
     .addOption(dataOption())
     .option('--limit <n>', 'at most this many results', '20')
     .addOption(jsonOption())
-    .action((words: string[], options) => searchCommand(words.join(' '), options));
+    .action(async (words: string[], options) =>
+      (await import('./searchCommand')).searchCommand(words.join(' '), options),
+    );
 
   program
     .command('backup')
@@ -100,7 +103,9 @@ export function buildProgram(): Command {
     .argument('[file]')
     .addOption(dataOption())
     .addOption(jsonOption())
-    .action(backupCommand);
+    .action(async (file: string | undefined, options) =>
+      (await import('./backupCommands')).backupCommand(file, options),
+    );
 
   program
     .command('restore')
@@ -108,7 +113,9 @@ export function buildProgram(): Command {
     .argument('<file>')
     .addOption(dataOption())
     .addOption(jsonOption())
-    .action(restoreCommand);
+    .action(async (file: string, options) =>
+      (await import('./backupCommands')).restoreCommand(file, options),
+    );
 
   program
     .command('check')
@@ -117,14 +124,14 @@ export function buildProgram(): Command {
     )
     .addOption(dataOption())
     .addOption(jsonOption())
-    .action(checkCommand);
+    .action(async (options) => (await import('./inspectCommands')).checkCommand(options));
 
   program
     .command('stats')
     .description('the archive in numbers')
     .addOption(dataOption())
     .addOption(jsonOption())
-    .action(statsCommand);
+    .action(async (options) => (await import('./inspectCommands')).statsCommand(options));
 
   // The desk parses its own options (`copydesk desk --help`, `copydesk desk invite …`).
   program
@@ -134,7 +141,7 @@ export function buildProgram(): Command {
     .allowUnknownOption()
     .allowExcessArguments()
     .argument('[arguments...]')
-    .action((args: string[]) => deskCommand(args));
+    .action(async (args: string[]) => (await import('../desk/deskCommand')).deskCommand(args));
 
   return program;
 }

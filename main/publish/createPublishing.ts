@@ -104,6 +104,7 @@ export function createPublishing(options: {
     }),
     getStory: options.publishedStory ?? getStory,
     getTarget: targets.get,
+    transaction: (fn) => db.transaction(fn)(),
     adapterOf: (target) =>
       adapterFor({
         target,

@@ -33,7 +33,9 @@ export function createPublishJobStore(deps: {
       const next = nextJob(job, event);
       if (!next.ok) throw new AppError(next.code, next.message);
       const saved = { ...next.job, updatedAt: now().getTime() };
-      jobs.update(saved);
+      // A progress report is a disk sync per step otherwise; the claim before it is synced.
+      if (event.type === 'progress') jobs.updateUnsynced(saved);
+      else jobs.update(saved);
       events.emit('publish:progress', toJob(saved));
       return saved;
     },

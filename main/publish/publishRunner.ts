@@ -19,7 +19,15 @@ export interface PublishRunnerDeps {
   getStory(id: string): Story;
   getTarget(id: string): TargetRecord;
   adapterOf(target: TargetRecord): TargetAdapter;
+  /** Runs `fn` as one database transaction. */
+  transaction<T>(fn: () => T): T;
   now: () => Date;
+}
+
+/** What a sent job leaves to record once the site has answered: the post's URL and the local writes. */
+interface Sent {
+  url: string | null;
+  record(): void;
 }
 
 /** Why a job failed, as a PublishError: a missing story or target cannot be sent, anything unexpected neither. */
@@ -38,54 +46,68 @@ export function createPublishRunner(deps: PublishRunnerDeps) {
   const send = async (
     job: PublishJobRecord,
     progress: (p: PublishJobRecord['progress']) => void,
-  ): Promise<string | null> => {
+  ): Promise<Sent> => {
     const target = deps.getTarget(job.targetId);
     const story = deps.getStory(job.storyId);
     const previous = publications.get(story.id, target.id);
     const adapter = deps.adapterOf(target);
     if (job.action === 'unpublish') {
-      if (!previous || previous.state === 'unpublished') return null;
+      if (!previous || previous.state === 'unpublished') return { url: null, record: () => undefined };
       progress({ step: 'send' });
       const { remoteModified } = await adapter.unpublish({ storyId: story.id, previous });
-      publications.save({
-        ...previous,
-        state: 'unpublished',
-        remoteModified: remoteModified ?? previous.remoteModified,
-      });
-      status.markOffIfNowhere(story.id, target.name);
-      return previous.remoteUrl;
+      return {
+        url: previous.remoteUrl,
+        record() {
+          publications.save({
+            ...previous,
+            state: 'unpublished',
+            remoteModified: remoteModified ?? previous.remoteModified,
+          });
+          status.markOffIfNowhere(story.id, target.name);
+        },
+      };
     }
     const request = deps.requests.build(job, story, previous, progress);
     const result = await adapter.publish(request);
     const { scheduledFor } = request;
-    // Edits saved while the job ran are not published.
-    const publishedVersion = scheduledFor
-      ? story.version
-      : status.markLive(story.id, target.name, story.version);
-    publications.save({
-      storyId: story.id,
-      targetId: target.id,
-      state: scheduledFor ? 'scheduled' : 'published',
-      remoteId: result.remoteId,
-      remoteUrl: result.remoteUrl,
-      remoteModified: result.remoteModified,
-      publishedVersion,
-      ...publicationDates(previous, request.snapshot, now().getTime()),
-      scheduledFor: scheduledFor?.getTime() ?? null,
-      snapshot: request.snapshot,
-    });
-    return result.remoteUrl;
+    return {
+      url: result.remoteUrl,
+      record() {
+        // Edits saved while the job ran are not published.
+        const publishedVersion = scheduledFor
+          ? story.version
+          : status.markLive(story.id, target.name, story.version);
+        publications.save({
+          storyId: story.id,
+          targetId: target.id,
+          state: scheduledFor ? 'scheduled' : 'published',
+          remoteId: result.remoteId,
+          remoteUrl: result.remoteUrl,
+          remoteModified: result.remoteModified,
+          publishedVersion,
+          ...publicationDates(previous, request.snapshot, now().getTime()),
+          scheduledFor: scheduledFor?.getTime() ?? null,
+          snapshot: request.snapshot,
+        });
+      },
+    };
   };
 
   return {
-    /** Marks the job running (counting the attempt) before any network call, sends it, then records how it ended. */
+    /**
+     * Marks the job running (counting the attempt) before any network call, sends it, then records how it
+     * ended: the publication, the story's status and the finished job in one transaction (one disk sync).
+     */
     async runJob(claimed: PublishJobRecord): Promise<void> {
       let job = store.apply(claimed, { type: 'claim' });
       try {
-        const url = await send(job, (progress) => {
+        const sent = await send(job, (progress) => {
           job = store.apply(job, { type: 'progress', progress });
         });
-        store.apply(job, { type: 'sent', url });
+        deps.transaction(() => {
+          sent.record();
+          store.apply(job, { type: 'sent', url: sent.url });
+        });
       } catch (error) {
         const failure = classifyFailure(error);
         store.apply(job, {

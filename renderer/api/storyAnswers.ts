@@ -3,11 +3,38 @@ import { changedSincePublished } from '../../shared/domain/publication';
 import type { Section } from '../../shared/domain/section';
 import { StorySummary, type Story } from '../../shared/domain/story';
 import { linkTargetKey } from '../../shared/domain/storyLinks';
-import { extractLinkTargets } from '../../shared/editor/storyDocRefs';
 import type { LibraryPage, LibraryQueryInput, LibraryRow, Preflight } from '../../shared/ipc/contract';
 import { callKey } from './callKey';
 
-const linkSet = (story: Story) => extractLinkTargets(story.body, story.id).map(linkTargetKey).join(' ');
+interface BodyNode {
+  type?: string;
+  attrs?: { storyId?: unknown };
+  marks?: BodyNode[];
+  content?: BodyNode[];
+}
+
+/**
+ * The stories a stored body links to, read from its JSON: the core checked it against the schema when it was
+ * saved, and parsing it again here would put TipTap into the first chunk the library needs.
+ */
+function linkSet(story: Story): string {
+  const keys = new Set<string>();
+  const visit = (node: BodyNode) => {
+    const toId = node.attrs?.storyId;
+    if (node.type === 'alsoRead' && typeof toId === 'string')
+      keys.add(linkTargetKey({ toId, kind: 'also_read' }));
+    for (const mark of node.marks ?? []) {
+      const markTo = mark.attrs?.storyId;
+      if (mark.type === 'storyLink' && markTo != null)
+        keys.add(linkTargetKey({ toId: String(markTo), kind: 'inline' }));
+    }
+    node.content?.forEach(visit);
+  };
+  visit(story.body as BodyNode);
+  keys.delete(linkTargetKey({ toId: story.id, kind: 'also_read' }));
+  keys.delete(linkTargetKey({ toId: story.id, kind: 'inline' }));
+  return [...keys].sort().join(' ');
+}
 
 /**
  * Whether the saved story differs from what its publication sent. The pre-flight does not carry the tags as

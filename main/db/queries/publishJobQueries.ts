@@ -108,13 +108,29 @@ export function publishJobQueries(db: Database.Database) {
     'SELECT * FROM publish_jobs WHERE story_id = ? ORDER BY created_at DESC, id DESC LIMIT 10',
   );
   const inState = db.prepare<[JobState], JobRow>('SELECT * FROM publish_jobs WHERE state = ? ORDER BY id');
+  const write = (job: PublishJobRecord): void => {
+    const written = update.get(toRow(job));
+    if (written) job.seq = written.seq;
+  };
   return {
     insert(job: PublishJobRecord): void {
       job.seq = insert.get(toRow(job))!.seq;
     },
-    update(job: PublishJobRecord): void {
-      const written = update.get(toRow(job));
-      if (written) job.seq = written.seq;
+    update: write,
+    /**
+     * An update that does not wait for the disk: for what only the UI shows (a running job's progress). Losing
+     * it to a power cut leaves the row as its last synced state, which recovery handles; the next synced
+     * write of the database carries it to the disk anyway.
+     */
+    updateUnsynced(job: PublishJobRecord): void {
+      const synchronous = db.pragma('synchronous', { simple: true }) as number;
+      if (db.inTransaction || synchronous < 2) return write(job);
+      db.pragma('synchronous = NORMAL');
+      try {
+        write(job);
+      } finally {
+        db.pragma(`synchronous = ${synchronous}`);
+      }
     },
     get(id: string): PublishJobRecord | null {
       const row = byId.get(id);

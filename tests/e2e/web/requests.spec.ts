@@ -79,3 +79,35 @@ test('an autosave of the open story is one write, with no read of the story or i
   console.log(`requests for a publish: ${JSON.stringify(publishCalls.stop())}`);
   expect(publishCalls.of('publish:start')).toBe(1);
 });
+
+test('the first screen asks for the library beside who is using the app, and fetches the editor before a story opens', async ({
+  page,
+  host,
+}) => {
+  await host.rpc('stories:create', { headline: 'Harbour fees rise', body: paragraph('Fees rise in May.') });
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  // Who is using the app is answered only once the library's first page has been asked for: an app that
+  // waited for the person before asking would never show the list.
+  let libraryAsked!: () => void;
+  const asked = new Promise<void>((resolve) => (libraryAsked = resolve));
+  page.on('request', (request) => {
+    if (request.url().includes(`/rpc/${encodeURIComponent('library:query')}`)) libraryAsked();
+  });
+  await page.route(`**/rpc/${encodeURIComponent('people:current')}`, async (route) => {
+    await asked;
+    await route.continue();
+  });
+
+  await page.goto(host.uiUrl);
+  const stories = page.getByRole('region', { name: 'Stories' });
+  await expect(stories.getByRole('button', { name: /^Harbour fees rise/ })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Story body' })).toHaveCount(0);
+  // The editor's own chunk was fetched with the app's, before any story was opened.
+  expect(scripts.filter((path) => /\/assets\/StoryPane-[\w-]+\.js$/.test(path))).toHaveLength(1);
+
+  await stories.getByRole('button', { name: /^Harbour fees rise/ }).click();
+  await expect(page.getByRole('textbox', { name: 'Story body' })).toContainText('Fees rise in May.');
+});

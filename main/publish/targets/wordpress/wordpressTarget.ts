@@ -127,7 +127,9 @@ export function wordpressTarget(options: {
   return {
     async publish(request) {
       const { snapshot } = request;
-      request.progress({ step: 'images', done: 0, total: request.media.length });
+      // Each progress report is a job write (a disk sync): a step with nothing to do is not reported.
+      if (request.media.length > 0)
+        request.progress({ step: 'images', done: 0, total: request.media.length });
       const urls = new Map<string, { id: number; url: string }>();
       for (const asset of request.media) {
         urls.set(asset.src, await upload(asset));
@@ -135,7 +137,7 @@ export function wordpressTarget(options: {
       }
       const content = request.renderHtml((src) => urls.get(src)?.url ?? src);
 
-      request.progress({ step: 'tags', done: 0, total: snapshot.tags.length });
+      if (snapshot.tags.length > 0) request.progress({ step: 'tags', done: 0, total: snapshot.tags.length });
       const categories = request.sectionName ? [await termId('categories', request.sectionName)] : [];
       const tags: number[] = [];
       for (const tag of snapshot.tags) {
