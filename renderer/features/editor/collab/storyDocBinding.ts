@@ -89,6 +89,7 @@ export class StoryDocBinding {
     this.awareness.on('update', this.#sendAwareness);
     this.awareness.on('change', this.#peopleChanged);
     this.awareness.setLocalStateField('user', this.user);
+    this.#readPeople(); // those already on the story came with the sync, before the listener
     this.#timer = setInterval(() => void this.#sync().catch(() => undefined), RESYNC_MS);
   }
 
@@ -225,7 +226,10 @@ export class StoryDocBinding {
     removed: number[];
   }) => {
     // This window's own caret moves with every keystroke; it is not one of the others.
-    if ([...added, ...updated, ...removed].every((id) => id === this.doc.clientID)) return;
+    if ([...added, ...updated, ...removed].some((id) => id !== this.doc.clientID)) this.#readPeople();
+  };
+
+  #readPeople() {
     const people: PresencePerson[] = [];
     for (const [clientId, state] of this.awareness.getStates()) {
       const user = presenceUserOf(state);
@@ -236,7 +240,7 @@ export class StoryDocBinding {
     if (samePeople(people, this.#people)) return;
     this.#people = people;
     this.#notify();
-  };
+  }
 
   /** The story fields the doc holds (a field it never had is left out). */
   get fields(): Partial<SyncedFields> {
