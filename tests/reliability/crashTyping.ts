@@ -31,8 +31,10 @@ async function watch(page: Page): Promise<void> {
     const w = window as unknown as { keystrokes: Keystroke[]; saves: Keystroke[] };
     w.keystrokes = [];
     w.saves = [];
-    editor.addEventListener('input', () =>
-      w.keystrokes.push({ t: Date.now(), text: editor.textContent ?? '' }),
+    // The editor's DOM, not its input events: a typed key is the editor's own transaction and fires no `input`.
+    new MutationObserver(() => w.keystrokes.push({ t: Date.now(), text: editor.textContent ?? '' })).observe(
+      editor,
+      { childList: true, subtree: true, characterData: true },
     );
     new MutationObserver(() => {
       if (status.textContent === 'Saved') w.saves.push({ t: Date.now(), text: editor.textContent ?? '' });
@@ -158,6 +160,8 @@ async function main(): Promise<void> {
       `typing lost per kill: median ${at(0.5)} ms, max ${sorted.at(-1) ?? 0} ms (limit ${MAX_LOSS_MS}); ` +
       `${failures.length} failures; ${Math.round((Date.now() - started) / 1000)} s`,
   );
+  if (keystrokes === 0)
+    failures.push('all runs: no keystroke was seen in the editor, so no loss was measured');
   const failedRuns = new Set(failures.map((failure) => failure.split(':')[0])).size;
   console.log(`crash: ${RUNS - failedRuns} passed, ${failedRuns} failed`);
   if (failures.length) {
