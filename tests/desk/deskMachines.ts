@@ -1,4 +1,4 @@
-import { createCore, type Core } from '../../main/core/createCore';
+import { createCore, type Core, type CoreOptions } from '../../main/core/createCore';
 import type { Story } from '../../shared/domain/story';
 import type { DeskStoryState } from '../../shared/ipc/channels/desk';
 import { caller, paragraphs } from '../support/libraryCalls';
@@ -6,8 +6,14 @@ import { caller, paragraphs } from '../support/libraryCalls';
 /** Machines of a desk test: each a core on its own data folder; `closeAll` ends the ones still open. */
 export function deskMachines() {
   const open: Core[] = [];
-  function machine(dataDir: string) {
-    const core = createCore({ dataDir, appVersion: '9.9.9-test', host: 'test', log: () => undefined });
+  function machine(dataDir: string, options: Partial<CoreOptions> = {}) {
+    const core = createCore({
+      dataDir,
+      appVersion: '9.9.9-test',
+      host: 'test',
+      log: () => undefined,
+      ...options,
+    });
     open.push(core);
     const call = caller(core);
     return {

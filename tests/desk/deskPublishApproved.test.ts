@@ -2,54 +2,23 @@ import type { z } from 'zod';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createCore, type Core } from '../../main/core/createCore';
 import type { PublishStatus } from '../../shared/ipc/channels/publish';
 import type { Story } from '../../shared/domain/story';
-import type { DeskStoryState } from '../../shared/ipc/channels/desk';
 import { body, publishingCore } from '../integration/publishTestKit';
-import { caller } from '../support/libraryCalls';
 import { removeDir, startDeskProcess, tempDir, type DeskProcess } from './deskKit';
+import { bodyText, deskMachines, eventually as within10s, type DeskMachine } from './deskMachines';
 
 /** An editor's and a reporter's machine (real cores on their own folders) on one desk process on loopback. */
 let desk: DeskProcess;
 const editorDir = tempDir('editor');
 const reporterDir = tempDir('reporter');
-const cores: Core[] = [];
+const { machine: deskMachine, closeAll } = deskMachines();
+const machine = (dataDir: string) => deskMachine(dataDir, { publishing: { startWorker: false } });
+let editor: DeskMachine;
+let reporter: DeskMachine;
 
-function machine(dataDir: string) {
-  const core = createCore({
-    dataDir,
-    appVersion: '9.9.9-test',
-    host: 'test',
-    log: () => undefined,
-    publishing: { startWorker: false },
-  });
-  cores.push(core);
-  const call = caller(core);
-  return {
-    core,
-    call,
-    story: (id: string) => call<Story>('stories:get', { id }).catch(() => null),
-    state: (storyId: string) => call<DeskStoryState>('desk:storyState', { storyId }),
-  };
-}
-type Machine = ReturnType<typeof machine>;
-let editor: Machine;
-let reporter: Machine;
-
-/** Polls `read` until `check` holds (15 s at most). */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, what: string) {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() - started > 15_000)
-      throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const text = (story: Story | null) => JSON.stringify(story?.body ?? null);
+const text = bodyText;
+const eventually: typeof within10s = (read, check, what) => within10s(read, check, what, 15_000);
 
 beforeAll(async () => {
   desk = await startDeskProcess();
@@ -70,7 +39,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const core of cores) core.close();
+  closeAll();
   await desk?.stop();
   for (const dir of [editorDir, reporterDir, desk?.dataDir]) if (dir) removeDir(dir);
 });
