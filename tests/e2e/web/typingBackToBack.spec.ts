@@ -122,3 +122,27 @@ test('text composed by an input method (IME, dictation) still lands at the caret
   await page.keyboard.type(' rain');
   await expect(body(page).locator('p').first()).toHaveText('Weather: 日本 rain');
 });
+
+test('a key typed right after the caret moves (a click, Home, End, an arrow) lands at the new caret', async ({
+  page,
+  host,
+}) => {
+  await newStory(page, host.uiUrl);
+  await body(page).click();
+  await page.keyboard.type('harbour reopened');
+  // The browser moves the caret; the editor hears of it with the next selectionchange, which these keys can beat.
+  for (let round = 0; round < 5; round++) {
+    await page.keyboard.press('Home');
+    await page.keyboard.type('<');
+    await page.keyboard.press('End');
+    await page.keyboard.type('>');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('|');
+  }
+  await expect(body(page).locator('p')).toHaveText('<<<<<harbour reopened|>|>|>|>|>');
+  const middle = body(page).getByText('harbour reopened');
+  await middle.click({ position: { x: 2, y: 5 } });
+  await page.keyboard.press('Home');
+  await page.keyboard.type('The ');
+  await expect(body(page).locator('p')).toHaveText('The <<<<<harbour reopened|>|>|>|>|>');
+});
