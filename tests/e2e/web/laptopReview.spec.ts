@@ -3,6 +3,7 @@ import { removeDir, startDeskProcess } from '../../desk/deskKit';
 import { DESKTOP, LAPTOP, screenshotAtBothSizes } from './atBothSizes';
 import { expect, startHost, test, type RunningHost } from './browserHost';
 import { seriousViolations } from './axe';
+import { cutOff } from './cutOff';
 
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
@@ -29,26 +30,6 @@ const bodyWidth = (page: Page) =>
   page
     .getByRole('textbox', { name: 'Story body' })
     .evaluate((element) => element.getBoundingClientRect().width);
-
-/** The header buttons and formatting tools that are not wholly inside their row and the window. */
-const cutOff = (page: Page) =>
-  page.evaluate(() => {
-    const inside = (element: Element, box: DOMRect) => {
-      const rect = element.getBoundingClientRect();
-      return rect.left >= box.left - 1 && rect.right <= box.right + 1;
-    };
-    const pane = document.querySelector('.pane-toolbar')!.getBoundingClientRect();
-    const tools = document.querySelector('.toolbar-tools')!.getBoundingClientRect();
-    return [
-      ...[...document.querySelectorAll('.pane-toolbar button, .pane-toolbar [role=status]')].filter(
-        (b) => !inside(b, pane),
-      ),
-      ...[...document.querySelectorAll('.toolbar-tools button')].filter((b) => !inside(b, tools)),
-      ...[
-        ...document.querySelectorAll('.pane-toolbar button, .pane-toolbar [role=status], .toolbar button'),
-      ].filter((b) => b.getBoundingClientRect().right > window.innerWidth),
-    ].map((b) => b.getAttribute('aria-label') ?? b.textContent);
-  });
 
 test('on a 1024×700 laptop one side panel at a time leaves the body readable and the header on one row', async ({
   page,
