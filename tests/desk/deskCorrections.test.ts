@@ -3,7 +3,7 @@ import type { Story } from '../../shared/domain/story';
 import type { DeskStoryState } from '../../shared/ipc/channels/desk';
 import { paragraphs } from '../support/libraryCalls';
 import { removeDir, startDeskProcess, tempDir, type DeskProcess } from './deskKit';
-import { bodyText, deskMachines, eventually, type DeskMachine } from './deskMachines';
+import { bodyText, deskMachines, eventually, type DeskMachine, joinEditorAndReporter } from './deskMachines';
 
 /** Edits that reach a published story, however they travel, end up in its one correction draft. */
 let desk: DeskProcess;
@@ -27,14 +27,10 @@ async function correctionsOn(m: DeskMachine) {
 
 beforeAll(async () => {
   desk = await startDeskProcess();
-  editor = machine(editorDir);
-  await editor.call('desk:join', { address: desk.url, code: desk.firstInvitation, name: 'Eda Editor' });
-  const invitation = await editor.call<{ code: string }>('desk:invite', {
-    name: 'Rey Reporter',
-    role: 'reporter',
-  });
-  reporter = machine(reporterDir);
-  await reporter.call('desk:join', { address: desk.url, code: invitation.code });
+  ({ editor, reporter } = await joinEditorAndReporter(desk, machine, {
+    editor: editorDir,
+    reporter: reporterDir,
+  }));
   const story = await reporter.call<Story>('stories:create', {
     headline: 'Bridge reopens',
     body: paragraphs(PUBLISHED),

@@ -2,6 +2,7 @@ import { createCore, type Core, type CoreOptions } from '../../main/core/createC
 import type { Story } from '../../shared/domain/story';
 import type { DeskStoryState } from '../../shared/ipc/channels/desk';
 import { caller, paragraphs } from '../support/libraryCalls';
+import type { DeskProcess } from './deskKit';
 
 /** Machines of a desk test: each a core on its own data folder; `closeAll` ends the ones still open. */
 export function deskMachines() {
@@ -57,4 +58,21 @@ export async function eventually<T>(
     if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Two machines on `desk`: an editor who joins with its first invitation, then a reporter the editor invites. */
+export async function joinEditorAndReporter(
+  desk: DeskProcess,
+  newMachine: (dataDir: string) => DeskMachine,
+  dirs: { editor: string; reporter: string },
+) {
+  const editor = newMachine(dirs.editor);
+  await editor.call('desk:join', { address: desk.url, code: desk.firstInvitation, name: 'Eda Editor' });
+  const invitation = await editor.call<{ code: string }>('desk:invite', {
+    name: 'Rey Reporter',
+    role: 'reporter',
+  });
+  const reporter = newMachine(dirs.reporter);
+  await reporter.call('desk:join', { address: desk.url, code: invitation.code });
+  return { editor, reporter };
 }

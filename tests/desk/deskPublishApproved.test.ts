@@ -6,7 +6,13 @@ import type { PublishStatus } from '../../shared/ipc/channels/publish';
 import type { Story } from '../../shared/domain/story';
 import { body, publishingCore } from '../integration/publishTestKit';
 import { removeDir, startDeskProcess, tempDir, type DeskProcess } from './deskKit';
-import { bodyText, deskMachines, eventually as within10s, type DeskMachine } from './deskMachines';
+import {
+  bodyText,
+  deskMachines,
+  eventually as within10s,
+  type DeskMachine,
+  joinEditorAndReporter,
+} from './deskMachines';
 
 /** An editor's and a reporter's machine (real cores on their own folders) on one desk process on loopback. */
 let desk: DeskProcess;
@@ -22,14 +28,10 @@ const eventually: typeof within10s = (read, check, what) => within10s(read, chec
 
 beforeAll(async () => {
   desk = await startDeskProcess();
-  editor = machine(editorDir);
-  await editor.call('desk:join', { address: desk.url, code: desk.firstInvitation, name: 'Eda Editor' });
-  const invitation = await editor.call<{ code: string }>('desk:invite', {
-    name: 'Rey Reporter',
-    role: 'reporter',
-  });
-  reporter = machine(reporterDir);
-  await reporter.call('desk:join', { address: desk.url, code: invitation.code });
+  ({ editor, reporter } = await joinEditorAndReporter(desk, machine, {
+    editor: editorDir,
+    reporter: reporterDir,
+  }));
   await editor.call('targets:save', {
     id: 'static',
     kind: 'static',

@@ -3,7 +3,7 @@ import type { Story } from '../../shared/domain/story';
 import type { DeskStoryState } from '../../shared/ipc/channels/desk';
 import { paragraphs } from '../support/libraryCalls';
 import { removeDir, startDeskProcess, tempDir, type DeskProcess } from './deskKit';
-import { bodyText, deskMachines, eventually, type DeskMachine } from './deskMachines';
+import { bodyText, deskMachines, eventually, type DeskMachine, joinEditorAndReporter } from './deskMachines';
 
 /** Two machines: each a core on its own data folder, joined to one desk process on loopback. */
 let desk: DeskProcess;
@@ -18,14 +18,10 @@ let storyId: string;
 
 beforeAll(async () => {
   desk = await startDeskProcess();
-  editor = machine(editorDir);
-  await editor.call('desk:join', { address: desk.url, code: desk.firstInvitation, name: 'Eda Editor' });
-  const invitation = await editor.call<{ code: string }>('desk:invite', {
-    name: 'Rey Reporter',
-    role: 'reporter',
-  });
-  reporter = machine(reporterDir);
-  await reporter.call('desk:join', { address: desk.url, code: invitation.code });
+  ({ editor, reporter } = await joinEditorAndReporter(desk, machine, {
+    editor: editorDir,
+    reporter: reporterDir,
+  }));
 });
 
 afterAll(async () => {
