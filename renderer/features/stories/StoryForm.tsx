@@ -37,6 +37,7 @@ import { EmbargoField } from './EmbargoField';
 import { FeaturedImageField } from './FeaturedImageField';
 import { SaveStatus } from './SaveStatus';
 import './storyForm.css';
+import { TextControl } from './TextControl';
 import { StoryTextField } from './StoryTextField';
 import { useSections } from './useSections';
 import { TagsField } from '../tags/TagsField';
@@ -233,7 +234,7 @@ export function StoryForm(props: {
 
   // The slug is shown as typed ("Storm Road") and saved as a slug ("storm-road"); leaving the field shows the
   // slug, and an empty one the slug the core derives from the headline.
-  const changeSlug = (event: ChangeEvent<HTMLInputElement>) => {
+  const changeSlug = (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     const typed = event.target.value;
     setSlugEdited(slugify(typed) !== '');
     liveFields.typingIn('slug');
@@ -383,7 +384,7 @@ export function StoryForm(props: {
               </label>
               <label className="field field-slug">
                 <span>Slug</span>
-                <input
+                <TextControl
                   value={fields.slug}
                   maxLength={SLUG_MAX_LENGTH}
                   onChange={changeSlug}

@@ -1,5 +1,6 @@
 import { useId, type ChangeEvent, type ReactNode } from 'react';
 import { CharCount } from '../../components/CharCount';
+import { TextControl } from './TextControl';
 
 /** A story's text field with its limit enforced while typing, a counter, and why its value is not saved (if so) right under it. */
 export function StoryTextField(props: {
@@ -36,7 +37,7 @@ export function StoryTextField(props: {
         <label htmlFor={id}>{props.label}</label>
         <CharCount id={countId} value={props.value} max={props.max} />
       </span>
-      {props.multiline ? <textarea rows={2} spellCheck {...control} /> : <input {...control} />}
+      <TextControl multiline={props.multiline} {...control} />
       {props.problem && (
         <p id={problemId} className="field-problem">
           Not saved: {props.problem.replace(/^At most/u, 'at most')}

@@ -106,10 +106,17 @@ test('fields are live: one types the headline while the other changes the standf
         standfirst: 'Unions and operators agreed at midnight.',
       });
 
-  // Both in the same field: what the editor is typing is never replaced; theirs is offered beside it.
-  await editor.keyboard.type(' as');
+  // Both in the same field: what the editor is typing is never replaced; theirs is offered beside it. The
+  // reporter has selected the whole headline to retype it when the editor's " as" arrives: the selection stays
+  // on the whole (longer) headline, so what the reporter types replaces it rather than following it.
   const theirHeadline = reporter.getByLabel('Headline');
-  await theirHeadline.fill('Ferry strike is off');
+  await theirHeadline.selectText();
+  await editor.keyboard.type(' as');
+  await expect(theirHeadline).toHaveValue('Ferry strike called off tonight as');
+  expect(await theirHeadline.evaluate((field: HTMLTextAreaElement) => [field.selectionStart, field.selectionEnd])).toEqual([
+    0, 34,
+  ]);
+  await reporter.keyboard.insertText('Ferry strike is off');
   await theirHeadline.blur();
   await expect(editor.getByRole('status').filter({ hasText: 'Changed on another machine' })).toContainText(
     'Changed on another machine to “Ferry strike is off” while you typed; yours is kept.',
