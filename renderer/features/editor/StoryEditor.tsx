@@ -6,6 +6,7 @@ import { storyExtensions } from '../../../shared/editor';
 import { LinkPickers } from '../links/LinkPickers';
 import { useStoryLinking } from '../links/useStoryLinking';
 import { CaretBlock } from './caretBlock';
+import { CaretFromDom } from './caretFromDom';
 import { collabExtensions } from './collab/collabExtensions';
 import type { StoryDocBinding } from './collab/storyDocBinding';
 import './collab/collab.css';
@@ -53,6 +54,7 @@ export const StoryEditor = memo(function StoryEditor(props: StoryEditorProps) {
     return [
       ...(collab ? collabExtensions(base, collab) : base),
       CaretBlock,
+      CaretFromDom,
       TypedText,
       EditorShortcuts.configure({ onLink: () => setDialog('link') }),
     ];

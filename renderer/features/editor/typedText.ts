@@ -1,6 +1,6 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
-import type { EditorView } from '@tiptap/pm/view';
+import { caretIsCurrent } from './caretFromDom';
 
 /**
  * Inserts a typed character with a ProseMirror transaction in the keypress, as ProseMirror itself does
@@ -10,24 +10,6 @@ import type { EditorView } from '@tiptap/pm/view';
  * the same key event; a transaction alone leaves the layout to the next frame. Composition (IME,
  * dictation) fires no keypress and keeps the browser's path; Enter and the like stay with the keymaps.
  */
-/**
- * Whether the editor's selection is where the DOM's caret is. A caret moved by the browser (a click, End, an
- * arrow key) reaches the editor's state only with the next selectionchange, which back-to-back keys can beat;
- * until then the browser's own insertion, read back from the DOM, is the one that lands at the caret.
- */
-function caretIsCurrent(view: EditorView, selection: TextSelection): boolean {
-  const dom = view.dom.ownerDocument.getSelection();
-  if (!dom?.anchorNode || !dom.focusNode || !view.dom.contains(dom.anchorNode)) return false;
-  try {
-    return (
-      view.posAtDOM(dom.anchorNode, dom.anchorOffset) === selection.anchor &&
-      view.posAtDOM(dom.focusNode, dom.focusOffset) === selection.head
-    );
-  } catch {
-    return false;
-  }
-}
-
 export const TypedText = Extension.create({
   name: 'typedText',
   addProseMirrorPlugins() {

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './browserHost';
+import { selectInBody } from './selectInBody';
 
 // Keys that arrive back to back (a busy main thread, a text expander, dictation) must land at the caret:
 // `keyboard.type` with no delay, as a person never types but machines do.
@@ -145,4 +146,23 @@ test('a key typed right after the caret moves (a click, Home, End, an arrow) lan
   await page.keyboard.press('Home');
   await page.keyboard.type('The ');
   await expect(body(page).locator('p')).toHaveText('The <<<<<harbour reopened|>|>|>|>|>');
+});
+
+test('a shortcut pressed before the editor hears of a new selection acts on that selection', async ({
+  page,
+  host,
+}) => {
+  await newStory(page, host.uiUrl);
+  await body(page).click();
+  await page.keyboard.type('The mayor abstained and the vote was close.');
+  // A selection made by a script or an assistive tool, whose selectionchange the keys beat.
+  await selectInBody(page, 'mayor', { unheard: true });
+  await page.keyboard.press('ControlOrMeta+b');
+  await expect(body(page).locator('strong')).toHaveText('mayor');
+  await selectInBody(page, 'vote', { unheard: true });
+  await page.keyboard.press('Control+Alt+m');
+  await expect(
+    page.getByRole('complementary', { name: 'Comments' }).getByLabel('Comment text'),
+  ).toBeFocused();
+  await expect(body(page).locator('.comment-draft-text')).toHaveText('vote');
 });
