@@ -20,3 +20,5 @@ export const SYNCED_FIELDS = [
 ] as const satisfies readonly (keyof StoryFields)[];
 export type SyncedField = (typeof SYNCED_FIELDS)[number];
 export type SyncedFields = Pick<StoryFields, SyncedField>;
+export const isSyncedField = (key: string): key is SyncedField =>
+  (SYNCED_FIELDS as readonly string[]).includes(key);

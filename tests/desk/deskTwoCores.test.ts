@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { slugify } from '../../shared/domain/slug';
 import type { Story } from '../../shared/domain/story';
 import type { DeskStoryState } from '../../shared/ipc/channels/desk';
 import { paragraphs } from '../support/libraryCalls';
@@ -277,4 +278,65 @@ it('a story written on a joined machine while the desk is out of reach goes to t
     15_000,
   );
   expect(there!.headline).toBe('Night buses return');
+});
+
+it('a headline changed on both machines while apart: both end with one, and the machine whose headline gave way is offered it back', async () => {
+  await desk.stop();
+  const headlineOf = (who: Machine) => who.story(storyId).then((s) => s!.headline);
+  const save = async (who: Machine, headline: string) => {
+    const story = (await who.story(storyId))!;
+    // As the form saves a headline: its slug follows it.
+    await who.call('stories:save', {
+      id: storyId,
+      expectedVersion: story.version,
+      changes: { headline, slug: slugify(headline) },
+    });
+  };
+  await save(reporter, 'Council passes budget by one vote');
+  await save(editor, 'Budget passes after long debate');
+  desk = await startDeskProcess({ dataDir: desk.dataDir, port: desk.port, firstStart: false });
+
+  // A Yjs map keeps one of two concurrent values (by client id): either machine's may win.
+  const machines = [reporter, editor];
+  const overwritten = await eventually(
+    () => Promise.all(machines.map((who) => who.state(storyId))),
+    (states) => states.some((s) => s.overwrites.length > 0),
+    'a machine to hear its headline gave way',
+    15_000,
+  );
+  const loser = machines[overwritten.findIndex((s) => s.overwrites.length > 0)]!;
+  const winner = machines.find((who) => who !== loser)!;
+  const kept = await headlineOf(winner);
+  await eventually(
+    () => headlineOf(loser),
+    (h) => h === kept,
+    'both machines with one headline',
+  );
+  const lost =
+    kept === 'Budget passes after long debate'
+      ? 'Council passes budget by one vote'
+      : 'Budget passes after long debate';
+  expect((await loser.state(storyId)).overwrites).toEqual([
+    { field: 'headline', kept, lost, at: expect.any(Number) },
+    { field: 'slug', kept: slugify(kept), lost: slugify(lost), at: expect.any(Number) },
+  ]);
+  expect((await winner.state(storyId)).overwrites).toEqual([]);
+
+  // "Use this machine's": it becomes the headline everywhere, as an edit made after seeing the other.
+  const settled = await loser.call<DeskStoryState>('desk:settleOverwrite', {
+    storyId,
+    field: 'headline',
+    choice: 'restore',
+  });
+  expect(settled.overwrites).toEqual([]);
+  for (const who of machines)
+    await eventually(
+      () => headlineOf(who),
+      (h) => h === lost,
+      'the restored headline',
+    );
+  expect((await winner.state(storyId)).overwrites).toEqual([]);
+  await expect(
+    loser.call('desk:settleOverwrite', { storyId, field: 'headline', choice: 'keep' }),
+  ).rejects.toThrow('no value from another machine');
 });

@@ -18,6 +18,7 @@ import searchPrefixIndex from './0017_search_prefix_index.sql';
 import deskCorrectionsAndRemovals from './0018_desk_corrections_and_removals.sql';
 import deferredSaveWork from './0019_deferred_save_work.sql';
 import tagMergeTagsAfter from './0020_tag_merge_tags_after.sql';
+import deskFieldOverwrites from './0021_desk_field_overwrites.sql';
 
 /** Schema migrations in order (keep this list sorted by number); a database's `user_version` is the number of them it has applied. */
 export const migrations: readonly { name: string; sql: string }[] = [
@@ -41,4 +42,5 @@ export const migrations: readonly { name: string; sql: string }[] = [
   { name: '0018_desk_corrections_and_removals', sql: deskCorrectionsAndRemovals },
   { name: '0019_deferred_save_work', sql: deferredSaveWork },
   { name: '0020_tag_merge_tags_after', sql: tagMergeTagsAfter },
+  { name: '0021_desk_field_overwrites', sql: deskFieldOverwrites },
 ];

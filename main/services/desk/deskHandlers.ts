@@ -24,5 +24,6 @@ export const deskHandlers = (
   'desk:shareAll': () => moves.shareAll(),
   'desk:storyState': ({ storyId }) => desk.storyState(storyId),
   'desk:transition': (input) => desk.transition(input),
+  'desk:settleOverwrite': (input) => desk.settleOverwrite(input),
   'desk:publishApproved': (input) => publishApproved(input),
 });

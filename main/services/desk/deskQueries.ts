@@ -20,6 +20,13 @@ export interface DeskStoryRow {
   correctionId: string | null;
 }
 
+export interface OverwriteRow {
+  field: string;
+  kept: string;
+  lost: string;
+  at: number;
+}
+
 export interface OutboxRow {
   id: number;
   storyId: string;
@@ -30,7 +37,7 @@ export interface OutboxRow {
   message: string | null;
 }
 
-/** The desk tables of migrations 0013 and 0018, in camelCase. */
+/** The desk tables of migrations 0013, 0018 and 0021, in camelCase. */
 export function deskQueries(db: Database.Database) {
   const membership = db.prepare<[], MembershipRow>(
     `SELECT address, person_id AS personId, person_name AS personName, role, token_sealed AS tokenSealed
@@ -77,6 +84,15 @@ export function deskQueries(db: Database.Database) {
   const refuse = db.prepare("UPDATE desk_outbox SET state = 'refused', message = ? WHERE id = ?");
   const clearRefused = db.prepare("DELETE FROM desk_outbox WHERE story_id = ? AND state = 'refused'");
   const dequeue = db.prepare('DELETE FROM desk_outbox WHERE id = ?');
+  const overwritesOf = db.prepare<[string], OverwriteRow>(
+    'SELECT field, kept, lost, at FROM desk_field_overwrites WHERE story_id = ? ORDER BY at, field',
+  );
+  // A field replaced again keeps the value this machine lost first.
+  const addOverwrite = db.prepare(
+    `INSERT INTO desk_field_overwrites (story_id, field, kept, lost, at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (story_id, field) DO UPDATE SET kept = excluded.kept, at = excluded.at`,
+  );
+  const settleOverwrite = db.prepare('DELETE FROM desk_field_overwrites WHERE story_id = ? AND field = ?');
 
   const fixStory = (row: DeskStoryRow | undefined) =>
     row ? { ...row, changedAfterApproval: Boolean(row.changedAfterApproval) } : null;
@@ -114,6 +130,14 @@ export function deskQueries(db: Database.Database) {
     refuse: (id: number, message: string) => void refuse.run(message, id),
     clearRefused: (storyId: string) => void clearRefused.run(storyId),
     dequeue: (id: number) => void dequeue.run(id),
+    overwritesOf: (storyId: string) => overwritesOf.all(storyId),
+    addOverwrites: db.transaction(
+      (storyId: string, overwrites: { field: string; kept: unknown; lost: unknown }[], at: number) => {
+        for (const { field, kept, lost } of overwrites)
+          addOverwrite.run(storyId, field, JSON.stringify(kept ?? null), JSON.stringify(lost ?? null), at);
+      },
+    ),
+    settleOverwrite: (storyId: string, field: string) => settleOverwrite.run(storyId, field).changes > 0,
   };
 }
 

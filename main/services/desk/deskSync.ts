@@ -4,6 +4,8 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { StoryFields, type Story, type StoryStatus } from '../../../shared/domain/story';
+import { slugThatFollowed } from '../../../shared/domain/slugThatFollowed';
+import { isSyncedField, type SyncedField } from '../../../shared/domain/storyDocShape';
 import type {
   DeskAction,
   DeskJoinInput,
@@ -17,6 +19,7 @@ import type { StoryChange, StoryService, StoryWriteFacts } from '../stories/stor
 import { deskHttp, DeskRefusal, DeskStoryWire, type DeskHttp } from './deskHttp';
 import { deskQueries, type MembershipRow } from './deskQueries';
 import { isEmptyStoryDoc, readStoryFromDoc, SYNCED_FIELDS, writeStoryToDoc } from './storyDoc';
+import { watchFieldOverwrites } from './fieldOverwrites';
 import { FROM_THIS_MACHINE, openStoryDoc, type StoryDocSync } from './storyDocSync';
 import { readStoryAuthor, writeStoryAuthor } from './storyAuthor';
 import { sameBody } from './sameBody';
@@ -100,6 +103,13 @@ export function createDeskSync(deps: DeskSyncDeps) {
       mergedOfflineAt: row?.mergedOfflineAt ?? null,
       correctionId: row?.correctionId ?? null,
       pending: queries.outboxOf(storyId).map(({ action, state, message }) => ({ action, state, message })),
+      overwrites: queries
+        .overwritesOf(storyId)
+        .flatMap(({ field, kept, lost, at }) =>
+          isSyncedField(field)
+            ? [{ field, kept: JSON.parse(kept) as unknown, lost: JSON.parse(lost) as unknown, at }]
+            : [],
+        ),
     };
   }
 
@@ -186,9 +196,17 @@ export function createDeskSync(deps: DeskSyncDeps) {
         if (message?.correction) settleCorrection(message.correction);
       },
     });
-    docs.set(storyId, sync);
+    const unwatch = watchFieldOverwrites(
+      sync.doc,
+      (origin) => origin === sync.provider,
+      (overwrites) => {
+        queries.addOverwrites(storyId, overwrites, deps.now().getTime());
+        events.emit('desk:changed', { storyId });
+      },
+    );
+    docs.set(storyId, { ...sync, destroy: () => (unwatch(), sync.destroy()) });
     deps.onDoc?.(storyId, sync.doc);
-    return sync;
+    return docs.get(storyId)!;
   }
 
   function recordDeskState(state: DeskStoryWire) {
@@ -350,6 +368,33 @@ export function createDeskSync(deps: DeskSyncDeps) {
       if (personId === desk.membership.personId)
         throw new AppError('conflict', 'You cannot remove yourself from the desk.');
       await desk.http.remove(personId).catch(refusedAsAppError);
+    },
+
+    /** Puts back this machine's value of a field another machine's replaced (a save, so it reaches the desk), or keeps theirs. */
+    settleOverwrite(input: {
+      storyId: string;
+      field: SyncedField;
+      choice: 'restore' | 'keep';
+    }): DeskStoryState {
+      const overwrite = stateOf(input.storyId).overwrites.find(({ field }) => field === input.field);
+      if (!overwrite)
+        throw new AppError('not-found', 'That field has no value from another machine to settle.');
+      const slug =
+        input.field === 'headline' ? slugThatFollowed(stateOf(input.storyId).overwrites) : undefined;
+      const settled = slug ? [overwrite, slug] : [overwrite];
+      if (input.choice === 'restore') {
+        const story = stories.get(input.storyId);
+        stories.save({
+          id: story.id,
+          expectedVersion: story.version,
+          changes: StoryFields.partial().parse(
+            Object.fromEntries(settled.map(({ field, lost }) => [field, lost])),
+          ),
+        });
+      }
+      for (const { field } of settled) queries.settleOverwrite(input.storyId, field);
+      events.emit('desk:changed', { storyId: input.storyId });
+      return stateOf(input.storyId);
     },
 
     /** Moves a story written here to the desk: its document is made from the story here, once. */

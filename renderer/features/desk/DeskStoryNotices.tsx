@@ -4,6 +4,7 @@ import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { formatWhen } from '../../components/formatTime';
 import { useQueryCall } from '../../api/useQueryCall';
+import { FieldOverwritesNotice } from './FieldOverwritesNotice';
 import { useDeskStory } from './useDeskStory';
 
 /**
@@ -108,6 +109,7 @@ export function DeskStoryNotices(props: {
           </button>
         </p>
       )}
+      <FieldOverwritesNotice storyId={story.id} overwrites={desk.overwrites} />
       {desk.mergedOfflineAt !== null && (
         <p className="hint desk-merged" role="note">
           Work done offline on this machine was merged with the desk’s copy{' '}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Role } from '../../domain/person';
 import { StoryId, StoryStatus } from '../../domain/story';
+import { SYNCED_FIELDS } from '../../domain/storyDocShape';
 import { WorkflowAction } from '../../domain/workflow';
 import { PublishJob } from '../../domain/publication';
 import { channel, NoInput } from '../channel';
@@ -40,6 +41,17 @@ export const DeskPendingTransition = z.object({
   message: z.string().nullable(),
 });
 
+/** A field this machine showed, replaced by another machine's value written without seeing it (both changed it while apart). */
+export const DeskFieldOverwrite = z.object({
+  field: z.enum(SYNCED_FIELDS),
+  /** The value the story has now (the other machine's). */
+  kept: z.unknown(),
+  /** The value it replaced, offered back. */
+  lost: z.unknown(),
+  at: z.number(),
+});
+export type DeskFieldOverwrite = z.infer<typeof DeskFieldOverwrite>;
+
 export const DeskStoryState = z.object({
   storyId: StoryId,
   onDesk: z.boolean(),
@@ -51,6 +63,7 @@ export const DeskStoryState = z.object({
   /** The draft that edits made after the story was published or spiked went into (one per story). */
   correctionId: StoryId.nullable(),
   pending: z.array(DeskPendingTransition),
+  overwrites: z.array(DeskFieldOverwrite),
 });
 export type DeskStoryState = z.infer<typeof DeskStoryState>;
 
@@ -82,6 +95,13 @@ export const deskChannels = {
    * Editors: publishes the revision an editor approved of a story changed after approval. The later edits go
    * into a new desk draft (`draftId`); the story returns to the approved text, approved again, and is published.
    */
+  /** Settles a field another machine's value replaced: `restore` puts this machine's value back (an edit like any other); `keep` leaves the other. */
+  'desk:settleOverwrite': channel(
+    z
+      .object({ storyId: StoryId, field: z.enum(SYNCED_FIELDS), choice: z.enum(['restore', 'keep']) })
+      .strict(),
+    DeskStoryState,
+  ),
   'desk:publishApproved': channel(
     z.object({ storyId: StoryId, targetId: z.string().min(1).max(64).optional() }).strict(),
     z.object({ draftId: StoryId, job: PublishJob }),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { removeDir, startDeskProcess, type DeskProcess } from '../../desk/deskKit';
 import { screenshotAtBothSizes } from './atBothSizes';
+import { seriousViolations } from './axe';
 import { cutOff } from './cutOff';
 import { expect, startHost, test, type RunningHost } from './browserHost';
 
@@ -113,9 +114,9 @@ test('fields are live: one types the headline while the other changes the standf
   await theirHeadline.selectText();
   await editor.keyboard.type(' as');
   await expect(theirHeadline).toHaveValue('Ferry strike called off tonight as');
-  expect(await theirHeadline.evaluate((field: HTMLTextAreaElement) => [field.selectionStart, field.selectionEnd])).toEqual([
-    0, 34,
-  ]);
+  expect(
+    await theirHeadline.evaluate((field: HTMLTextAreaElement) => [field.selectionStart, field.selectionEnd]),
+  ).toEqual([0, 34]);
   await reporter.keyboard.insertText('Ferry strike is off');
   await theirHeadline.blur();
   await expect(editor.getByRole('status').filter({ hasText: 'Changed on another machine' })).toContainText(
@@ -303,4 +304,53 @@ test('changed after approval: the editor publishes the approved revision from th
   await expect(editor.getByRole('textbox', { name: 'Story body' })).toContainText(
     'The museum reopened. Entry is free.',
   );
+});
+
+test('a headline changed on both machines while apart: the machine whose headline gave way offers it back, and “Use this machine’s” puts it back on both', async () => {
+  const id = await storyOpenOnBoth('Harbour reopens', 'Boats sailed at dawn.');
+  for (const page of [editor, reporter]) await page.getByRole('button', { name: 'All stories' }).click();
+  await desk.stop();
+  const hosts = [editorHost, reporterHost];
+  const headlines = ['Harbour reopens after storm', 'Boats return to the harbour'];
+  for (const [index, host] of hosts.entries()) {
+    const story = await host.rpc<{ version: number }>('stories:get', { id });
+    await host.rpc('stories:save', {
+      id,
+      expectedVersion: story.version,
+      changes: { headline: headlines[index] },
+    });
+  }
+  desk = await startDeskProcess({ dataDir: desk.dataDir, port: desk.port, firstStart: false });
+
+  // Either machine's headline may be the one the doc keeps (Yjs decides by client id).
+  let loser = -1;
+  await expect
+    .poll(
+      async () => {
+        const states = await Promise.all(hosts.map((host) => host.rpc('desk:storyState', { storyId: id })));
+        loser = states.findIndex((state: { overwrites: unknown[] }) => state.overwrites.length > 0);
+        return loser;
+      },
+      { timeout: 15_000 },
+    )
+    .toBeGreaterThanOrEqual(0);
+  const page = [editor, reporter][loser]!;
+  const lost = headlines[loser]!;
+  const kept = headlines[1 - loser]!;
+  await page
+    .getByRole('region', { name: 'Stories' })
+    .getByRole('button', { name: new RegExp(kept) })
+    .click();
+  await expect(page.getByLabel('Headline')).toHaveValue(kept);
+  const notice = page.getByRole('region', { name: 'Changed on two machines' });
+  await expect(notice).toContainText(
+    `The headline was changed on another machine too while this one was away from the desk, and the story has theirs. This machine’s was “${lost}”.`,
+  );
+  expect(await seriousViolations(page), 'axe over the notice').toEqual([]);
+  await screenshotAtBothSizes(page, 'desk-field-overwritten');
+  await notice.getByRole('button', { name: 'Use this machine’s' }).click();
+  await expect(notice).toHaveCount(0);
+  await expect(page.getByLabel('Headline')).toHaveValue(lost);
+  for (const host of hosts)
+    await expect.poll(() => fieldsOn(host, id).then((f) => f.headline), { timeout: 10_000 }).toBe(lost);
 });

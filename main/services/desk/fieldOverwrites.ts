@@ -1,0 +1,65 @@
+import * as Y from 'yjs';
+import { FIELDS_MAP, isSyncedField, type SyncedField } from '../../../shared/domain/storyDocShape';
+
+/** A field's value this machine showed, replaced by one written without seeing it; `lost` is the one replaced. */
+export interface FieldOverwrite {
+  field: SyncedField;
+  kept: unknown;
+  lost: unknown;
+}
+
+const madeIn = (transaction: Y.Transaction, id: Y.ID) =>
+  id.clock >= (transaction.beforeState.get(id.client) ?? 0);
+
+/**
+ * The value its author replaced with `item`: the writes this transaction brought are followed back (each
+ * replaced the one before) to the first, whose origin is what its author saw. Null when they saw none.
+ */
+function replacedBy(doc: Y.Doc, transaction: Y.Transaction, item: Y.Item): Y.ID | null {
+  for (let current = item; ;) {
+    const origin = current.origin;
+    if (!origin || !madeIn(transaction, origin)) return origin;
+    const previous = Y.getItem(doc.store, origin);
+    if (!(previous instanceof Y.Item)) return null;
+    current = previous;
+  }
+}
+
+/**
+ * Two machines changed the same story field while apart (offline, or in the same moment): the doc keeps one
+ * value per field, chosen by Yjs client ids rather than by who wrote last. `onOverwritten` hears when a value
+ * shown here gives way to one from the desk whose author never saw it, so the replaced one can be offered back
+ * instead of vanishing. (A later edit made after seeing this machine's value is just a change, and not heard of.)
+ */
+export function watchFieldOverwrites(
+  doc: Y.Doc,
+  fromDesk: (origin: unknown) => boolean,
+  onOverwritten: (overwrites: FieldOverwrite[]) => void,
+): () => void {
+  const map = doc.getMap<unknown>(FIELDS_MAP);
+  const shown = new Map<string, Y.ID>();
+  const noteShown = () => {
+    shown.clear();
+    for (const [key, item] of map._map) if (!item.deleted) shown.set(key, item.id);
+  };
+  noteShown();
+  const observer = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
+    const overwrites: FieldOverwrite[] = [];
+    if (fromDesk(transaction.origin))
+      for (const key of event.keysChanged) {
+        const before = shown.get(key);
+        const winner = map._map.get(key);
+        if (!isSyncedField(key) || !before || !winner || winner.deleted || !madeIn(transaction, winner.id))
+          continue;
+        const base = replacedBy(doc, transaction, winner);
+        if (base && Y.compareIDs(base, before)) continue;
+        const lost = event.changes.keys.get(key)?.oldValue;
+        const kept = map.get(key);
+        if (JSON.stringify(lost) !== JSON.stringify(kept)) overwrites.push({ field: key, kept, lost });
+      }
+    noteShown();
+    if (overwrites.length > 0) onOverwritten(overwrites);
+  };
+  map.observe(observer);
+  return () => map.unobserve(observer);
+}
