@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { LIVE_RACE_MS } from '../../main/services/desk/fieldOverwrites';
 import { slugify } from '../../shared/domain/slug';
 import type { Story } from '../../shared/domain/story';
 import type { DeskStoryState } from '../../shared/ipc/channels/desk';
@@ -294,6 +295,8 @@ it('a headline changed on both machines while apart: both end with one, and the 
   };
   await save(reporter, 'Council passes budget by one vote');
   await save(editor, 'Budget passes after long debate');
+  // Apart for longer than a live race between two people typing in the field.
+  await new Promise((resolve) => setTimeout(resolve, LIVE_RACE_MS));
   desk = await startDeskProcess({ dataDir: desk.dataDir, port: desk.port, firstStart: false });
 
   // A Yjs map keeps one of two concurrent values (by client id): either machine's may win.

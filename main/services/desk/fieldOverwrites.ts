@@ -8,6 +8,9 @@ export interface FieldOverwrite {
   lost: unknown;
 }
 
+/** A value shown here for less than this before a concurrent one replaced it was lost to a live race, not to time apart. */
+export const LIVE_RACE_MS = 3_000;
+
 const madeIn = (transaction: Y.Transaction, id: Y.ID) =>
   id.clock >= (transaction.beforeState.get(id.client) ?? 0);
 
@@ -26,21 +29,25 @@ function replacedBy(doc: Y.Doc, transaction: Y.Transaction, item: Y.Item): Y.ID 
 }
 
 /**
- * Two machines changed the same story field while apart (offline, or in the same moment): the doc keeps one
- * value per field, chosen by Yjs client ids rather than by who wrote last. `onOverwritten` hears when a value
- * shown here gives way to one from the desk whose author never saw it, so the replaced one can be offered back
+ * Two machines changed the same story field while apart (one or both offline): the doc keeps one value per
+ * field, chosen by Yjs client ids rather than by who wrote last. `onOverwritten` hears when a value shown here
+ * for a while gives way to one from the desk whose author never saw it, so the replaced one can be offered back
  * instead of vanishing. (A later edit made after seeing this machine's value is just a change, and not heard of.)
  */
 export function watchFieldOverwrites(
   doc: Y.Doc,
   fromDesk: (origin: unknown) => boolean,
   onOverwritten: (overwrites: FieldOverwrite[]) => void,
+  now: () => number = Date.now,
 ): () => void {
   const map = doc.getMap<unknown>(FIELDS_MAP);
-  const shown = new Map<string, Y.ID>();
+  const shown = new Map<string, { id: Y.ID; since: number }>();
   const noteShown = () => {
-    shown.clear();
-    for (const [key, item] of map._map) if (!item.deleted) shown.set(key, item.id);
+    for (const [key, item] of map._map) {
+      const was = shown.get(key);
+      if (item.deleted) shown.delete(key);
+      else if (!was || !Y.compareIDs(was.id, item.id)) shown.set(key, { id: item.id, since: now() });
+    }
   };
   noteShown();
   const observer = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
@@ -51,8 +58,10 @@ export function watchFieldOverwrites(
         const winner = map._map.get(key);
         if (!isSyncedField(key) || !before || !winner || winner.deleted || !madeIn(transaction, winner.id))
           continue;
+        // Two people typing in one field at once race by a network's delay: the form settles that (useLiveFields).
+        if (now() - before.since < LIVE_RACE_MS) continue;
         const base = replacedBy(doc, transaction, winner);
-        if (base && Y.compareIDs(base, before)) continue;
+        if (base && Y.compareIDs(base, before.id)) continue;
         const lost = event.changes.keys.get(key)?.oldValue;
         const kept = map.get(key);
         if (JSON.stringify(lost) !== JSON.stringify(kept)) overwrites.push({ field: key, kept, lost });

@@ -52,8 +52,8 @@ export function FieldOverwritesNotice(props: { storyId: string; overwrites: Desk
       {shown.map(({ field, lost }) => (
         <div key={field} className="field-overwrite">
           <p>
-            <strong>The {FIELD_NAMES[field]} was changed on another machine too</strong> while this one was away
-            from the desk, and the story has theirs. This machine’s was {valueText(lost)}.
+            <strong>The {FIELD_NAMES[field]} was changed here and on another machine</strong> while the two
+            were apart, and the story has the other machine’s. This machine’s was {valueText(lost)}.
           </p>
           <p className="banner-actions">
             <button type="button" disabled={busy !== null} onClick={() => void settle(field, 'restore')}>

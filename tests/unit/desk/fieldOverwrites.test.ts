@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { watchFieldOverwrites, type FieldOverwrite } from '../../../main/services/desk/fieldOverwrites';
+import {
+  LIVE_RACE_MS,
+  watchFieldOverwrites,
+  type FieldOverwrite,
+} from '../../../main/services/desk/fieldOverwrites';
 import { FIELDS_MAP } from '../../../shared/domain/storyDocShape';
 
 const DESK = Symbol('desk');
@@ -15,7 +19,15 @@ function twoMachines(clientIds: [number, number]) {
   here.getMap(FIELDS_MAP).set('headline', 'Ferry strike called off');
   Y.applyUpdate(there, Y.encodeStateAsUpdate(here), DESK);
   const heard: FieldOverwrite[] = [];
-  watchFieldOverwrites(here, (origin) => origin === DESK, (overwrites) => heard.push(...overwrites));
+  const clock = { now: 0 };
+  watchFieldOverwrites(
+    here,
+    (origin) => origin === DESK,
+    (overwrites) => heard.push(...overwrites),
+    () => clock.now,
+  );
+  /** Time apart: longer than two people typing in one field at once race. */
+  const apart = () => (clock.now += LIVE_RACE_MS + 1);
   const set = (doc: Y.Doc, headline: string) => doc.getMap(FIELDS_MAP).set('headline', headline);
   const exchange = () => {
     const toHere = Y.encodeStateAsUpdate(there, Y.encodeStateVector(here));
@@ -23,15 +35,24 @@ function twoMachines(clientIds: [number, number]) {
     Y.applyUpdate(there, toThere, DESK);
     Y.applyUpdate(here, toHere, DESK);
   };
-  return { here, there, heard, set, exchange, headline: (doc: Y.Doc) => doc.getMap(FIELDS_MAP).get('headline') };
+  return {
+    here,
+    there,
+    heard,
+    set,
+    exchange,
+    apart,
+    headline: (doc: Y.Doc) => doc.getMap(FIELDS_MAP).get('headline'),
+  };
 }
 
 describe('watchFieldOverwrites: a field changed on two machines while apart', () => {
   it('hears of this machine’s value replaced by one written without seeing it, through several keystrokes', () => {
     // The higher client id wins a concurrent write in a Yjs map: the other machine's.
-    const { here, there, heard, set, exchange, headline } = twoMachines([1, 2]);
+    const { here, there, heard, set, exchange, apart, headline } = twoMachines([1, 2]);
     set(here, 'Ferry strike called off tonight');
     for (const typed of ['Ferry strike is', 'Ferry strike is off']) set(there, typed);
+    apart();
     exchange();
     expect(headline(here)).toBe('Ferry strike is off');
     expect(headline(there)).toBe('Ferry strike is off');
@@ -44,6 +65,7 @@ describe('watchFieldOverwrites: a field changed on two machines while apart', ()
     const winning = twoMachines([2, 1]);
     winning.set(winning.here, 'Ferry strike called off tonight');
     winning.set(winning.there, 'Ferry strike is off');
+    winning.apart();
     winning.exchange();
     expect(winning.headline(winning.here)).toBe('Ferry strike called off tonight');
     expect(winning.heard).toEqual([]);
@@ -51,6 +73,7 @@ describe('watchFieldOverwrites: a field changed on two machines while apart', ()
     const later = twoMachines([1, 2]);
     later.set(later.here, 'Ferry strike called off tonight');
     later.exchange();
+    later.apart();
     later.set(later.there, 'Ferry strike is off');
     later.exchange();
     expect(later.headline(later.here)).toBe('Ferry strike is off');
@@ -58,10 +81,20 @@ describe('watchFieldOverwrites: a field changed on two machines while apart', ()
   });
 
   it('hears nothing of this machine’s own edits, nor when both wrote the same value', () => {
-    const { here, there, heard, set, exchange } = twoMachines([1, 2]);
+    const { here, there, heard, set, exchange, apart } = twoMachines([1, 2]);
     set(here, 'Ferries run again');
     set(there, 'Ferries run again');
+    apart();
     exchange();
+    expect(heard).toEqual([]);
+  });
+
+  it('hears nothing of two people typing in the field at the same moment (the form settles that)', () => {
+    const { here, there, heard, set, exchange, headline } = twoMachines([1, 2]);
+    set(here, 'Ferry strike called off tonight');
+    set(there, 'Ferry strike is off');
+    exchange();
+    expect(headline(here)).toBe('Ferry strike is off');
     expect(heard).toEqual([]);
   });
 });
