@@ -11,7 +11,12 @@ interface Selected {
  * text before the change keeps its offset, text after it moves by the change's length, and an offset inside the
  * changed run goes to its start (for a selection's start) or its end (for a selection's end).
  */
-export function offsetAfterChange(before: string, after: string, offset: number, side: 'start' | 'end'): number {
+export function offsetAfterChange(
+  before: string,
+  after: string,
+  offset: number,
+  side: 'start' | 'end',
+): number {
   const shorter = Math.min(before.length, after.length);
   let prefix = 0;
   while (prefix < shorter && before[prefix] === after[prefix]) prefix++;
