@@ -180,6 +180,43 @@ it('tags travel beside the body: added on one machine, changed on the other, bot
   expect(page.items.map((row) => row.id)).toContain(storyId);
 });
 
+it('a headline from the other machine moves the slug there without making it “edited”; a slug someone typed stays', async () => {
+  const save = async (m: Machine, changes: Partial<Story>) => {
+    const story = (await m.story(storyId))!;
+    return m.call<Story>('stories:save', { id: storyId, expectedVersion: story.version, changes });
+  };
+  await save(reporter, { headline: 'Council passes its budget' });
+  const there = await eventually(
+    () => editor.story(storyId),
+    (s) => s?.headline === 'Council passes its budget',
+    'the reporter’s headline on the editor’s machine',
+  );
+  expect(there).toMatchObject({ slug: 'council-passes-its-budget', slugEdited: false });
+  const renamed = await save(editor, { headline: 'Council budget passes' });
+  expect(renamed).toMatchObject({ slug: 'council-budget-passes', slugEdited: false });
+  await eventually(
+    () => reporter.story(storyId),
+    (s) => s?.slug === 'council-budget-passes' && !s.slugEdited,
+    'the editor’s headline and its slug on the reporter’s machine',
+  );
+
+  await save(editor, { slug: 'budget-vote' });
+  await eventually(
+    () => reporter.story(storyId),
+    (s) => s?.slug === 'budget-vote' && s.slugEdited,
+    'the editor’s own slug on the reporter’s machine',
+  );
+  expect(await save(reporter, { headline: 'Council passes the budget' })).toMatchObject({
+    slug: 'budget-vote',
+  });
+  await save(reporter, { slug: '' });
+  await eventually(
+    () => editor.story(storyId),
+    (s) => s?.slug === 'council-passes-the-budget' && !s.slugEdited,
+    'the slug following the headline again on the editor’s machine',
+  );
+});
+
 it('offline edits on both machines, through a reporter restart, merge when the desk is back', async () => {
   await desk.stop();
   await reporter.edit(storyId, 'The council passed the budget on Monday night.');

@@ -13,6 +13,7 @@ import type {
   DeskStoryState,
 } from '../../../shared/ipc/channels/desk';
 import { AppError } from '../../../shared/ipc/errors';
+import { slugify } from '../../../shared/domain/slug';
 import type { CoreEvents } from '../../core/coreEvents';
 import type { SecretBox } from '../../publish/secrets/secretBox';
 import type { StoryChange, StoryService, StoryWriteFacts } from '../stories/storyService';
@@ -123,7 +124,10 @@ export function createDeskSync(deps: DeskSyncDeps) {
       // Another machine wrote these fields: they pass the contract's checks like any save.
       if (!story) {
         const fields = readStoryFromDoc(sync.doc, { ...emptyFields(), body: { type: 'doc', content: [] } });
-        stories.create(StoryFields.parse(fields), { id: storyId, author: readStoryAuthor(sync.doc) });
+        stories.create(StoryFields.parse({ ...fields, slug: slugFollows(fields) ? '' : fields.slug }), {
+          id: storyId,
+          author: readStoryAuthor(sync.doc),
+        });
       } else {
         const changes = changedFields(story, readStoryFromDoc(sync.doc, story));
         if (Object.keys(changes).length > 0) {
@@ -545,11 +549,17 @@ function emptyFields(): Omit<StoryFields, 'body'> {
   };
 }
 
+const slugFollows = (fields: Pick<StoryFields, 'slug' | 'headline'>) => fields.slug === slugify(fields.headline);
+
 function changedFields(story: Story, fields: ReturnType<typeof readStoryFromDoc>): Partial<StoryFields> {
   const changes: Partial<StoryFields> = {};
   for (const key of SYNCED_FIELDS) {
     if (fields[key] !== story[key]) Object.assign(changes, { [key]: fields[key] });
   }
+  // The doc holds no "slug edited" flag: a slug that is its headline's still follows it (an empty slug
+  // says so to the save), anything else is someone's own; a published story's slug never follows.
+  if (changes.slug !== undefined || changes.headline !== undefined)
+    changes.slug = slugFollows(fields) && story.status !== 'published' ? '' : fields.slug;
   // desk UI (#12): the same document spelled differently is no change.
   if (!sameBody(fields.body, story.body)) changes.body = fields.body;
   return changes;

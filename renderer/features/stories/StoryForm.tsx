@@ -223,9 +223,11 @@ export function StoryForm(props: {
   const changeText = (field: TextField) => (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     const value = event.target.value;
     const changes: Partial<FormFields> = { [field]: value };
-    if (field === 'headline' && !slugEdited) changes.slug = slugify(value);
+    const follows = field === 'headline' && !slugEdited ? { slug: slugify(value) } : {};
     liveFields.typingIn(field);
-    set(changes);
+    setShown((previous) => ({ ...previous, ...changes, ...follows }));
+    // A slug in a save is someone's edit: solo, the core derives the following slug; a desk story's doc carries it.
+    store(binding ? { ...changes, ...follows } : changes);
   };
   const leaveText = () => {
     liveFields.left();

@@ -309,6 +309,21 @@ test('an edit that could not be saved yet still lands after switching to another
   await expect(body(page)).toHaveText('Typed, then switched away.');
 });
 
+test('the slug follows the headline until someone types one, after a reopen too', async ({ page, host }) => {
+  await newStory(page, host.uiUrl);
+  await page.getByLabel('Headline').fill('Coast road closed');
+  await expect(page.getByLabel('Slug')).toHaveValue('coast-road-closed');
+  await saved(page);
+
+  await page.reload();
+  await page.getByRole('button', { name: /Coast road closed/ }).click();
+  await page.getByLabel('Headline').fill('Coast road reopens');
+  await expect(page.getByLabel('Slug')).toHaveValue('coast-road-reopens');
+  await saved(page);
+  const [stored] = (await host.rpc('library:query', {})).items;
+  expect(stored.slug).toBe('coast-road-reopens');
+});
+
 test('a slug typed with spaces and capitals is saved as a slug, and a cleared one shows the derived slug', async ({
   page,
   host,
