@@ -250,7 +250,11 @@ export function StoryForm(props: {
   };
   const overtakenNote = (field: SyncedField) =>
     liveFields.overtaken?.field === field && (
-      <OvertakenNote value={liveFields.overtaken.value} onTakeTheirs={liveFields.takeTheirs} />
+      <OvertakenNote
+        value={liveFields.overtaken.value}
+        by={liveFields.overtaken.by}
+        onTakeTheirs={liveFields.takeTheirs}
+      />
     );
 
   const onBodyChange = useCallback(

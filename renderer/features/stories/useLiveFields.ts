@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SyncedField, SyncedFields } from '../../../shared/domain/storyDocShape';
 import type { StoryDocBinding } from '../editor/collab/storyDocBinding';
+import { fieldAuthor } from './fieldAuthor';
 import { checkChanges } from './storySaver';
 
 /** Someone else's value for the field this person is typing in, held off the screen until they choose. */
 export interface OvertakenField {
   field: SyncedField;
   value: unknown;
+  /** Who wrote it, when known. */
+  by: string | null;
 }
 
 /**
@@ -39,7 +42,10 @@ export function useLiveFields(
       if (field && field in shown) {
         const value = shown[field];
         delete shown[field];
-        if (fromElsewhere) setOvertaken(value === formRef.current.valueOf(field) ? null : { field, value });
+        if (fromElsewhere)
+          setOvertaken(
+            value === formRef.current.valueOf(field) ? null : { field, value, by: fieldAuthor(binding, field) },
+          );
       }
       if (Object.keys(shown).length > 0) formRef.current.show(shown);
     };

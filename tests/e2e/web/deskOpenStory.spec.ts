@@ -120,15 +120,16 @@ test('fields are live: one types the headline while the other changes the standf
   ).toEqual([0, 34]);
   await reporter.keyboard.insertText('Ferry strike is off');
   await theirHeadline.blur();
-  await expect(editor.getByRole('status').filter({ hasText: 'Changed on another machine' })).toContainText(
-    'Changed on another machine to “Ferry strike is off” while you typed; yours is kept.',
+  // The note names who made the change (their window wrote the doc's value, its awareness says who).
+  await expect(editor.getByRole('status').filter({ hasText: 'while you typed' })).toContainText(
+    'Rey Reporter changed this to “Ferry strike is off” while you typed; yours is kept.',
   );
   await expect(headline).toHaveValue('Ferry strike called off tonight as');
   await screenshotAtBothSizes(editor, 'live-fields-overtaken');
   await editor.keyboard.type(' planned');
   await editor.getByLabel('Standfirst').click();
   await expect(theirHeadline).toHaveValue('Ferry strike called off tonight as planned');
-  await expect(editor.getByRole('status').filter({ hasText: 'Changed on another machine' })).toHaveCount(0);
+  await expect(editor.getByRole('status').filter({ hasText: 'while you typed' })).toHaveCount(0);
 
   // Out of the field, the other machine's change shows at once; so does "Use theirs" when typing.
   await theirHeadline.fill('Ferry strike is off');
