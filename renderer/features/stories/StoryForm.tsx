@@ -233,6 +233,12 @@ export function StoryForm(props: {
     liveFields.left();
     flush();
   };
+  // A headline kept over someone else's goes back into the doc on leaving, and so does the slug following it.
+  const leaveHeadline = () => {
+    const follows = bound.current && !slugEdited ? slugify(shown.current.headline) : '';
+    leaveText();
+    if (follows !== '' && bound.current?.fields.slug !== follows) set({ slug: follows });
+  };
 
   // The slug is shown as typed ("Storm Road") and saved as a slug ("storm-road"); leaving the field shows the
   // slug, and an empty one the slug the core derives from the headline.
@@ -342,7 +348,7 @@ export function StoryForm(props: {
               problem={problems.headline}
               note={overtakenNote('headline')}
               onChange={changeText('headline')}
-              onBlur={leaveText}
+              onBlur={leaveHeadline}
               placeholder="Write a headline"
             />
             <StoryTextField

@@ -149,6 +149,22 @@ test('fields are live: one types the headline while the other changes the standf
     await expect
       .poll(() => fieldsOn(host, id).then((f) => f.headline), { timeout: 10_000 })
       .toBe('Ferries run again');
+
+  // Left without another letter, the kept headline wins, and the slug follows it on both machines.
+  await headline.click();
+  await editor.keyboard.press('End');
+  await editor.keyboard.type(' at noon');
+  await expect(theirHeadline).toHaveValue('Ferries run again at noon');
+  await theirHeadline.fill('Ferries are back');
+  await theirHeadline.blur();
+  await expect(editor.getByRole('button', { name: 'Use theirs' })).toBeVisible();
+  await editor.getByLabel('Standfirst').click();
+  await expect(theirHeadline).toHaveValue('Ferries run again at noon');
+  for (const page of [editor, reporter])
+    await expect(page.getByLabel('Slug')).toHaveValue('ferries-run-again-at-noon');
+  await expect
+    .poll(() => reporterHost.rpc('stories:get', { id }).then((s) => [s.slug, s.slugEdited]), { timeout: 10_000 })
+    .toEqual(['ferries-run-again-at-noon', false]);
 });
 
 test('moved to the desk while the person types: the switch to the live editor loses no keystroke and keeps the caret', async ({
