@@ -549,7 +549,8 @@ function emptyFields(): Omit<StoryFields, 'body'> {
   };
 }
 
-const slugFollows = (fields: Pick<StoryFields, 'slug' | 'headline'>) => fields.slug === slugify(fields.headline);
+const slugFollows = (fields: Pick<StoryFields, 'slug' | 'headline'>) =>
+  fields.slug === slugify(fields.headline);
 
 function changedFields(story: Story, fields: ReturnType<typeof readStoryFromDoc>): Partial<StoryFields> {
   const changes: Partial<StoryFields> = {};

@@ -44,7 +44,9 @@ export function useLiveFields(
         delete shown[field];
         if (fromElsewhere)
           setOvertaken(
-            value === formRef.current.valueOf(field) ? null : { field, value, by: fieldAuthor(binding, field) },
+            value === formRef.current.valueOf(field)
+              ? null
+              : { field, value, by: fieldAuthor(binding, field) },
           );
       }
       if (Object.keys(shown).length > 0) formRef.current.show(shown);

@@ -163,7 +163,9 @@ test('fields are live: one types the headline while the other changes the standf
   for (const page of [editor, reporter])
     await expect(page.getByLabel('Slug')).toHaveValue('ferries-run-again-at-noon');
   await expect
-    .poll(() => reporterHost.rpc('stories:get', { id }).then((s) => [s.slug, s.slugEdited]), { timeout: 10_000 })
+    .poll(() => reporterHost.rpc('stories:get', { id }).then((s) => [s.slug, s.slugEdited]), {
+      timeout: 10_000,
+    })
     .toEqual(['ferries-run-again-at-noon', false]);
 });
 
