@@ -3,8 +3,8 @@ import { useSyncExternalStore } from 'react';
 /** What a destructive action offers to undo, for a while, wherever the person goes meanwhile. */
 export interface UndoOffer {
   message: string;
-  /** Undoes the action; a rejection is shown in place of the offer. */
-  undo(): Promise<unknown>;
+  /** Undoes the action; resolves with what the person should know of how it went, if anything; a rejection is shown in place of the offer. */
+  undo(): Promise<string | void>;
 }
 
 type Offered = UndoOffer & { id: number };

@@ -27,7 +27,10 @@ export function TagManager() {
   const [filter, setFilter] = useState('');
   // The offer outlives this view: one can leave the Tags and still undo the merge.
   const offerUndoMerge = (mergeId: number, message: string) =>
-    offerUndo({ message, undo: () => client.call('tags:undoMerge', { mergeId }) });
+    offerUndo({
+      message,
+      undo: async () => undoneMergeNote((await client.call('tags:undoMerge', { mergeId })).leftAlone),
+    });
 
   const shown = (tags ?? []).filter((tag) => tag.name.toLowerCase().includes(filter.trim().toLowerCase()));
 
@@ -189,4 +192,12 @@ function MergeTagDialog(props: {
       </p>
     </Dialog>
   );
+}
+
+/** What undoing a merge left as it was: the stories whose tags changed after it. */
+function undoneMergeNote(leftAlone: number): string | undefined {
+  if (leftAlone === 0) return undefined;
+  return leftAlone === 1
+    ? 'Undone; 1 story changed since kept its tags.'
+    : `Undone; ${leftAlone} stories changed since kept their tags.`;
 }

@@ -89,6 +89,11 @@ test('a disabled button looks disabled, and a tag merge starts on "Choose a tag�
   await expect(toast).toContainText('“Econ” merged into “Economy”.');
   await page.screenshot({ path: 'test-results/screenshots/desk/tag-merge-undo-toast-elsewhere.png' });
   await toast.getByRole('button', { name: 'Undo' }).click();
+  // The undo says what it left alone: Beta, re-tagged since.
+  await expect(toast).toHaveText(/^Undone; 1 story changed since kept its tags\./);
+  await expect(toast).toHaveRole('status');
+  await screenshotAtBothSizes(page, 'tag-merge-undone-left-alone');
+  await toast.getByRole('button', { name: 'Dismiss' }).click();
   await expect(toast).toHaveCount(0);
   await expect
     .poll(() => host.rpc('tags:ofStory', { storyId: a.id }))
