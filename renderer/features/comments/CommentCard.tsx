@@ -46,6 +46,7 @@ export function CommentCard(props: {
         {comment.resolved && <span className="comment-tag">Resolved</span>}
       </p>
       <EditableText
+        what="comment"
         text={comment.text}
         className="comment-text"
         editing={editing}
@@ -114,7 +115,14 @@ function ReplyItem(props: {
   return (
     <li aria-label={`Replied by ${reply.author}`}>
       <strong>{reply.author}</strong>{' '}
-      <EditableText text={reply.text} inline editing={editing} onEditing={setEditing} onSave={props.onEdit} />
+      <EditableText
+        what="reply"
+        text={reply.text}
+        inline
+        editing={editing}
+        onEditing={setEditing}
+        onSave={props.onEdit}
+      />
       {props.mine && editing === null && (
         <OwnActions what="reply" onEdit={() => setEditing(reply.text)} onDelete={props.onDelete} />
       )}
@@ -124,6 +132,7 @@ function ReplyItem(props: {
 
 /** A comment's or reply's text, or the box that edits it while `editing` holds the new text. */
 function EditableText(props: {
+  what: 'comment' | 'reply';
   text: string;
   className?: string;
   inline?: boolean;
@@ -137,13 +146,19 @@ function EditableText(props: {
   return (
     <form
       className="comment-edit"
-      aria-label="Edit comment"
+      aria-label={`Edit ${props.what}`}
       onSubmit={(event) => {
         event.preventDefault();
         void props.onSave(editing).then((saved) => saved && onEditing(null));
       }}
     >
-      <CommentBox value={editing} onChange={onEditing} submitLabel="Save" onCancel={() => onEditing(null)} />
+      <CommentBox
+        label={props.what === 'reply' ? 'Reply text' : 'Comment text'}
+        value={editing}
+        onChange={onEditing}
+        submitLabel="Save"
+        onCancel={() => onEditing(null)}
+      />
     </form>
   );
 }
@@ -183,6 +198,8 @@ function OwnActions(props: { what: string; onEdit(): void; onDelete(): Promise<b
 
 /** The text box of a new or edited comment: Ctrl/Cmd+Enter sends its form, Escape or Cancel gives up. */
 export function CommentBox(props: {
+  /** The text box's name, "Comment text" unless said. */
+  label?: string;
   value: string;
   onChange(text: string): void;
   onCancel(): void;
@@ -192,7 +209,7 @@ export function CommentBox(props: {
   return (
     <>
       <textarea
-        aria-label="Comment text"
+        aria-label={props.label ?? 'Comment text'}
         rows={3}
         maxLength={LIMITS.comment}
         value={props.value}

@@ -176,7 +176,10 @@ test('one edits and deletes one’s own comment, not anyone else’s, and the co
 
   const mine = comments.getByRole('listitem', { name: 'Comment by Test Editor' });
   await mine.getByRole('button', { name: 'Edit' }).click();
-  await mine.getByLabel('Comment text').fill('Why did the mayor abstain?');
+  await mine
+    .getByRole('form', { name: 'Edit comment' })
+    .getByLabel('Comment text')
+    .fill('Why did the mayor abstain?');
   expect(await seriousViolations(page, 'aside'), 'axe over a comment being edited').toEqual([]);
   await page.keyboard.press('Control+Enter');
   await expect(mine.getByText('Why did the mayor abstain?')).toBeVisible();
@@ -232,12 +235,16 @@ test('one edits and deletes one’s own reply, not anyone else’s, and the comm
   await expect(theirs.getByRole('button', { name: 'Delete' })).toHaveCount(0);
 
   await mine.getByRole('button', { name: 'Edit' }).click();
-  await mine.getByLabel('Comment text').fill('Name the clerk, please.');
+  // Named for what it edits: a reply, not a comment.
+  await mine
+    .getByRole('form', { name: 'Edit reply' })
+    .getByLabel('Reply text')
+    .fill('Name the clerk, please.');
   expect(await seriousViolations(page, 'aside'), 'axe over a reply being edited').toEqual([]);
   await screenshotAtBothSizes(page, 'reply-edited');
   await page.keyboard.press('Control+Enter');
   await expect(mine).toContainText('Name the clerk, please.');
-  await expect(mine.getByLabel('Comment text')).toHaveCount(0);
+  await expect(mine.getByRole('form', { name: 'Edit reply' })).toHaveCount(0);
 
   await mine.getByRole('button', { name: 'Delete' }).click();
   await expect(mine).toContainText('Delete this reply?');
