@@ -26,6 +26,7 @@ import { useStoryDoc } from '../editor/collab/useStoryDoc';
 import { StoryEditor } from '../editor/StoryEditor';
 import { DocStats } from '../editor/DocStats';
 import { ReturnedNote } from '../review/ReturnedNote';
+import { ApprovedNote } from '../review/ApprovedNote';
 import { DeskStoryNotices } from '../desk/DeskStoryNotices';
 import { CommentButton, ReviewPanelToggles, ReviewSidePanel, useReviewState } from '../review/ReviewPanels';
 import { WorkflowActions } from '../review/WorkflowActions';
@@ -331,6 +332,7 @@ export function StoryForm(props: {
           )}
           <CorrectionNotice story={story} typedInto={correctionId} onOpenStory={props.onOpenStory} />
           <ReturnedNote story={story} />
+          <ApprovedNote story={story} />
           <DeskStoryNotices
             story={story}
             onShowChangesSinceApproval={() => review.setPanel('changes')}

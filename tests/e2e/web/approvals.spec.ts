@@ -36,6 +36,10 @@ test('an editor approves a draft after being told what would block publishing; a
   await check.getByRole('button', { name: 'Approve anyway' }).click();
   await expect(pane.locator('.status')).toHaveText('Approved');
   await expect(pane.getByText('Changed since approval')).toHaveCount(0);
+  await expect(pane.getByRole('note').filter({ hasText: 'Approved by' })).toHaveText(
+    'Approved by Test Editor just now.',
+  );
+  await screenshotAtBothSizes(page, 'approved-by');
 
   // Someone edits the approved story: it says so, and the diff starts from what was approved.
   await host.rpc('stories:save', {

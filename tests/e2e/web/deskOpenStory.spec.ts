@@ -266,6 +266,16 @@ test('changed after approval: the editor publishes the approved revision from th
       timeout: 10_000,
     })
     .toBe('approved');
+  // The reporter's machine names the editor who approved it on the desk.
+  await reporter.getByRole('button', { name: 'All stories' }).click();
+  await reporter
+    .getByRole('region', { name: 'Stories' })
+    .getByRole('button', { name: /Museum reopens/ })
+    .click();
+  await expect(reporter.getByRole('note').filter({ hasText: 'Approved by' })).toHaveText(
+    'Approved by Eda Editor just now.',
+  );
+  await screenshotAtBothSizes(reporter, 'desk-approved-by');
   const approved = await reporterHost.rpc('stories:get', { id: written.id });
   await reporterHost.rpc('stories:save', {
     id: written.id,
