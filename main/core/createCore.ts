@@ -192,6 +192,7 @@ export function createCore(options: CoreOptions): Core {
       deskComments.onDoc(id, doc);
       deskTags.onDoc(id, doc);
     },
+    onSeeded: (id, doc) => deskTags.onSeeded(id, doc),
     onProjected: (id) => {
       deskComments.onProjected(id);
       deskTags.onProjected(id);
@@ -308,6 +309,7 @@ export function createCore(options: CoreOptions): Core {
         stories,
         desk,
         workflow,
+        tags: { of: tagStore.ofStory, set: (id, names) => void tags.setStoryTags(id, names) },
         revision: revisions.get,
         publish: (input) => publishing.handlers['publish:start'](input),
         log: options.log,

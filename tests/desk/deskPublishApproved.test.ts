@@ -60,6 +60,7 @@ it('an approved desk story edited after approval: “publish the approved revisi
     (s) => s.onDesk,
     'the story on the desk',
   );
+  await reporter.call('stories:setTags', { id, tags: ['Transport', 'City'] });
   await reporter.call('desk:transition', { storyId: id, action: 'submit' });
   await eventually(
     () => editor.story(id),
@@ -130,6 +131,13 @@ it('an approved desk story edited after approval: “publish the approved revisi
     () => reporter.story(draftId),
     (s) => text(s).includes('Fares are free in May.'),
     'the draft on the reporter’s machine',
+  );
+  // The draft goes on with the story's tags, on both machines.
+  expect(await editor.call('tags:ofStory', { storyId: draftId })).toEqual(['Transport', 'City']);
+  await eventually(
+    () => reporter.call<string[]>('tags:ofStory', { storyId: draftId }),
+    (tags) => tags.join() === 'Transport,City',
+    'the draft’s tags on the reporter’s machine',
   );
 });
 

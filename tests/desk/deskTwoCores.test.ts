@@ -302,6 +302,7 @@ it('a story written on a joined machine while the desk is out of reach goes to t
     body: paragraphs('The night buses run again from Friday.'),
   });
   expect((await reporter.state(written.id)).onDesk).toBe(false);
+  await reporter.call('stories:setTags', { id: written.id, tags: ['Transport', 'Night'] });
   desk = await startDeskProcess({ dataDir: desk.dataDir, port: desk.port, firstStart: false });
   await eventually(
     () => reporter.state(written.id),
@@ -316,6 +317,12 @@ it('a story written on a joined machine while the desk is out of reach goes to t
     15_000,
   );
   expect(there!.headline).toBe('Night buses return');
+  // Its tags went to the desk with it.
+  await eventually(
+    () => editor.call<string[]>('tags:ofStory', { storyId: written.id }),
+    (tags) => tags.join() === 'Transport,Night',
+    'the story’s tags on the editor’s machine',
+  );
 });
 
 it('a headline changed on both machines while apart: both end with one, and the machine whose headline gave way is offered it back', async () => {

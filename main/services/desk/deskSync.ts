@@ -43,6 +43,8 @@ export interface DeskSyncDeps {
   ) => void;
   /** A story's doc was opened here (replayed from the local store). */
   onDoc?: (storyId: string, doc: Y.Doc) => void;
+  /** A story moved to the desk from here: its doc was just made from the story row. */
+  onSeeded?: (storyId: string, doc: Y.Doc) => void;
   /** The doc was projected into the story row (which exists from then on). */
   onProjected?: (storyId: string) => void;
   /** The desk answered a poll (so its people may have changed). */
@@ -412,6 +414,7 @@ export function createDeskSync(deps: DeskSyncDeps) {
       if (isEmptyStoryDoc(sync.doc)) {
         writeStoryToDoc(sync.doc, stories.get(story.id), FROM_THIS_MACHINE);
         writeStoryAuthor(sync.doc, story.author, FROM_THIS_MACHINE);
+        deps.onSeeded?.(storyId, sync.doc);
       }
       return stateOf(storyId);
     },

@@ -51,6 +51,12 @@ export function createDeskTags(deps: {
       if (tags.length > 0) write(doc, tags);
     },
 
+    /** A story moved to the desk from here: its tags go in with its fields (onDoc met the doc still empty). */
+    onSeeded(storyId: string, doc: Y.Doc) {
+      const tags = deps.tagsOf(storyId);
+      if (tags.length > 0) write(doc, tags);
+    },
+
     /** The doc changed from the desk: the story's tags follow it. */
     onProjected(storyId: string) {
       const doc = deps.docOf(storyId);

@@ -18,6 +18,7 @@ export function createPublishApproved(deps: {
   stories: StoryService;
   desk: Pick<DeskSync, 'status' | 'storyState' | 'share' | 'delivered' | 'transition'>;
   workflow: Pick<WorkflowService, 'approvedRevision'>;
+  tags: { of(storyId: string): string[]; set(storyId: string, names: string[]): void };
   revision(storyId: string, n: number): Revision;
   publish(input: { storyId: string; targetId?: string; action: 'publish' }): PublishJob | Promise<PublishJob>;
   log?: (error: unknown) => void;
@@ -50,6 +51,7 @@ export function createPublishApproved(deps: {
       },
       { author: story.author },
     );
+    deps.tags.set(draft.id, deps.tags.of(storyId));
     await desk.share(draft.id).catch(log); // out of reach now: it goes when the desk answers (shareUnsent)
 
     const approved = deps.revision(storyId, n).fields;
