@@ -121,7 +121,8 @@ export function StoryForm(props: {
   // An editor once shown stays until the next is ready; the first waits for the story's binding, if any.
   const showEditor = ready !== null || (live.ready && binding === live.binding);
   // A story moved to the desk gets a new (live) editor: until it is ready, the solo one (destroyed) is no editor.
-  const editorMount = binding ? 'live' : 'solo';
+  // So does a new binding of the same story (its doc remade after a correction).
+  const editorMount = binding ? `live:${binding.tag}` : 'solo';
   const editor = ready?.mount === editorMount ? ready.editor : null;
   useLayoutEffect(() => {
     bound.current = binding;
@@ -274,7 +275,7 @@ export function StoryForm(props: {
   const onReady = useCallback(
     (created: Editor) => {
       editorRef.current = created;
-      if (editorMount === 'live') takeOver(created);
+      if (editorMount !== 'solo') takeOver(created);
       setReady({ editor: created, mount: editorMount });
     },
     [editorMount, takeOver],

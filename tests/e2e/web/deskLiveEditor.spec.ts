@@ -150,6 +150,11 @@ test('two machines on one desk: typing shows in the other’s open editor, concu
       'Your edits after it was spiked are in the correction draft “Correction: Harbour reopens after the storm”',
     );
     await expect(bodyOf(page).locator('p').first()).not.toContainText('A late fix.');
+    // Once the reporter stops typing, their open editor shows the story as it stays: the words are in the correction.
+    await expect(bodyOf(reporter).locator('p').first()).toHaveText(
+      'UPDATE: The harbour reopened on Tuesday. Ferries run again. Tolls are waived.',
+    );
+    await expect(notice).toBeVisible();
     await screenshotAtBothSizes(reporter, 'live-editor-correction');
     await notice.getByRole('button', { name: 'Open the correction' }).click();
     await expect(reporter.getByLabel('Headline')).toHaveValue('Correction: Harbour reopens after the storm');

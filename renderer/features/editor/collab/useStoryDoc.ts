@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DeskPerson } from '../../../../shared/ipc/contract';
 import { useClient } from '../../../api/ClientContext';
 import { useQueryCall } from '../../../api/useQueryCall';
 import { colorIndexOf, type PresenceUser } from './presenceColors';
 import { StoryDocBinding } from './storyDocBinding';
+import { useRefreshAfterCorrection } from './useRefreshAfterCorrection';
 
 export interface LiveStory {
   /** False until it is known whether the story is on a desk (and, if so, its doc is loaded). */
@@ -32,21 +33,55 @@ export function useStoryDoc(storyId: string): LiveStory {
   const personId = person?.id;
   const personName = person?.name;
 
+  const rebind = useRef<(() => void) | null>(null);
+
   useEffect(() => {
     if (!onDesk || !personId) return;
-    const binding = new StoryDocBinding(client, storyId, userOf({ id: personId, name: personName ?? '' }));
-    let current = true;
-    binding.start().then(
-      () => current && setBound({ binding, storyId }),
-      // The doc is not here (yet): the story is edited as in solo mode, its saves still reach the desk's doc.
-      () => current && setBound({ binding: null, storyId }),
-    );
+    const user = userOf({ id: personId, name: personName ?? '' });
+    let open = true;
+    let shown: StoryDocBinding | null = null;
+    const made = new Set<StoryDocBinding>();
+    const drop = (binding: StoryDocBinding | null) => {
+      binding?.destroy();
+      if (binding) made.delete(binding);
+    };
+    // A new binding replaces the shown one only once it is loaded, so the editor never falls back to solo between.
+    const bind = (first: boolean) => {
+      const binding = new StoryDocBinding(client, storyId, user);
+      made.add(binding);
+      binding.start().then(
+        () => {
+          if (!open) return;
+          drop(shown);
+          shown = binding;
+          setBound({ binding, storyId });
+        },
+        // The doc is not here (yet): the story is edited as in solo mode, its saves still reach the desk's doc.
+        () => {
+          drop(binding);
+          if (open && first) setBound({ binding: null, storyId });
+        },
+      );
+    };
+    bind(true);
+    rebind.current = () => bind(false);
     return () => {
-      current = false;
-      binding.destroy();
+      open = false;
+      rebind.current = null;
+      made.forEach((binding) => binding.destroy());
       setBound(null);
     };
   }, [client, storyId, onDesk, personId, personName]);
+
+  const shownBinding = bound?.storyId === storyId ? bound.binding : null;
+  useRefreshAfterCorrection(
+    shownBinding,
+    {
+      frozen: state.value?.status === 'published' || state.value?.status === 'spiked',
+      correctionId: state.value?.correctionId ?? null,
+    },
+    () => rebind.current?.(),
+  );
 
   if (onDesk === null) return { ready: false, binding: null };
   if (!onDesk) return { ready: true, binding: null };
