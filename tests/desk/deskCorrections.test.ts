@@ -41,6 +41,7 @@ beforeAll(async () => {
     (s) => s.onDesk,
     'the story on the desk',
   );
+  await reporter.call('stories:setTags', { id: storyId, tags: ['Bridges', 'Traffic'] });
   await reporter.call('desk:transition', { storyId, action: 'submit' });
   await eventually(
     () => editor.state(storyId),
@@ -105,6 +106,13 @@ it('offline edits made before publication, arriving after it, become one correct
   );
   expect(mine!.headline).toBe('Correction: Bridge reopens');
   expect(await correctionsOn(editor)).toHaveLength(1);
+  // The correction goes on with the story's tags.
+  for (const m of [editor, reporter])
+    await eventually(
+      () => m.call<string[]>('tags:ofStory', { storyId: correctionId }),
+      (tags) => tags.join() === 'Bridges,Traffic',
+      'the story’s tags on the correction',
+    );
 });
 
 it('a host restart between two batches of such edits still makes one correction, with both', async () => {
