@@ -135,12 +135,17 @@ test('fields are live: one types the headline while the other changes the standf
   await theirHeadline.fill('Ferry strike is off');
   await theirHeadline.blur();
   await expect(headline).toHaveValue('Ferry strike is off');
-  await headline.click();
-  await editor.keyboard.press('End');
-  await editor.keyboard.type('!');
-  await expect(theirHeadline).toHaveValue('Ferry strike is off!');
-  await theirHeadline.fill('Ferries run again');
-  await theirHeadline.blur();
+  /** The editor types `typed` at the end of the headline; once the reporter sees it, they put in `theirs`. */
+  const overtakeEditor = async (typed: string, theirs: string) => {
+    const mine = `${await headline.inputValue()}${typed}`;
+    await headline.click();
+    await editor.keyboard.press('End');
+    await editor.keyboard.type(typed);
+    await expect(theirHeadline).toHaveValue(mine);
+    await theirHeadline.fill(theirs);
+    await theirHeadline.blur();
+  };
+  await overtakeEditor('!', 'Ferries run again');
   await editor.getByRole('button', { name: 'Use theirs' }).click();
   await expect(headline).toHaveValue('Ferries run again');
   await expect(headline).toBeFocused();
@@ -151,12 +156,7 @@ test('fields are live: one types the headline while the other changes the standf
       .toBe('Ferries run again');
 
   // Left without another letter, the kept headline wins, and the slug follows it on both machines.
-  await headline.click();
-  await editor.keyboard.press('End');
-  await editor.keyboard.type(' at noon');
-  await expect(theirHeadline).toHaveValue('Ferries run again at noon');
-  await theirHeadline.fill('Ferries are back');
-  await theirHeadline.blur();
+  await overtakeEditor(' at noon', 'Ferries are back');
   await expect(editor.getByRole('button', { name: 'Use theirs' })).toBeVisible();
   await editor.getByLabel('Standfirst').click();
   await expect(theirHeadline).toHaveValue('Ferries run again at noon');
