@@ -382,6 +382,13 @@ it('a headline changed on both machines while apart: both end with one, and the 
       (h) => h === lost,
       'the restored headline',
     );
+  // Its slug came back with it, still following the headline (nobody typed it).
+  for (const who of machines)
+    await eventually(
+      () => who.story(storyId),
+      (s) => s?.slug === slugify(lost) && !s.slugEdited,
+      'the restored headline’s slug, following it',
+    );
   expect((await winner.state(storyId)).overwrites).toEqual([]);
   await expect(
     loser.call('desk:settleOverwrite', { storyId, field: 'headline', choice: 'keep' }),

@@ -393,8 +393,9 @@ export function createDeskSync(deps: DeskSyncDeps) {
         stories.save({
           id: story.id,
           expectedVersion: story.version,
+          // The slug that followed the headline follows it again (an empty slug), rather than becoming edited.
           changes: StoryFields.partial().parse(
-            Object.fromEntries(settled.map(({ field, lost }) => [field, lost])),
+            Object.fromEntries(settled.map((entry) => [entry.field, entry === slug ? '' : entry.lost])),
           ),
         });
       }
