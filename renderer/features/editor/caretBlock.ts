@@ -1,6 +1,6 @@
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
-import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 
 /** The class of the top-level block holding the caret. */
 export const CARET_BLOCK_CLASS = 'has-caret';
@@ -34,11 +34,28 @@ export const CaretBlock = Extension.create({
   },
 });
 
+/** Whether the caret is inside the scrolled pane that holds the editor (then a scroll would be a transaction for nothing). */
+function caretInSight(view: EditorView): boolean {
+  const pane = scrollingAncestor(view.dom);
+  const caret = view.coordsAtPos(view.state.selection.head);
+  const sight = pane?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight };
+  return caret.top >= sight.top + SCROLL_MARGIN && caret.bottom <= sight.bottom - SCROLL_MARGIN;
+}
+
+/** ProseMirror's default `scrollMargin`: a caret closer to the edge than this is scrolled. */
+const SCROLL_MARGIN = 5;
+
+function scrollingAncestor(element: HTMLElement): HTMLElement | null {
+  for (let node = element.parentElement; node; node = node.parentElement)
+    if (/(auto|scroll)/.test(getComputedStyle(node).overflowY)) return node;
+  return null;
+}
+
 /**
  * Scrolls the caret into view in the next animation frame instead of inside the key handler: measuring
  * the caret there forces a layout of the whole page on every keystroke (the costliest part of a key
  * after ProseMirror's own work), while in the frame the layout is due anyway and keys typed in between
- * share one scroll.
+ * share one scroll. A caret in sight needs no scroll, and no transaction (its plugins and React's selectors).
  */
 function scrollOncePerFrame(): Plugin {
   let frame = 0;
@@ -50,7 +67,7 @@ function scrollOncePerFrame(): Plugin {
         if (now) return false;
         frame ||= requestAnimationFrame(() => {
           frame = 0;
-          if (view.isDestroyed) return;
+          if (view.isDestroyed || caretInSight(view)) return;
           now = true;
           try {
             view.dispatch(view.state.tr.scrollIntoView());

@@ -363,3 +363,33 @@ test('moving a story to the trash stores what was just typed first', async ({ pa
   const stored = await host.rpc('stories:get', { id: trashed.id });
   expect(JSON.stringify(stored.body)).toContain('Last words before the trash.');
 });
+
+test('typing keeps the caret in sight: a caret scrolled away comes back, one in sight does not move the page', async ({
+  page,
+  host,
+}) => {
+  await newStory(page, host.uiUrl);
+  await page.getByLabel('Headline').fill('Long council report');
+  await body(page).click();
+  for (let i = 0; i < 40; i++) await page.keyboard.press('Enter');
+  await page.keyboard.type('The last line.');
+  const pane = page.locator('main.pane');
+  const caretInPane = () =>
+    page.evaluate(() => {
+      const range = document.getSelection()!.getRangeAt(0).getBoundingClientRect();
+      const sight = document.querySelector('main.pane')!.getBoundingClientRect();
+      return range.top >= sight.top && range.bottom <= sight.bottom;
+    });
+  await expect.poll(caretInPane).toBe(true);
+
+  const inSight = await pane.evaluate((el) => el.scrollTop);
+  await page.keyboard.type(' More', { delay: 20 });
+  await page.waitForTimeout(100);
+  expect(await pane.evaluate((el) => el.scrollTop)).toBe(inSight);
+
+  await pane.evaluate((el) => el.scrollTo(0, 0));
+  expect(await caretInPane()).toBe(false);
+  await page.keyboard.type('!');
+  await expect.poll(caretInPane).toBe(true);
+  await expect(body(page).locator('p').last()).toHaveText('The last line. More!');
+});
