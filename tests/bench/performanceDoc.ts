@@ -3,6 +3,9 @@ import { dirname } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import type { Machine } from './machine';
 import { goalLabel, goalMet, ratioOf, type Measurement } from './measurement';
+import type { ProfileSummary } from './typing/cpuProfile';
+
+export type TypingProfile = ProfileSummary & { editor: string; words: number; keys: number };
 
 const cell = (value: number, unit: string) => `${value} ${unit}`;
 
@@ -26,12 +29,33 @@ function row(m: Measurement): string {
   ].join(' | ');
 }
 
+/**
+ * Copydesk's JavaScript samples inside the key events, by module. Bare TipTap is left out: the browser's own
+ * insertion does its work in native code, which the sampler does not attribute (compare the layout row instead).
+ */
+function profileSection(profiles: readonly TypingProfile[]): string {
+  const ours = profiles.filter((p) => p.editor !== 'bare TipTap');
+  if (!ours.length) return '';
+  const perKey = (p: TypingProfile, ms: number) => (ms / p.keys).toFixed(3);
+  const blocks = ours.map((p) => {
+    const rows = p.selfByModule
+      .slice(0, 8)
+      .map(([module, ms]) => `| ${module} | ${perKey(p, ms)} ms | ${Math.round((ms / p.totalMs) * 100)}% |`);
+    return `### ${p.editor}, ${p.words.toLocaleString('en')} words: ${perKey(p, p.totalMs)} ms of JavaScript per key
+
+| where (self time; "(collapse)" is the DOM selection write and the layout it forces) | per key | share |
+| --- | --- | --- |
+${rows.join('\n')}`;
+  });
+  return `\n## Where a keystroke's time goes\n\nCPU samples inside the key events' dispatch (the keystroke metric's spans), by module.\n\n${blocks.join('\n\n')}\n`;
+}
+
 /** docs/PERFORMANCE.md from one run: the table, the machine, and how to run it again (formatted as `npm run lint` checks it). */
 export async function writePerformanceDoc(
   path: string,
   results: readonly Measurement[],
   machine: Machine,
-  run: { sections: readonly string[]; failed: readonly string[] },
+  run: { sections: readonly string[]; failed: readonly string[]; profiles: readonly TypingProfile[] },
 ): Promise<void> {
   const notes = [...run.failed.map((note) => `- **Failed**: ${note}`)].join('\n');
   const text = `# Performance
@@ -51,7 +75,7 @@ ${results.map((m) => `| ${row(m)} |`).join('\n')}
 - Load average at the start: ${machine.loadAverage}
 - Sections run: ${run.sections.join(', ')}
 ${notes}
-
+${profileSection(run.profiles)}
 ## How to reproduce
 
 \`\`\`sh

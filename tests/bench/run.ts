@@ -12,7 +12,7 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium';
 import { machine } from './machine';
 import './search/sqlAsText';
 import { goalMet, ratioOf, round, type Measurement } from './measurement';
-import { writePerformanceDoc } from './performanceDoc';
+import { writePerformanceDoc, type TypingProfile } from './performanceDoc';
 import { coldStartBench } from './start/coldStart';
 import { searchBench } from './search/searchHook';
 import { deskBench } from './desk/deskBench';
@@ -31,7 +31,8 @@ const options = {
   rounds: Number(env.BENCH_ROUNDS ?? 3),
   keys: Number(env.BENCH_KEYS ?? 200),
   warmup: 20,
-  profile: env.BENCH_PROFILE === '1',
+  // A whole run profiles too, for the doc's 'where a keystroke's time goes'.
+  profile: env.BENCH_PROFILE ? env.BENCH_PROFILE === '1' : !env.BENCH_SECTIONS,
 };
 
 const startedMachine = machine();
@@ -59,8 +60,11 @@ const section = async (name: string, work: () => Promise<Measurement[]>) => {
   }
 };
 const failed: string[] = [];
-const printProfile = (editor: string, words: number, profile: ProfileSummary) =>
+const profiles: TypingProfile[] = [];
+const printProfile = (editor: string, words: number, profile: ProfileSummary) => {
+  profiles.push({ editor, words, keys: options.keys, ...profile });
   console.error(`profile: ${JSON.stringify({ editor, words, ...profile })}`);
+};
 
 const dir = mkdtempSync(join(tmpdir(), 'copydesk-bench-'));
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -110,5 +114,6 @@ if (env.BENCH_WRITE !== '0')
   await writePerformanceDoc(join(root, 'docs', 'PERFORMANCE.md'), results, startedMachine, {
     sections: [...sections],
     failed,
+    profiles,
   });
 if (failed.length) process.exitCode = 1;

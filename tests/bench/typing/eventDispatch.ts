@@ -18,6 +18,8 @@ export interface TypingTrace {
   busyMsPerKey: number;
   /** When each key event was being dispatched: [start, end] in trace microseconds. */
   keyEventSpans: [number, number][];
+  /** Layout done inside the key events, per key (ms): a DOM selection set after a DOM change forces it there. */
+  layoutMsPerKey: number;
 }
 
 /**
@@ -47,6 +49,15 @@ function keyEventSpans(traceEvents: TraceEvent[]): [number, number][] {
     .map((e) => [e.ts, e.ts + e.dur!]);
 }
 
+function layoutInside(traceEvents: TraceEvent[], spans: [number, number][]): number {
+  return traceEvents
+    .filter(
+      (e) =>
+        e.name === 'Layout' && e.ph === 'X' && spans.some(([start, end]) => e.ts >= start && e.ts <= end),
+    )
+    .reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0);
+}
+
 /** A top-level task of a thread: `RunTask` in older Chromium, `ThreadControllerImpl::RunTask` now. */
 const TOP_LEVEL_TASK = /^(ThreadControllerImpl::)?RunTask$/;
 
@@ -74,9 +85,11 @@ export async function traceTyping(browser: Browser, page: Page, count: number): 
   const { traceEvents } = JSON.parse((await browser.stopTracing()).toString('utf8')) as {
     traceEvents: TraceEvent[];
   };
+  const spans = keyEventSpans(traceEvents);
   return {
     keystrokes: keystrokeCosts(traceEvents),
     busyMsPerKey: mainThreadBusy(traceEvents) / count,
-    keyEventSpans: keyEventSpans(traceEvents),
+    keyEventSpans: spans,
+    layoutMsPerKey: layoutInside(traceEvents, spans) / count,
   };
 }

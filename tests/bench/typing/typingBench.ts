@@ -20,6 +20,7 @@ export interface Sample {
   eventDispatch: number[];
   frame: number[];
   heapMb: number;
+  layoutMsPerKey: number;
 }
 
 async function frameLatencies(page: Page, count: number): Promise<number[]> {
@@ -58,7 +59,7 @@ export async function sample(browser: Browser, page: Page, options: TypingOption
   const traced = await traceTyping(browser, page, options.keys);
   await page.keyboard.press('Enter');
   const frame = await frameLatencies(page, Math.min(120, options.keys));
-  return { eventDispatch: traced.keystrokes, frame, heapMb };
+  return { eventDispatch: traced.keystrokes, frame, heapMb, layoutMsPerKey: traced.layoutMsPerKey };
 }
 
 /** Copydesk's editor (the real app through the browser host) against bare TipTap 3 + StarterKit, interleaved per round. */
@@ -130,6 +131,17 @@ export async function runTypingBench(
         reference: { name: 'bare TipTap 3 StarterKit', value: round(medianOf(bare, (s) => s.frame)) },
         goal: { ratio: 1 },
         detail: detail((s) => s.frame),
+      },
+      {
+        section: 'typing',
+        name: `layout inside the key events, per key, ${size}`,
+        unit: 'ms',
+        value: round(median(ours.map((s) => s.layoutMsPerKey)), 3),
+        reference: {
+          name: 'bare TipTap 3 StarterKit',
+          value: round(median(bare.map((s) => s.layoutMsPerKey)), 3),
+        },
+        goal: null,
       },
       {
         section: 'typing',
