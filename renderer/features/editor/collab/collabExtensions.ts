@@ -1,7 +1,9 @@
 import { Extension, type Extensions } from '@tiptap/core';
+import type { Awareness } from 'y-protocols/awareness';
 import Collaboration from '@tiptap/extension-collaboration';
 import { yCursorPlugin } from '@tiptap/y-tiptap';
 import { BODY_FIELD } from '../../../../shared/domain/storyDocShape';
+import { othersAwareness } from './othersAwareness';
 import { presenceUserOf } from './presenceColors';
 import type { StoryDocBinding } from './storyDocBinding';
 
@@ -20,7 +22,8 @@ const CollaborationCarets = Extension.create<{ binding: StoryDocBinding }>({
   name: 'collaborationCarets',
   addProseMirrorPlugins() {
     return [
-      yCursorPlugin(this.options.binding.awareness, {
+      // Only the others' changes redraw carets; this editor's own caret moves on every key.
+      yCursorPlugin(othersAwareness(this.options.binding.awareness) as unknown as Awareness, {
         cursorBuilder: caret,
         selectionBuilder: (user: unknown) => ({
           class: `collab-selection ${classOf(user)}`,

@@ -12,6 +12,7 @@ import {
   type SyncedField,
   type SyncedFields,
 } from '../../../../shared/domain/storyDocShape';
+import { afterNextFrame } from './afterNextFrame';
 import { fromBase64, toBase64 } from './base64';
 import { presenceUserOf, type PresenceUser } from './presenceColors';
 
@@ -136,7 +137,7 @@ export class StoryDocBinding {
    */
   #pendingUpdates: Uint8Array[] = [];
   #awarenessPending = false;
-  #flushTimer: ReturnType<typeof setTimeout> | undefined;
+  #cancelFlush: (() => void) | undefined;
   #sendingUpdate = false;
   #sendingAwareness = false;
 
@@ -160,10 +161,11 @@ export class StoryDocBinding {
 
   #flushSoon() {
     if (this.#destroyed) return;
-    this.#flushTimer ??= setTimeout(() => {
-      this.#flushTimer = undefined;
+    // After the paint, so the encoding and the request never sit between a keydown and its frame.
+    this.#cancelFlush ??= afterNextFrame(() => {
+      this.#cancelFlush = undefined;
       this.#flush();
-    }, 0);
+    });
   }
 
   #flush() {
@@ -297,7 +299,7 @@ export class StoryDocBinding {
     this.#destroyed = true;
     clearInterval(this.#timer);
     clearTimeout(this.#retry);
-    clearTimeout(this.#flushTimer);
+    this.#cancelFlush?.();
     this.#offs.forEach((off) => off());
     // Tells the others this window left, and sends what was typed last, before the listeners go.
     removeAwarenessStates(this.awareness, [this.doc.clientID], 'closed');
