@@ -55,6 +55,7 @@ import { createDeskPeopleProjection } from '../services/desk/deskPeopleProjectio
 import { createDeskMoves } from '../services/desk/deskMoves';
 import { deskDocHandlers } from '../services/desk/deskDocHandlers';
 import { createStoryDocRelay } from '../services/desk/storyDocRelay';
+import { rowsBeforeCalls } from '../services/desk/rowsBeforeCalls';
 
 export interface CoreOptions {
   /** Folder holding `copydesk.db`, backups and media. Created if missing. */
@@ -265,67 +266,70 @@ export function createCore(options: CoreOptions): Core {
   };
 
   const requireEditor = editorCheck(() => people.current());
-  const handlers: Handlers = {
-    'app:info': () => info,
-    ...storyHandlers(stories),
-    'stories:create': async (input) => {
-      const story = stories.create(input);
-      await deskMoves.afterCreate(story.id);
-      return story;
-    },
-    ...sectionHandlers(sections, requireEditor),
-    ...libraryHandlers(
-      createLibraryService({
-        queries: searchQueries(db),
-        index: searchIndex,
-        tags: tagStore,
-        publications: publicationQueries(db),
-        sections: sections.list,
-      }),
-    ),
-    ...tagHandlers(tags),
-    'media:import': (input) => media.importImage(input),
-    ...revisionHandlers(revisions),
-    ...settingsHandlers(settings, requireEditor),
-    ...peopleHandlers(people),
-    'people:create': (input) => {
-      deskPeople.refuseLocalPeople();
-      return people.create(input);
-    },
-    'people:switch': ({ id }) => {
-      deskPeople.refuseLocalPeople();
-      return people.switchTo(id);
-    },
-    ...workflowHandlers(workflow),
-    ...commentHandlers(comments),
-    ...activityHandlers(activity),
-    ...linkHandlers(links),
-    ...publishing.handlers,
-    ...deskHandlers(
-      desk,
-      deskMoves,
-      deskPeople,
-      createPublishApproved({
-        stories,
+  const handlers: Handlers = rowsBeforeCalls(
+    {
+      'app:info': () => info,
+      ...storyHandlers(stories),
+      'stories:create': async (input) => {
+        const story = stories.create(input);
+        await deskMoves.afterCreate(story.id);
+        return story;
+      },
+      ...sectionHandlers(sections, requireEditor),
+      ...libraryHandlers(
+        createLibraryService({
+          queries: searchQueries(db),
+          index: searchIndex,
+          tags: tagStore,
+          publications: publicationQueries(db),
+          sections: sections.list,
+        }),
+      ),
+      ...tagHandlers(tags),
+      'media:import': (input) => media.importImage(input),
+      ...revisionHandlers(revisions),
+      ...settingsHandlers(settings, requireEditor),
+      ...peopleHandlers(people),
+      'people:create': (input) => {
+        deskPeople.refuseLocalPeople();
+        return people.create(input);
+      },
+      'people:switch': ({ id }) => {
+        deskPeople.refuseLocalPeople();
+        return people.switchTo(id);
+      },
+      ...workflowHandlers(workflow),
+      ...commentHandlers(comments),
+      ...activityHandlers(activity),
+      ...linkHandlers(links),
+      ...publishing.handlers,
+      ...deskHandlers(
         desk,
-        workflow,
-        tags: { of: tagStore.ofStory, set: (id, names) => void tags.setStoryTags(id, names) },
-        revision: revisions.get,
-        publish: (input) => publishing.handlers['publish:start'](input),
-        log: options.log,
-      }),
-    ),
-    ...deskDocHandlers(deskDocs),
-    ...backups.handlers,
-    'targets:save': (input) => {
-      requireEditor('the publish targets');
-      return publishing.handlers['targets:save'](input);
+        deskMoves,
+        deskPeople,
+        createPublishApproved({
+          stories,
+          desk,
+          workflow,
+          tags: { of: tagStore.ofStory, set: (id, names) => void tags.setStoryTags(id, names) },
+          revision: revisions.get,
+          publish: (input) => publishing.handlers['publish:start'](input),
+          log: options.log,
+        }),
+      ),
+      ...deskDocHandlers(deskDocs),
+      ...backups.handlers,
+      'targets:save': (input) => {
+        requireEditor('the publish targets');
+        return publishing.handlers['targets:save'](input);
+      },
+      'targets:remove': (input) => {
+        requireEditor('the publish targets');
+        return publishing.handlers['targets:remove'](input);
+      },
     },
-    'targets:remove': (input) => {
-      requireEditor('the publish targets');
-      return publishing.handlers['targets:remove'](input);
-    },
-  };
+    desk,
+  );
 
   return {
     handlers,

@@ -149,6 +149,41 @@ it('concurrent typing in the same paragraph keeps both edits', async () => {
     .toMatch(/BREAKING: .*Tolls are waived\./);
 });
 
+it('keys typed back to back reach the row in one save, and a call right after them sees every one', async () => {
+  const [mine] = opened as [LiveEditor];
+  // The other machine's last edit is on this row first.
+  await expect
+    .poll(async () => JSON.stringify((await storyOn(reporter)).body), { timeout: 10_000 })
+    .toContain('Tolls are waived.');
+  const saves: number[] = [];
+  const off = reporter.core.events.on('stories:changed', (event) => {
+    if (event.id === storyId) saves.push(event.version);
+  });
+  try {
+    // At a typist's pace: a projection per update would have saved the row several times by the last key.
+    for (const letter of ' Buses too.') {
+      mine.insert('end', letter);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await Promise.all(mine.answers);
+    // Each update went into the doc; none was a save of the row yet (each was a refetch of the story per key).
+    expect(saves).toEqual([]);
+    const revision = await reporter.call<{ n: number }>('revisions:create', {
+      storyId,
+      label: 'right after',
+    });
+    const saved = await reporter.call<{ fields: { body: unknown } }>('revisions:get', {
+      storyId,
+      n: revision.n,
+    });
+    expect(JSON.stringify(saved.fields.body)).toContain('Buses too.');
+    expect(JSON.stringify((await storyOn(reporter)).body)).toContain('Buses too.');
+    expect(saves).toHaveLength(1);
+  } finally {
+    off();
+  }
+});
+
 it('a save of fields only, landing before the typed text is projected onto the row, leaves the typed text alone', async () => {
   const [mine] = opened as [LiveEditor];
   const row = await storyOn(reporter);

@@ -24,6 +24,7 @@ import { watchFieldOverwrites } from './fieldOverwrites';
 import { FROM_THIS_MACHINE, openStoryDoc, type StoryDocSync } from './storyDocSync';
 import { readStoryAuthor, writeStoryAuthor } from './storyAuthor';
 import { sameBody } from './sameBody';
+import { FromEditor } from './storyDocRelay';
 
 export interface DeskSyncDeps {
   db: Database.Database;
@@ -53,9 +54,18 @@ export interface DeskSyncDeps {
 }
 
 const PROJECT_DELAY_MS = 30;
+/**
+ * A live editor's own edits reach the row at this pace: each projection is a save and a `stories:changed`, and
+ * the renderer refetches the story on it, which per key cost more than the key. Calls about the row run the
+ * waiting projection first (rowsBeforeCalls), so nobody reads or writes a row older than the doc.
+ */
+const LIVE_PROJECT_MS = 1_000;
 const CORRECTION_WAIT_MS = 2_000;
 
 export type DeskActor = { id: string; name: string };
+
+/** A story row's version before and after the doc was projected onto it. */
+export type ProjectedVersions = { from: number; to: number };
 
 /** ws emits 'error' events nobody listens to when closed while connecting; the provider learns of errors through onerror. */
 class QuietWebSocket extends WebSocket {
@@ -75,7 +85,7 @@ export function createDeskSync(deps: DeskSyncDeps) {
   const { stories, events } = deps;
   const log = deps.log ?? (() => {});
   const docs = new Map<string, StoryDocSync>();
-  const projectTimers = new Map<string, NodeJS.Timeout>();
+  const projectTimers = new Map<string, { timer: NodeJS.Timeout; due: number }>();
   let socket: HocuspocusProviderWebsocket | null = null;
   let http: DeskHttp | null = null;
   let membership: MembershipRow | null = null;
@@ -116,10 +126,14 @@ export function createDeskSync(deps: DeskSyncDeps) {
     };
   }
 
-  /** Writes what the doc holds into the story row (creating it on a machine that never had it). */
-  function project(storyId: string) {
+  /**
+   * Writes what the doc holds into the story row (creating it on a machine that never had it). Answers the row's
+   * version before and after when it saved.
+   */
+  function project(storyId: string): ProjectedVersions | null {
     const sync = docs.get(storyId);
-    if (!sync || isEmptyStoryDoc(sync.doc)) return;
+    if (!sync || isEmptyStoryDoc(sync.doc)) return null;
+    let projected: ProjectedVersions | null = null;
     const story = storyOrNull(storyId);
     projecting = true;
     try {
@@ -133,11 +147,12 @@ export function createDeskSync(deps: DeskSyncDeps) {
       } else {
         const changes = changedFields(story, readStoryFromDoc(sync.doc, story));
         if (Object.keys(changes).length > 0) {
-          stories.save({
+          const saved = stories.save({
             id: storyId,
             expectedVersion: story.version,
             changes: StoryFields.partial().parse(changes),
           });
+          projected = { from: story.version, to: saved.version };
         }
       }
       applyDeskStatus(storyId);
@@ -147,17 +162,31 @@ export function createDeskSync(deps: DeskSyncDeps) {
     } finally {
       projecting = false;
     }
+    return projected;
   }
 
-  function scheduleProjection(storyId: string) {
-    if (projectTimers.has(storyId)) return;
-    projectTimers.set(
-      storyId,
-      setTimeout(() => {
-        projectTimers.delete(storyId);
-        project(storyId);
-      }, PROJECT_DELAY_MS),
-    );
+  function scheduleProjection(storyId: string, delayMs = PROJECT_DELAY_MS) {
+    const due = Date.now() + delayMs;
+    const waiting = projectTimers.get(storyId);
+    if (waiting && waiting.due <= due) return;
+    if (waiting) clearTimeout(waiting.timer);
+    const timer = setTimeout(() => {
+      projectTimers.delete(storyId);
+      project(storyId);
+    }, delayMs);
+    projectTimers.set(storyId, { timer, due });
+  }
+
+  /** Runs every waiting projection now; answers the rows it saved. */
+  function projectWaiting(): Map<string, ProjectedVersions> {
+    const saved = new Map<string, ProjectedVersions>();
+    for (const [storyId, { timer }] of projectTimers) {
+      clearTimeout(timer);
+      projectTimers.delete(storyId);
+      const versions = project(storyId);
+      if (versions) saved.set(storyId, versions);
+    }
+    return saved;
   }
 
   /** The local row's status follows the desk (which alone decides it). */
@@ -191,7 +220,8 @@ export function createDeskSync(deps: DeskSyncDeps) {
       queries,
       socket: socket!,
       token: () => token ?? '',
-      onRemoteChange: () => scheduleProjection(storyId),
+      onRemoteChange: (origin) =>
+        scheduleProjection(storyId, origin instanceof FromEditor ? LIVE_PROJECT_MS : PROJECT_DELAY_MS),
       onSynced: () => {
         if (queries.mergedOffline(storyId, deps.now().getTime())) events.emit('desk:changed', { storyId });
         scheduleProjection(storyId);
@@ -309,7 +339,11 @@ export function createDeskSync(deps: DeskSyncDeps) {
       minDelay: 250,
       maxDelay: 2_000,
     });
-    for (const story of queries.stories()) openDoc(story.storyId);
+    for (const { storyId } of queries.stories()) {
+      openDoc(storyId);
+      // A live edit paced away from the row when the process last stopped is in the stored doc.
+      scheduleProjection(storyId);
+    }
     poller = setInterval(() => void poll(), deps.pollMs ?? 1_000);
     void poll();
   }
@@ -521,11 +555,12 @@ export function createDeskSync(deps: DeskSyncDeps) {
       });
     },
 
+    projectWaiting,
+
     close() {
       closed = true;
       if (poller) clearInterval(poller);
-      for (const timer of projectTimers.values()) clearTimeout(timer);
-      projectTimers.clear();
+      projectWaiting();
       for (const sync of docs.values()) sync.destroy();
       docs.clear();
       try {

@@ -24,8 +24,8 @@ export function openStoryDoc(args: {
   queries: DeskQueries;
   socket: HocuspocusProviderWebsocket;
   token: () => string;
-  /** A change that came from the desk (not from this machine, not replayed). */
-  onRemoteChange: () => void;
+  /** A change that did not come from this machine's row (the desk's, or a live editor's), with its origin. */
+  onRemoteChange: (origin: unknown) => void;
   onSynced: () => void;
   onStateless: (payload: string) => void;
 }): StoryDocSync {
@@ -41,7 +41,7 @@ export function openStoryDoc(args: {
   doc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin === FROM_STORE) return;
     queries.appendUpdate(storyId, update);
-    if (origin !== FROM_THIS_MACHINE) args.onRemoteChange();
+    if (origin !== FROM_THIS_MACHINE) args.onRemoteChange(origin);
   });
   const provider = new HocuspocusProvider({
     websocketProvider: args.socket,
