@@ -17,8 +17,8 @@ describe('cleanStrings', () => {
     const cleaned = cleanStrings(body);
     expect(cleaned).not.toBe(body);
     expect(cleaned.content[0]).toBe(clean);
-    expect(cleaned.content[1].content[0].text).toBe('badword');
-    expect(body.content[1].content[0].text).toBe('bad\u202Eword');
+    expect(cleaned.content[1]?.content[0]?.text).toBe('badword');
+    expect(dirty.content[0]?.text).toBe('bad\u202Eword');
   });
 
   it('cleans keys', () => {
