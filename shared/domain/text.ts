@@ -22,16 +22,31 @@ export function hasForbiddenChars(text: string): boolean {
 export const MAX_JSON_DEPTH = 200;
 
 /**
- * A copy of a JSON value with `withoutForbiddenChars` applied to every string in it, keys included.
+ * A JSON value with `withoutForbiddenChars` applied to every string in it, keys included. When nothing needed
+ * cleaning the value itself comes back (the same object), so a clean story body is not copied on every save.
  * @throws RangeError when the value nests deeper than `MAX_JSON_DEPTH`.
  */
 export function cleanStrings<T>(value: T, depth = 0): T {
-  if (typeof value === 'string') return withoutForbiddenChars(value) as T;
+  if (typeof value === 'string')
+    return (hasForbiddenChars(value) ? withoutForbiddenChars(value) : value) as T;
   if (typeof value !== 'object' || value === null) return value;
   if (depth >= MAX_JSON_DEPTH) throw new RangeError(`Nested deeper than ${MAX_JSON_DEPTH} levels`);
-  if (Array.isArray(value)) return value.map((item: unknown) => cleanStrings(item, depth + 1)) as T;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((item: unknown, index) => {
+      const cleaned = cleanStrings(item, depth + 1);
+      if (cleaned !== item && copy === undefined) copy = value.slice(0, index);
+      copy?.push(cleaned);
+    });
+    return (copy ?? value) as T;
+  }
   if (Object.getPrototypeOf(value) !== Object.prototype) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [withoutForbiddenChars(key), cleanStrings(item, depth + 1)]),
-  ) as T;
+  const entries = Object.entries(value);
+  let changed = false;
+  const cleanedEntries = entries.map(([key, item]) => {
+    const entry = [cleanStrings(key), cleanStrings(item, depth + 1)] as const;
+    if (entry[0] !== key || entry[1] !== item) changed = true;
+    return entry;
+  });
+  return (changed ? Object.fromEntries(cleanedEntries) : value) as T;
 }
