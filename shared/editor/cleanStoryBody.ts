@@ -1,8 +1,9 @@
 import type { JSONContent } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { cleanStrings } from '../domain/text';
-import { InvalidDocumentError, parseStoryDoc } from './parseStoryDoc';
-import { readStoryDoc, rememberStoryDocFacts, type StoryDocFacts } from './readStoryDoc';
+import { checkedBlocks, docOfBlocks } from './checkedBlocks';
+import { InvalidDocumentError, parseStoryDoc, storySchema } from './parseStoryDoc';
+import { combineBlockFacts, readStoryDoc, rememberStoryDocFacts, type StoryDocFacts } from './readStoryDoc';
 
 /** The most a story body may hold: nodes (paragraphs, text runs, list items…) and characters of text. */
 export const STORY_BODY_LIMITS = { nodes: 100_000, characters: 2_000_000 } as const;
@@ -19,6 +20,43 @@ export function cleanStoryBody(json: unknown): {
   doc: ProseMirrorNode;
   facts: StoryDocFacts;
 } {
+  const content = blockContent(json);
+  if (!content) return cleanWhole(json);
+  const schema = storySchema();
+  const blocks = checkedBlocks(content, schema);
+  withinLimits(
+    blocks.reduce((sum, block) => sum + block.nodes, 0),
+    blocks.reduce((sum, block) => sum + block.characters, 0),
+  );
+  const doc = docOfBlocks(blocks, schema);
+  const body: JSONContent = { type: 'doc', content: blocks.map((block) => block.json) };
+  const facts = combineBlockFacts(blocks.map((block) => block.facts));
+  rememberStoryDocFacts(body, facts);
+  return { body, doc, facts };
+}
+
+/** The blocks of a plain `{ type: 'doc', content: [...] }` (nothing else on it), or null for any other input. */
+function blockContent(json: unknown): unknown[] | null {
+  if (typeof json !== 'object' || json === null) return null;
+  const { type, content, ...rest } = json as { type?: unknown; content?: unknown };
+  return type === 'doc' && Array.isArray(content) && content.length > 0 && Object.keys(rest).length === 0
+    ? content
+    : null;
+}
+
+function withinLimits(nodes: number, characters: number) {
+  if (nodes > STORY_BODY_LIMITS.nodes)
+    throw new InvalidDocumentError(
+      `A story body holds at most ${STORY_BODY_LIMITS.nodes} nodes; this one has ${nodes}`,
+    );
+  if (characters > STORY_BODY_LIMITS.characters)
+    throw new InvalidDocumentError(
+      `A story body holds at most ${STORY_BODY_LIMITS.characters} characters of text`,
+    );
+}
+
+/** Any other input: cleaned and checked as one (an empty doc becomes one empty paragraph; the rest is refused). */
+function cleanWhole(json: unknown) {
   let cleaned: unknown;
   try {
     cleaned = cleanStrings(json);
@@ -32,14 +70,7 @@ export function cleanStoryBody(json: unknown): {
     nodes++;
     characters += node.text?.length ?? 0;
   });
-  if (nodes > STORY_BODY_LIMITS.nodes)
-    throw new InvalidDocumentError(
-      `A story body holds at most ${STORY_BODY_LIMITS.nodes} nodes; this one has ${nodes}`,
-    );
-  if (characters > STORY_BODY_LIMITS.characters)
-    throw new InvalidDocumentError(
-      `A story body holds at most ${STORY_BODY_LIMITS.characters} characters of text`,
-    );
+  withinLimits(nodes, characters);
   const body = doc.toJSON() as JSONContent;
   const facts = readStoryDoc(doc);
   // The hooks of a save read the stored body's links and comment anchors: from these facts, not a second parse.

@@ -31,25 +31,30 @@ export interface StoryDocFacts {
   wordCount: number;
 }
 
-function read(doc: ProseMirrorNode): StoryDocFacts {
-  const links = new Map<string, StoryDocLink>();
-  const media = new Set<string>();
-  const commentIds = new Set<string>();
-  const blocks: string[] = [];
-  const addLink = (storyId: string, kind: LinkKind, headline = '') => {
-    if (!links.has(`${kind}:${storyId}`)) links.set(`${kind}:${storyId}`, { storyId, kind, headline });
-  };
+/** What one top-level block holds: the parts of `StoryDocFacts` that add up block by block. */
+export interface BlockFacts {
+  links: StoryDocLink[];
+  media: string[];
+  commentIds: string[];
+  /** Its text blocks (a list has one per item), trimmed, none empty. */
+  texts: string[];
+  wordCount: number;
+}
+
+/** The facts of one top-level block (the block and everything in it). */
+export function readBlock(block: ProseMirrorNode): BlockFacts {
+  const facts: BlockFacts = { links: [], media: [], commentIds: [], texts: [], wordCount: 0 };
   const addBlock = (text: string) => {
-    if (text.trim() !== '') blocks.push(text.trim());
+    if (text.trim() !== '') facts.texts.push(text.trim());
   };
-  doc.descendants((node) => {
+  const visit = (node: ProseMirrorNode): boolean => {
     if (node.type.name === 'figure') {
       const attributes = node.attrs as FigureAttributes;
-      media.add(attributes.src);
+      facts.media.push(attributes.src);
       addBlock(figureText(attributes));
     } else if (node.type.name === 'alsoRead') {
       const attributes = node.attrs as AlsoReadAttributes;
-      addLink(attributes.storyId, 'also_read', attributes.headline);
+      facts.links.push({ storyId: attributes.storyId, kind: 'also_read', headline: attributes.headline });
       addBlock(alsoReadText(attributes));
     } else if (node.isTextblock) {
       let text = '';
@@ -57,23 +62,50 @@ function read(doc: ProseMirrorNode): StoryDocFacts {
         if (child.isText) text += child.text ?? '';
         else if (child.type.name === 'hardBreak') text += '\n';
         for (const mark of child.marks) {
-          if (mark.type.name === 'storyLink') addLink(String(mark.attrs.storyId), 'inline');
-          else if (mark.type.name === 'commentAnchor') commentIds.add(String(mark.attrs.commentId));
+          if (mark.type.name === 'storyLink')
+            facts.links.push({ storyId: String(mark.attrs.storyId), kind: 'inline', headline: '' });
+          else if (mark.type.name === 'commentAnchor') facts.commentIds.push(String(mark.attrs.commentId));
         }
       });
       addBlock(text);
       return false;
     }
     return true;
-  });
-  const text = blocks.join('\n\n');
+  };
+  if (visit(block)) block.descendants(visit);
+  // Words never run across the blank line between two text blocks, so counts add up.
+  for (const text of facts.texts) facts.wordCount += countWords(text);
+  return facts;
+}
+
+/** A document's facts from its blocks' facts, in document order; each link, figure and comment once. */
+export function combineBlockFacts(blocks: readonly BlockFacts[]): StoryDocFacts {
+  const links = new Map<string, StoryDocLink>();
+  const media = new Set<string>();
+  const commentIds = new Set<string>();
+  const texts: string[] = [];
+  let wordCount = 0;
+  for (const block of blocks) {
+    for (const link of block.links)
+      if (!links.has(`${link.kind}:${link.storyId}`)) links.set(`${link.kind}:${link.storyId}`, link);
+    for (const src of block.media) media.add(src);
+    for (const id of block.commentIds) commentIds.add(id);
+    texts.push(...block.texts);
+    wordCount += block.wordCount;
+  }
   return {
     links: [...links.values()],
     media: [...media],
     commentIds: [...commentIds],
-    text,
-    wordCount: countWords(text),
+    text: texts.join('\n\n'),
+    wordCount,
   };
+}
+
+function read(doc: ProseMirrorNode): StoryDocFacts {
+  const blocks: BlockFacts[] = [];
+  doc.forEach((block) => blocks.push(readBlock(block)));
+  return combineBlockFacts(blocks);
 }
 
 const cache = new WeakMap<object, StoryDocFacts>();
