@@ -1,5 +1,5 @@
 import { Extension } from '@tiptap/core';
-import { Plugin, PluginKey, TextSelection, type Selection } from '@tiptap/pm/state';
+import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 
 /** Where the DOM's selection is in the editor's document, or null when it is not in the editor. */
@@ -22,16 +22,12 @@ function domSelection(view: EditorView): { anchor: number; head: number } | null
   }
 }
 
-/** The selection CaretFromDom found at the DOM's caret in this key's keydown: its keypress need not look again. */
-const confirmedAtKeyDown = new WeakMap<EditorView, Selection>();
-
 /**
  * Whether the editor's selection is where the DOM's caret is. A caret moved by the browser (a click, End, an
  * arrow key, a selection made by a script or an assistive tool) reaches the editor's state only with the next
  * selectionchange, which back-to-back keys can beat.
  */
 export function caretIsCurrent(view: EditorView, selection: TextSelection): boolean {
-  if (confirmedAtKeyDown.get(view) === selection) return true;
   const dom = domSelection(view);
   return dom !== null && dom.anchor === selection.anchor && dom.head === selection.head;
 }
@@ -50,21 +46,16 @@ export const CaretFromDom = Extension.create({
         key: new PluginKey('caretFromDom'),
         props: {
           handleKeyDown(view, event) {
-            confirmedAtKeyDown.delete(view);
             const { selection } = view.state;
             if (event.target !== view.dom || !(selection instanceof TextSelection)) return false;
             const dom = domSelection(view);
-            if (!dom) return false;
-            if (dom.anchor !== selection.anchor || dom.head !== selection.head) {
-              const { doc } = view.state;
-              view.dispatch(
-                view.state.tr.setSelection(
-                  TextSelection.between(doc.resolve(dom.anchor), doc.resolve(dom.head)),
-                ),
-              );
-            }
-            const now = view.state.selection;
-            if (now.anchor === dom.anchor && now.head === dom.head) confirmedAtKeyDown.set(view, now);
+            if (!dom || (dom.anchor === selection.anchor && dom.head === selection.head)) return false;
+            const { doc } = view.state;
+            view.dispatch(
+              view.state.tr.setSelection(
+                TextSelection.between(doc.resolve(dom.anchor), doc.resolve(dom.head)),
+              ),
+            );
             return false;
           },
         },
