@@ -69,11 +69,7 @@ export function checkedBlocks(content: readonly unknown[], schema: Schema): Chec
 /** A document of checked blocks, its content checked against the schema's top node. */
 export function docOfBlocks(blocks: readonly CheckedBlock[], schema: Schema): ProseMirrorNode {
   const content = Fragment.fromArray(blocks.map((block) => block.node));
-  try {
-    schema.topNodeType.checkContent(content);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InvalidDocumentError(`Invalid story document: ${reason}`, { cause: error });
-  }
+  if (!schema.topNodeType.validContent(content))
+    throw new InvalidDocumentError('Invalid story document: these blocks cannot make a story body');
   return schema.topNodeType.create(null, content);
 }

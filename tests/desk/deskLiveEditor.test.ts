@@ -218,6 +218,20 @@ it('who else has the story open, with their caret, reaches the other machine', a
   expect(reporterState).toMatchObject({ cursor: { anchor: 1, head: 5 } });
 });
 
+it('an edit may carry its caret in the same request, which reaches the other machine with it', async () => {
+  const [, theirs] = opened as [LiveEditor, LiveEditor];
+  const sender = new Awareness(new Y.Doc());
+  sender.setLocalState({ user: { name: 'Ana Batch', color: '#2ca02c' }, cursor: { anchor: 2, head: 2 } });
+  await reporter.call('desk:docUpdate', {
+    storyId,
+    from: 'reporter-tab-2',
+    update: b64(Y.encodeStateAsUpdate(new Y.Doc())),
+    awareness: b64(encodeAwarenessUpdate(sender, [sender.clientID])),
+  });
+  await waitFor(() => theirs.names().includes('Ana Batch'), 10_000, 'the caret sent with the edit');
+  sender.destroy();
+});
+
 it('refuses malformed updates and stories not on the desk, leaving the doc as it was', async () => {
   const before = Y.encodeStateVector(reporter.core.desk.docOf(storyId)!);
   for (const update of ['AAECAwQ=', '////', 'not base64!']) {

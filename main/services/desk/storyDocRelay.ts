@@ -45,6 +45,15 @@ export function createStoryDocRelay(deps: {
     return { doc, awareness };
   };
 
+  function applyAwareness(storyId: string, from: string, update: string) {
+    const { awareness } = mustDoc(storyId);
+    try {
+      applyAwarenessUpdate(awareness, fromBase64(update), new FromEditor(from));
+    } catch {
+      throw new AppError('invalid-input', 'Not an awareness update.');
+    }
+  }
+
   const readOnly = (storyId: string) => READ_ONLY.has(desk.storyState(storyId).status ?? '');
 
   /** From the first sync on, every change of the doc and of who is on it goes out as an event. */
@@ -96,23 +105,23 @@ export function createStoryDocRelay(deps: {
       };
     },
 
-    async update({ storyId, from, update }: { storyId: string; from: string; update: string }) {
+    async update(input: { storyId: string; from: string; update: string; awareness?: string }) {
+      const { storyId, from } = input;
       const { doc } = mustDoc(storyId);
-      const bytes = checkedUpdate(update);
-      if (readOnly(storyId))
-        return { correctionId: await desk.correct(storyId, bytes, new FromEditor(from)) };
-      Y.applyUpdate(doc, bytes, new FromEditor(from));
-      desk.noteEditorEdit(storyId);
-      return { correctionId: null };
+      const bytes = checkedUpdate(input.update);
+      let correctionId: string | null = null;
+      if (readOnly(storyId)) correctionId = await desk.correct(storyId, bytes, new FromEditor(from));
+      else {
+        Y.applyUpdate(doc, bytes, new FromEditor(from));
+        desk.noteEditorEdit(storyId);
+      }
+      // After the edit, so that the caret it carries is never ahead of the text.
+      if (input.awareness !== undefined) applyAwareness(storyId, from, input.awareness);
+      return { correctionId };
     },
 
     awareness({ storyId, from, update }: { storyId: string; from: string; update: string }) {
-      const { awareness } = mustDoc(storyId);
-      try {
-        applyAwarenessUpdate(awareness, fromBase64(update), new FromEditor(from));
-      } catch {
-        throw new AppError('invalid-input', 'Not an awareness update.');
-      }
+      applyAwareness(storyId, from, update);
       return {};
     },
 

@@ -33,9 +33,10 @@ export const deskDocChannels = {
   /**
    * A live editor's Yjs update to a desk story's body; applied here, sent to the desk, projected onto the story.
    * On a published or spiked story it starts (or continues) a correction draft instead: its id is answered.
+   * `awareness` is the editor's caret with it, in the same request.
    */
   'desk:docUpdate': channel(
-    z.object({ ...ByStory, update: YjsBytes }).strict(),
+    z.object({ ...ByStory, update: YjsBytes, awareness: YjsBytes.optional() }).strict(),
     z.object({ correctionId: StoryId.nullable() }),
   ),
   /** A live editor's awareness (name, colour, caret) on a desk story, relayed to the desk. */

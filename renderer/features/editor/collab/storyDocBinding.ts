@@ -178,6 +178,9 @@ export class StoryDocBinding {
     const updates = this.#pendingUpdates;
     this.#pendingUpdates = [];
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    // The caret that moved with the edit goes in the same request.
+    const withCaret = this.#awarenessPending && !this.#sendingAwareness;
+    if (withCaret) this.#awarenessPending = false;
     this.#sendingUpdate = true;
     const settle = (failed: boolean) => {
       const before = this.bodyState;
@@ -189,7 +192,12 @@ export class StoryDocBinding {
       else this.#flush();
     };
     void this.client
-      .call('desk:docUpdate', { storyId: this.storyId, from: this.tag, update: toBase64(update) })
+      .call('desk:docUpdate', {
+        storyId: this.storyId,
+        from: this.tag,
+        update: toBase64(update),
+        ...(withCaret ? { awareness: this.#ownAwareness() } : {}),
+      })
       .then(
         ({ correctionId }) => {
           if (correctionId && correctionId !== this.correctionId) {
@@ -209,7 +217,7 @@ export class StoryDocBinding {
       .call('desk:awareness', {
         storyId: this.storyId,
         from: this.tag,
-        update: toBase64(encodeAwarenessUpdate(this.awareness, [this.doc.clientID])),
+        update: this.#ownAwareness(),
       })
       .catch(() => undefined)
       .finally(() => {
@@ -217,6 +225,8 @@ export class StoryDocBinding {
         this.#flush();
       });
   }
+
+  #ownAwareness = () => toBase64(encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
 
   #peopleChanged = ({
     added,
