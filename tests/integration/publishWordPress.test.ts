@@ -1,6 +1,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requireWordPress, startWordPress, type WordPressPeer } from '../peers/wordpress';
-import { importImage, publishingCore, publishSteps, startProxy, type PublishingCore } from './publishTestKit';
+import {
+  body,
+  importImage,
+  publishingCore,
+  publishSteps,
+  startProxy,
+  type PublishingCore,
+} from './publishTestKit';
 
 const hasWordPress = requireWordPress();
 
@@ -153,6 +160,62 @@ describe.skipIf(!hasWordPress)('publishing to a real WordPress', () => {
     expect((await publish(created.id, target.id)).state).toBe('done');
     expect(await postsWithSlug(created.slug)).toHaveLength(0);
     expect((await postsWithSlug(newSlug)).map((moved) => moved.id)).toEqual([post!.id]);
+  });
+
+  it('creates a post in one request that asks back only the fields it reads and sends no empty tags or image; an update still takes them off', async () => {
+    const sent: { method: string; url: URL; body: Record<string, unknown> | null }[] = [];
+    kit.dispose();
+    kit = publishingCore(undefined, {
+      fetch: (url, init) => {
+        const body =
+          typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : null;
+        sent.push({ method: init?.method ?? 'GET', url: new URL(String(url)), body });
+        return fetch(url, init);
+      },
+    });
+    await kit.call('settings:update', { requireApproval: false });
+    const writes = () =>
+      sent.filter(
+        ({ method, url }) =>
+          method === 'POST' && url.searchParams.get('rest_route')?.startsWith('/wp/v2/posts'),
+      );
+    const target = await addSite();
+    const plain = await story(unique('Library hours extended'));
+    expect((await publish(plain.id, target.id)).state).toBe('done');
+    const [create] = writes();
+    expect(writes()).toHaveLength(1);
+    expect(create!.url.searchParams.get('_fields')).toBe('id,link,slug,status,modified_gmt');
+    expect(create!.body).not.toHaveProperty('tags');
+    expect(create!.body).not.toHaveProperty('featured_media');
+    const [post] = await postsWithSlug(plain.slug);
+    expect(post).toMatchObject({ status: 'publish', tags: [], featured_media: 0 });
+    expect((await kit.call('publish:status', { storyId: plain.id })).publications[0]).toMatchObject({
+      remoteId: String(post!.id),
+      remoteUrl: post!.link,
+    });
+
+    const image = await importImage(kit, 5);
+    const tagged = await story(unique('Market moves'), { figure: image }, ['Trade']);
+    const withImage = await kit.call('stories:get', { id: tagged.id });
+    await kit.call('stories:save', {
+      id: tagged.id,
+      expectedVersion: withImage.version,
+      changes: { featuredImage: image },
+    });
+    expect((await publish(tagged.id, target.id)).state).toBe('done');
+    const [full] = await postsWithSlug(tagged.slug);
+    expect(full!.tags).toHaveLength(1);
+    expect(full!.featured_media).toBeGreaterThan(0);
+    await kit.call('stories:setTags', { id: tagged.id, tags: [] });
+    const current = await kit.call('stories:get', { id: tagged.id });
+    await kit.call('stories:save', {
+      id: tagged.id,
+      expectedVersion: current.version,
+      changes: { featuredImage: null, body: body('The market moved.') },
+    });
+    expect((await publish(tagged.id, target.id)).state).toBe('done');
+    const [bare] = await postsWithSlug(tagged.slug);
+    expect(bare).toMatchObject({ id: full!.id, tags: [], featured_media: 0 });
   });
 
   it('creates tags and uploads images once across stories', async () => {
