@@ -456,6 +456,50 @@ describe.skipIf(!hasWordPress)('publishing to a real WordPress', () => {
     }
   });
 
+  it('publishes exactly once when the app dies after the post reached the site and before its answer was stored', async () => {
+    let crashed = false;
+    let died!: () => void;
+    const dead = new Promise<void>((resolve) => (died = resolve));
+    kit.dispose();
+    kit = publishingCore(undefined, {
+      fetch: async (url, init) => {
+        const answer = await fetch(url, init);
+        const route = new URL(String(url)).searchParams.get('rest_route');
+        if (!crashed && init?.method === 'POST' && route === '/wp/v2/posts') {
+          crashed = true;
+          died();
+          // The process is gone: the post exists on the site, the job is still claimed.
+          return new Promise<Response>(() => undefined);
+        }
+        return answer;
+      },
+    });
+    await kit.call('settings:update', { requireApproval: false });
+    const target = await addSite();
+    const headline = unique('Tram line opens');
+    // By title: a second post would get another slug.
+    const postsTitled = () =>
+      wp<WpPost[]>('/wp/v2/posts', { search: headline, status: 'any', context: 'edit' });
+    const created = await story(headline);
+    const job = await kit.call('publish:start', { storyId: created.id, targetId: target.id });
+    void kit.runDue();
+    await dead;
+    expect(await postsTitled()).toHaveLength(1);
+
+    kit.restart();
+    expect(await jobOf(job.id, created.id)).toMatchObject({ state: 'waiting', attempts: 1 });
+    kit.tick(60_000);
+    await kit.runDue();
+    expect(await jobOf(job.id, created.id)).toMatchObject({ state: 'done', attempts: 2 });
+    const posts = await postsTitled();
+    expect(posts).toHaveLength(1);
+    expect((await kit.call('publish:status', { storyId: created.id })).publications[0]).toMatchObject({
+      state: 'published',
+      remoteId: String(posts[0]!.id),
+      remoteUrl: posts[0]!.link,
+    });
+  });
+
   it('never duplicates an image when the response to its upload is lost', async () => {
     const mediaPosts = (proxy: { seen: { method: string; url: string }[] }) =>
       proxy.seen.filter(
