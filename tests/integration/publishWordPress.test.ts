@@ -1,6 +1,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requireWordPress, startWordPress, type WordPressPeer } from '../peers/wordpress';
-import { importImage, publishingCore, publishSteps, startProxy, type PublishingCore } from './publishTestKit';
+import {
+  body,
+  importImage,
+  publishingCore,
+  publishSteps,
+  startProxy,
+  type PublishingCore,
+} from './publishTestKit';
 
 const hasWordPress = requireWordPress();
 
@@ -153,6 +160,62 @@ describe.skipIf(!hasWordPress)('publishing to a real WordPress', () => {
     expect((await publish(created.id, target.id)).state).toBe('done');
     expect(await postsWithSlug(created.slug)).toHaveLength(0);
     expect((await postsWithSlug(newSlug)).map((moved) => moved.id)).toEqual([post!.id]);
+  });
+
+  it('creates a post in one request that asks back only the fields it reads and sends no empty tags or image; an update still takes them off', async () => {
+    const sent: { method: string; url: URL; body: Record<string, unknown> | null }[] = [];
+    kit.dispose();
+    kit = publishingCore(undefined, {
+      fetch: (url, init) => {
+        const body =
+          typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : null;
+        sent.push({ method: init?.method ?? 'GET', url: new URL(String(url)), body });
+        return fetch(url, init);
+      },
+    });
+    await kit.call('settings:update', { requireApproval: false });
+    const writes = () =>
+      sent.filter(
+        ({ method, url }) =>
+          method === 'POST' && url.searchParams.get('rest_route')?.startsWith('/wp/v2/posts'),
+      );
+    const target = await addSite();
+    const plain = await story(unique('Library hours extended'));
+    expect((await publish(plain.id, target.id)).state).toBe('done');
+    const [create] = writes();
+    expect(writes()).toHaveLength(1);
+    expect(create!.url.searchParams.get('_fields')).toBe('id,link,slug,status,modified_gmt');
+    expect(create!.body).not.toHaveProperty('tags');
+    expect(create!.body).not.toHaveProperty('featured_media');
+    const [post] = await postsWithSlug(plain.slug);
+    expect(post).toMatchObject({ status: 'publish', tags: [], featured_media: 0 });
+    expect((await kit.call('publish:status', { storyId: plain.id })).publications[0]).toMatchObject({
+      remoteId: String(post!.id),
+      remoteUrl: post!.link,
+    });
+
+    const image = await importImage(kit, 5);
+    const tagged = await story(unique('Market moves'), { figure: image }, ['Trade']);
+    const withImage = await kit.call('stories:get', { id: tagged.id });
+    await kit.call('stories:save', {
+      id: tagged.id,
+      expectedVersion: withImage.version,
+      changes: { featuredImage: image },
+    });
+    expect((await publish(tagged.id, target.id)).state).toBe('done');
+    const [full] = await postsWithSlug(tagged.slug);
+    expect(full!.tags).toHaveLength(1);
+    expect(full!.featured_media).toBeGreaterThan(0);
+    await kit.call('stories:setTags', { id: tagged.id, tags: [] });
+    const current = await kit.call('stories:get', { id: tagged.id });
+    await kit.call('stories:save', {
+      id: tagged.id,
+      expectedVersion: current.version,
+      changes: { featuredImage: null, body: body('The market moved.') },
+    });
+    expect((await publish(tagged.id, target.id)).state).toBe('done');
+    const [bare] = await postsWithSlug(tagged.slug);
+    expect(bare).toMatchObject({ id: full!.id, tags: [], featured_media: 0 });
   });
 
   it('creates tags and uploads images once across stories', async () => {
@@ -391,6 +454,50 @@ describe.skipIf(!hasWordPress)('publishing to a real WordPress', () => {
     } finally {
       await proxy.close();
     }
+  });
+
+  it('publishes exactly once when the app dies after the post reached the site and before its answer was stored', async () => {
+    let crashed = false;
+    let died!: () => void;
+    const dead = new Promise<void>((resolve) => (died = resolve));
+    kit.dispose();
+    kit = publishingCore(undefined, {
+      fetch: async (url, init) => {
+        const answer = await fetch(url, init);
+        const route = new URL(String(url)).searchParams.get('rest_route');
+        if (!crashed && init?.method === 'POST' && route === '/wp/v2/posts') {
+          crashed = true;
+          died();
+          // The process is gone: the post exists on the site, the job is still claimed.
+          return new Promise<Response>(() => undefined);
+        }
+        return answer;
+      },
+    });
+    await kit.call('settings:update', { requireApproval: false });
+    const target = await addSite();
+    const headline = unique('Tram line opens');
+    // By title: a second post would get another slug.
+    const postsTitled = () =>
+      wp<WpPost[]>('/wp/v2/posts', { search: headline, status: 'any', context: 'edit' });
+    const created = await story(headline);
+    const job = await kit.call('publish:start', { storyId: created.id, targetId: target.id });
+    void kit.runDue();
+    await dead;
+    expect(await postsTitled()).toHaveLength(1);
+
+    kit.restart();
+    expect(await jobOf(job.id, created.id)).toMatchObject({ state: 'waiting', attempts: 1 });
+    kit.tick(60_000);
+    await kit.runDue();
+    expect(await jobOf(job.id, created.id)).toMatchObject({ state: 'done', attempts: 2 });
+    const posts = await postsTitled();
+    expect(posts).toHaveLength(1);
+    expect((await kit.call('publish:status', { storyId: created.id })).publications[0]).toMatchObject({
+      state: 'published',
+      remoteId: String(posts[0]!.id),
+      remoteUrl: posts[0]!.link,
+    });
   });
 
   it('never duplicates an image when the response to its upload is lost', async () => {

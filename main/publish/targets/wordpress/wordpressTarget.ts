@@ -11,6 +11,12 @@ interface WpPost {
   modified_gmt: string;
 }
 
+/**
+ * The post fields the adapter reads. Asking for only these spares WordPress rendering the content
+ * (its filters run on the whole body) and the JSON of it in every answer.
+ */
+const POST_FIELDS = { _fields: 'id,link,slug,status,modified_gmt' };
+
 interface WpTerm {
   id: number;
   name: string;
@@ -91,7 +97,9 @@ export function wordpressTarget(options: {
 
   const getPost = async (id: string): Promise<WpPost | null> => {
     try {
-      return await client.request<WpPost>('GET', `/wp/v2/posts/${id}`, { query: { context: 'edit' } });
+      return await client.request<WpPost>('GET', `/wp/v2/posts/${id}`, {
+        query: { context: 'edit', ...POST_FIELDS },
+      });
     } catch (error) {
       if (rejection(error)?.status === 404) return null;
       throw error;
@@ -101,7 +109,7 @@ export function wordpressTarget(options: {
   const findBySlug = async (slug: string): Promise<WpPost | null> => {
     if (!slug) return null;
     const found = await client.request<WpPost[]>('GET', '/wp/v2/posts', {
-      query: { slug, status: 'any', context: 'edit', per_page: '1' },
+      query: { slug, status: 'any', context: 'edit', per_page: '1', ...POST_FIELDS },
     });
     return found[0] ?? null;
   };
@@ -155,15 +163,20 @@ export function wordpressTarget(options: {
         status: request.scheduledFor ? 'future' : 'publish',
         ...(request.scheduledFor ? { date_gmt: request.scheduledFor.toISOString().slice(0, 19) } : {}),
         categories,
-        tags,
-        featured_media: featured?.id ?? 0,
       };
       const existing = await existingPost(request);
+      // An update sends them even when empty, to take away tags or an image the post had; a new post has none.
+      const clearing = existing !== null;
       const post = await client.request<WpPost>(
         'POST',
         existing ? `/wp/v2/posts/${existing.id}` : '/wp/v2/posts',
         {
-          json: body,
+          query: POST_FIELDS,
+          json: {
+            ...body,
+            ...(tags.length > 0 || clearing ? { tags } : {}),
+            ...(featured || clearing ? { featured_media: featured?.id ?? 0 } : {}),
+          },
         },
       );
       return {
@@ -176,6 +189,7 @@ export function wordpressTarget(options: {
     async unpublish({ previous }) {
       if (!previous.remoteId) return { remoteModified: null };
       const post = await client.request<WpPost>('POST', `/wp/v2/posts/${previous.remoteId}`, {
+        query: POST_FIELDS,
         json: { status: 'draft' },
       });
       return { remoteModified: post.modified_gmt };
