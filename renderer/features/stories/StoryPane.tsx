@@ -1,8 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { Story } from '../../../shared/domain/story';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { useQueryCall } from '../../api/useQueryCall';
+import { prefetchStoryParts } from './prefetchStoryParts';
 import { StoryForm } from './StoryForm';
 import { backgroundSaveSettled, isSavingInBackground } from './storySaver';
 
@@ -22,6 +24,10 @@ export function StoryPane({
   const [settled, setSettled] = useState(() => !isSavingInBackground(storyId));
   useEffect(() => void backgroundSaveSettled(storyId).then(() => setSettled(true)), [storyId]);
   const { value: story, error: loadError } = useQueryCall('stories:get', settled ? { id: storyId } : null);
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (settled) prefetchStoryParts(queryClient, storyId);
+  }, [settled, storyId, queryClient]);
   const [failed, setError] = useState<string | null>(null);
   const error = failed ?? (story ? null : loadError);
 

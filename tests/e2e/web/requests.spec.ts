@@ -111,3 +111,38 @@ test('the first screen asks for the library beside who is using the app, and fet
   await stories.getByRole('button', { name: /^Harbour fees rise/ }).click();
   await expect(page.getByRole('textbox', { name: 'Story body' })).toContainText('Fees rise in May.');
 });
+
+test('opening a story asks for its parts beside the story, not after it, and each once', async ({
+  page,
+  host,
+}) => {
+  await host.rpc('stories:create', { headline: 'Bridge tolls end', body: paragraph('Tolls end on Friday.') });
+  // The story's answer is held back until its parts are asked for (5 s at most): parts asked only once the
+  // story shows would not be asked by then.
+  const parts = ['publish:preflight', 'links:forStory', 'tags:ofStory'];
+  const asked = new Set<string>();
+  let askedBeforeStory: string[] = [];
+  let allAsked!: () => void;
+  const everyPartAsked = new Promise<void>((resolve) => (allAsked = resolve));
+  page.on('request', (request) => {
+    const channel = decodeURIComponent(/\/rpc\/([^/?#]+)/.exec(request.url())?.[1] ?? '');
+    if (parts.includes(channel)) asked.add(channel);
+    if (asked.size === parts.length) allAsked();
+  });
+  await page.route(`**/rpc/${encodeURIComponent('stories:get')}`, async (route) => {
+    await Promise.race([everyPartAsked, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    askedBeforeStory = [...asked].sort();
+    await route.continue();
+  });
+  await page.goto(host.uiUrl);
+  const calls = countCalls(page);
+  await page
+    .getByRole('region', { name: 'Stories' })
+    .getByRole('button', { name: /^Bridge tolls end/ })
+    .click();
+  await expect(page.getByRole('textbox', { name: 'Story body' })).toContainText('Tolls end on Friday.');
+  expect(askedBeforeStory).toEqual([...parts].sort());
+  await page.waitForTimeout(SETTLE_MS);
+  const counted = calls.stop();
+  for (const part of parts) expect(counted[part], part).toBe(1);
+});
