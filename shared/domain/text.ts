@@ -32,21 +32,12 @@ export function cleanStrings<T>(value: T, depth = 0): T {
   if (typeof value !== 'object' || value === null) return value;
   if (depth >= MAX_JSON_DEPTH) throw new RangeError(`Nested deeper than ${MAX_JSON_DEPTH} levels`);
   if (Array.isArray(value)) {
-    let copy: unknown[] | undefined;
-    value.forEach((item: unknown, index) => {
-      const cleaned = cleanStrings(item, depth + 1);
-      if (cleaned !== item && copy === undefined) copy = value.slice(0, index);
-      copy?.push(cleaned);
-    });
-    return (copy ?? value) as T;
+    const items = value.map((item: unknown) => cleanStrings(item, depth + 1));
+    return (items.some((item, i) => item !== value[i]) ? items : value) as T;
   }
   if (Object.getPrototypeOf(value) !== Object.prototype) return value;
   const entries = Object.entries(value);
-  let changed = false;
-  const cleanedEntries = entries.map(([key, item]) => {
-    const entry = [cleanStrings(key), cleanStrings(item, depth + 1)] as const;
-    if (entry[0] !== key || entry[1] !== item) changed = true;
-    return entry;
-  });
-  return (changed ? Object.fromEntries(cleanedEntries) : value) as T;
+  const cleaned = entries.map(([key, item]) => [cleanStrings(key), cleanStrings(item, depth + 1)] as const);
+  const changed = cleaned.some(([key, item], i) => key !== entries[i]![0] || item !== entries[i]![1]);
+  return (changed ? Object.fromEntries(cleaned) : value) as T;
 }

@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { Fragment, type Node as ProseMirrorNode, type Schema } from '@tiptap/pm/model';
 import { cleanStrings } from '../domain/text';
-import { InvalidDocumentError } from './parseStoryDoc';
+import { InvalidDocumentError, invalidDocument } from './parseStoryDoc';
 import { readBlock, type BlockFacts } from './readStoryDoc';
 
 /** A top-level block as a story body stores it, checked once. */
@@ -28,23 +28,27 @@ function check(json: unknown, schema: Schema): CheckedBlock {
     node = schema.nodeFromJSON(cleanStrings(json));
     node.check();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InvalidDocumentError(`Invalid story document: ${reason}`, { cause: error });
+    throw invalidDocument(error);
   }
+  return { node, json: node.toJSON() as JSONContent, facts: readBlock(node), ...sizeOf(node) };
+}
+
+/** How many nodes `node` is (itself and all in it) and how many characters of text they hold. */
+export function sizeOf(node: ProseMirrorNode): { nodes: number; characters: number } {
   let nodes = 1;
   let characters = node.text?.length ?? 0;
   node.descendants((child) => {
     nodes++;
     characters += child.text?.length ?? 0;
   });
-  return { node, json: node.toJSON() as JSONContent, facts: readBlock(node), nodes, characters };
+  return { nodes, characters };
 }
 
 function keyOf(json: unknown): string {
   try {
     return JSON.stringify(json);
   } catch (error) {
-    throw new InvalidDocumentError(`Invalid story document: ${(error as Error).message}`, { cause: error });
+    throw invalidDocument(error);
   }
 }
 

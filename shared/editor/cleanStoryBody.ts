@@ -1,8 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { cleanStrings } from '../domain/text';
-import { checkedBlocks, docOfBlocks } from './checkedBlocks';
-import { InvalidDocumentError, parseStoryDoc, storySchema } from './parseStoryDoc';
+import { checkedBlocks, docOfBlocks, sizeOf } from './checkedBlocks';
+import { InvalidDocumentError, invalidDocument, parseStoryDoc, storySchema } from './parseStoryDoc';
 import { combineBlockFacts, readStoryDoc, rememberStoryDocFacts, type StoryDocFacts } from './readStoryDoc';
 
 /** The most a story body may hold: nodes (paragraphs, text runs, list items…) and characters of text. */
@@ -24,10 +24,7 @@ export function cleanStoryBody(json: unknown): {
   if (!content) return cleanWhole(json);
   const schema = storySchema();
   const blocks = checkedBlocks(content, schema);
-  withinLimits(
-    blocks.reduce((sum, block) => sum + block.nodes, 0),
-    blocks.reduce((sum, block) => sum + block.characters, 0),
-  );
+  withinLimits(blocks);
   const doc = docOfBlocks(blocks, schema);
   const body: JSONContent = { type: 'doc', content: blocks.map((block) => block.json) };
   const facts = combineBlockFacts(blocks.map((block) => block.facts));
@@ -44,7 +41,10 @@ function blockContent(json: unknown): unknown[] | null {
     : null;
 }
 
-function withinLimits(nodes: number, characters: number) {
+/** Refuses a body whose blocks hold more than the limits allow. */
+function withinLimits(blocks: readonly { nodes: number; characters: number }[]) {
+  const nodes = blocks.reduce((sum, block) => sum + block.nodes, 0);
+  const characters = blocks.reduce((sum, block) => sum + block.characters, 0);
   if (nodes > STORY_BODY_LIMITS.nodes)
     throw new InvalidDocumentError(
       `A story body holds at most ${STORY_BODY_LIMITS.nodes} nodes; this one has ${nodes}`,
@@ -61,16 +61,12 @@ function cleanWhole(json: unknown) {
   try {
     cleaned = cleanStrings(json);
   } catch (error) {
-    throw new InvalidDocumentError(`Invalid story document: ${(error as Error).message}`);
+    throw invalidDocument(error);
   }
   const doc = parseStoryDoc(cleaned);
-  let nodes = 0;
-  let characters = 0;
-  doc.descendants((node) => {
-    nodes++;
-    characters += node.text?.length ?? 0;
-  });
-  withinLimits(nodes, characters);
+  const sizes: { nodes: number; characters: number }[] = [];
+  doc.forEach((block) => sizes.push(sizeOf(block)));
+  withinLimits(sizes);
   const body = doc.toJSON() as JSONContent;
   const facts = readStoryDoc(doc);
   // The hooks of a save read the stored body's links and comment anchors: from these facts, not a second parse.

@@ -11,6 +11,12 @@ export class InvalidDocumentError extends Error {
   }
 }
 
+/** `error` (from the schema, a size check, a cleaning) as the refusal of a story document, keeping its reason. */
+export function invalidDocument(error: unknown): InvalidDocumentError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new InvalidDocumentError(`Invalid story document: ${reason}`, { cause: error });
+}
+
 let cachedSchema: Schema | undefined;
 
 /** The ProseMirror schema of a story body, built once from `storyExtensions()`. */
@@ -39,7 +45,6 @@ export function parseStoryDoc(json: unknown, schema: Schema = storySchema()): Pr
     doc.check();
     return doc;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InvalidDocumentError(`Invalid story document: ${reason}`, { cause: error });
+    throw invalidDocument(error);
   }
 }

@@ -45,10 +45,17 @@ function caretInSight(view: EditorView): boolean {
 /** ProseMirror's default `scrollMargin`: a caret closer to the edge than this is scrolled. */
 const SCROLL_MARGIN = 5;
 
+/** Found once per editor element: reading each ancestor's computed style every frame of typing is needless. */
+const panes = new WeakMap<HTMLElement, HTMLElement | null>();
+
 function scrollingAncestor(element: HTMLElement): HTMLElement | null {
-  for (let node = element.parentElement; node; node = node.parentElement)
-    if (/(auto|scroll)/.test(getComputedStyle(node).overflowY)) return node;
-  return null;
+  const known = panes.get(element);
+  if (known !== undefined && (known === null || known.contains(element))) return known;
+  let pane: HTMLElement | null = null;
+  for (let node = element.parentElement; node && !pane; node = node.parentElement)
+    if (/(auto|scroll)/.test(getComputedStyle(node).overflowY)) pane = node;
+  panes.set(element, pane);
+  return pane;
 }
 
 /**
