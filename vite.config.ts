@@ -3,9 +3,10 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
- * `<link rel="modulepreload">` in index.html for the chunks the app imports lazily (the editor), so the
- * browser fetches and compiles them while the app's own chunk runs (their stylesheets are linked too, so
- * nothing is fetched once the editor opens); they are evaluated when the app first imports them.
+ * `<link rel="modulepreload">` in index.html for the chunks imported lazily (the app behind its small entry,
+ * the editor behind the app), so the browser fetches and compiles them while the entry runs (their
+ * stylesheets are linked too, so nothing is fetched once the editor opens); they are evaluated when first
+ * imported.
  */
 function preloadLazyChunks(): Plugin {
   return {
@@ -22,6 +23,7 @@ function preloadLazyChunks(): Plugin {
           if (file === entry.fileName || entry.imports.includes(file)) return;
           lazy.add(file);
           chunk.imports.forEach(add);
+          chunk.dynamicImports.forEach(add);
         };
         entry.dynamicImports.forEach(add);
         const link = (rel: string, file: string) => ({

@@ -12,6 +12,7 @@ import { TagManager } from './features/tags/TagManager';
 import { SectionManager } from './features/library/SectionManager';
 import { CommandPalette } from './features/palette/CommandPalette';
 import { leaveWarning } from './features/stories/storySaver';
+import { prefetchStory } from './features/stories/prefetchStory';
 import { prefetchLibrary, useLibrary } from './features/library/useLibrary';
 import { errorMessage } from './api/errorMessage';
 import { PeopleGate, useCurrentPerson } from './features/people/PersonContext';
@@ -60,6 +61,7 @@ export function App() {
 
 function Library() {
   const client = useClient();
+  const queryClient = useQueryClient();
   const [view, setView] = useState<LibraryView>('stories');
   const [selectedId, setSelected] = useState<string | null>(null);
   // Leaving a story whose edits cannot be saved (changed elsewhere, refused) asks first.
@@ -67,9 +69,11 @@ function Library() {
     (id: string | null) => {
       if (id === selectedId) return;
       const warning = leaveWarning();
-      if (warning === null || window.confirm(warning)) setSelected(id);
+      if (warning !== null && !window.confirm(warning)) return;
+      if (id) prefetchStory(queryClient, id);
+      setSelected(id);
     },
-    [selectedId],
+    [selectedId, queryClient],
   );
   const [error, setError] = useState<string | null>(null);
   // An Undo offered now runs later, after other stories may have been opened: it opens through the latest.

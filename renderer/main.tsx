@@ -1,22 +1,10 @@
 // Base styles first, so each feature's own stylesheet (imported by its components) comes after them.
 import './styles/app.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { createClient } from './api/client';
-import { DataProvider } from './api/DataProvider';
+import { askFirstScreen } from './api/firstScreenCalls';
 import { pickTransport } from './api/transport';
-import { MissingToken } from './components/MissingToken';
 
+// This entry is small so that it runs as soon as the page is parsed: the first screen's reads are on
+// their way while the app's chunk (index.html preloads it) arrives and is evaluated.
 const transport = pickTransport();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    {transport ? (
-      <DataProvider client={createClient(transport)}>
-        <App />
-      </DataProvider>
-    ) : (
-      <MissingToken />
-    )}
-  </StrictMode>,
-);
+const app = transport && askFirstScreen(transport);
+void import('./renderApp').then(({ renderApp }) => renderApp(app));

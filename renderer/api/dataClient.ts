@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Story } from '../../shared/domain/story';
-import { eventNames, type Channel, type EventName, type EventPayload } from '../../shared/ipc/contract';
+import type { Channel, EventName, EventPayload } from '../../shared/ipc/contract';
 import { callKey } from './callKey';
 import type { Client } from './client';
 import { eventInvalidations, writeInvalidations, type Known, type Stale } from './invalidations';
@@ -112,7 +112,7 @@ export function createDataClient(client: Client, queryClient: QueryClient) {
 
   /** Follows the core's events until the returned function is called. */
   const follow = (): (() => void) => {
-    const offs = eventNames.map((name: EventName) =>
+    const offs = (Object.keys(eventInvalidations) as EventName[]).map((name) =>
       client.on(name, (payload) => {
         const rule = eventInvalidations[name] as (payload: unknown, known: Known) => Stale[];
         if (name !== 'stories:changed') return markStale(rule(payload, NOTHING_KNOWN));

@@ -1,5 +1,3 @@
-import { useSyncExternalStore } from 'react';
-
 /**
  * Whether the host answered the last time the renderer reached for it: the browser host's transport
  * reports each request and event stream it opens (an Electron window's host cannot go away).
@@ -32,7 +30,3 @@ export function createHostConnection() {
 export type HostConnection = ReturnType<typeof createHostConnection>;
 
 export const hostConnection = createHostConnection();
-
-export function useHostReachable(): boolean {
-  return useSyncExternalStore(hostConnection.subscribe, () => hostConnection.reachable);
-}

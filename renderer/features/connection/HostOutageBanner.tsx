@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useClient } from '../../api/ClientContext';
-import { hostConnection, useHostReachable } from '../../api/hostConnection';
+import { hostConnection } from '../../api/hostConnection';
 import { retrySavesNow } from '../stories/storySaver';
 import './hostOutageBanner.css';
+
+const useHostReachable = () => useSyncExternalStore(hostConnection.subscribe, () => hostConnection.reachable);
 
 /**
  * Across the top while the host does not answer: what is happening to the person's edits, and Retry.

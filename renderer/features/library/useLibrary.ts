@@ -9,10 +9,9 @@ import { useCallback, useMemo, useState } from 'react';
 import type { StoryStatus } from '../../../shared/domain/story';
 import type { LibraryPage, LibraryQueryInput, LibraryRow, LibrarySort } from '../../../shared/ipc/contract';
 import { callKey, type CallKey } from '../../api/callKey';
+import { LIBRARY_PAGE_SIZE, OPENING_LIBRARY_PAGE } from '../../api/firstScreenCalls';
 import { errorMessage } from '../../api/errorMessage';
 import { useTypedText } from '../../api/useSearch';
-
-const PAGE_SIZE = 50;
 
 /** What the user chose to narrow the list by; unset fields do not filter. */
 export interface LibraryFilterState {
@@ -96,12 +95,7 @@ const libraryPages = (input: LibraryQueryInput) =>
  * the app, rather than after: the list is then on screen one round trip sooner.
  */
 export function prefetchLibrary(queryClient: QueryClient): void {
-  const input: LibraryQueryInput = {
-    search: '',
-    filters: toQueryFilters(NO_FILTERS, { trashed: false }),
-    limit: PAGE_SIZE,
-  };
-  void queryClient.prefetchInfiniteQuery(libraryPages(input));
+  void queryClient.prefetchInfiniteQuery(libraryPages(OPENING_LIBRARY_PAGE));
 }
 
 /** The library list: search as you type, filters and sort, keyset pages, kept fresh by the cache. */
@@ -115,7 +109,7 @@ export function useLibrary(scope: LibraryScope): LibraryState {
   const input: LibraryQueryInput = {
     search: typed,
     filters: toQueryFilters(filters, scope),
-    limit: PAGE_SIZE,
+    limit: LIBRARY_PAGE_SIZE,
     ...(sortChoice ? { sort: sortChoice.sort, direction: sortChoice.direction } : {}),
   };
   const query = useInfiniteQuery({ ...libraryPages(input), placeholderData: keepPreviousData });

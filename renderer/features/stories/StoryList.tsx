@@ -1,4 +1,5 @@
 import { ChangedSincePublishedBadge } from '../publish/ChangedSincePublishedBadge';
+import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { LibrarySort } from '../../../shared/ipc/contract';
 import type { LibraryView } from '../../components/Sidebar';
@@ -10,6 +11,7 @@ import { NO_FILTERS, type LibraryState } from '../library/useLibrary';
 import { LIMITS } from '../../components/fieldLimits';
 import { useCurrentPerson } from '../people/PersonContext';
 import { isAuthor } from '../review/isAuthor';
+import { prefetchStory } from './prefetchStory';
 import '../library/library.css';
 import '../tags/tags.css';
 import './storyList.css';
@@ -32,6 +34,7 @@ export function StoryList(props: {
   onSelect(id: string): void;
 }) {
   const { list, selectedId, onSelect } = props;
+  const queryClient = useQueryClient();
   const listRef = useRef<HTMLUListElement>(null);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const activeFilters = Object.entries(list.filters).filter(
@@ -144,6 +147,8 @@ export function StoryList(props: {
               aria-current={story.id === selectedId ? 'true' : undefined}
               // One Tab stop for the whole list (the open story, else the first); arrows move inside it.
               tabIndex={story.id === (selectedInList ?? list.items[0]?.id) ? 0 : -1}
+              // Pressed is reached for: the story is asked for before the click, while the press lasts.
+              onPointerDown={() => prefetchStory(queryClient, story.id)}
               onClick={() => onSelect(story.id)}
             >
               <span className="story-row-headline">

@@ -4,7 +4,7 @@ import type { Story } from '../../../shared/domain/story';
 import { useClient } from '../../api/ClientContext';
 import { errorMessage } from '../../api/errorMessage';
 import { useQueryCall } from '../../api/useQueryCall';
-import { prefetchStoryParts } from './prefetchStoryParts';
+import { prefetchStory } from './prefetchStory';
 import { StoryForm } from './StoryForm';
 import { backgroundSaveSettled, isSavingInBackground } from './storySaver';
 
@@ -26,7 +26,7 @@ export function StoryPane({
   const { value: story, error: loadError } = useQueryCall('stories:get', settled ? { id: storyId } : null);
   const queryClient = useQueryClient();
   useEffect(() => {
-    if (settled) prefetchStoryParts(queryClient, storyId);
+    if (settled) prefetchStory(queryClient, storyId);
   }, [settled, storyId, queryClient]);
   const [failed, setError] = useState<string | null>(null);
   const error = failed ?? (story ? null : loadError);

@@ -147,3 +147,51 @@ test('opening a story asks for its parts beside the story, not after it, and eac
   const counted = calls.stop();
   for (const part of parts) expect(counted[part], part).toBe(1);
 });
+
+test("the first screen's reads go out before the app's own chunk has arrived, and each is asked once", async ({
+  page,
+  host,
+}) => {
+  await host.rpc('stories:create', { headline: 'Ferry timetable changes', body: paragraph('From Monday.') });
+  // The app's chunk is held back until the first screen's reads are asked for (5 s at most): reads the app
+  // itself sends once it runs would not be asked by then.
+  const reads = ['people:current', 'people:list', 'library:query', 'desk:status'];
+  const calls = countCalls(page);
+  let askedBeforeApp: string[] = [];
+  await page.route('**/assets/renderApp-*.js', async (route) => {
+    const deadline = Date.now() + 5_000;
+    while (reads.some((read) => calls.of(read) === 0) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    askedBeforeApp = reads.filter((read) => calls.of(read) > 0).sort();
+    await route.continue();
+  });
+  await page.goto(host.uiUrl);
+  await expect(
+    page.getByRole('region', { name: 'Stories' }).getByRole('button', { name: /^Ferry timetable changes/ }),
+  ).toBeVisible({ timeout: 10_000 });
+  expect(askedBeforeApp).toEqual([...reads].sort());
+  await page.waitForTimeout(SETTLE_MS);
+  const counted = calls.stop();
+  console.log(`first screen's requests: ${JSON.stringify(counted)}`);
+  for (const read of ['people:current', 'people:list', 'desk:status']) expect(counted[read], read).toBe(1);
+  // The library's first page and the sidebar's count of stories returned to this person.
+  expect(counted['library:query']).toBe(2);
+});
+
+test('a story is asked for as its row is pressed, before the click ends', async ({ page, host }) => {
+  await host.rpc('stories:create', {
+    headline: 'Pier reopens',
+    body: paragraph('The pier reopens in June.'),
+  });
+  await page.goto(host.uiUrl);
+  const row = page.getByRole('region', { name: 'Stories' }).getByRole('button', { name: /^Pier reopens/ });
+  await row.hover();
+  const calls = countCalls(page);
+  const asked = page.waitForRequest(`**/rpc/${encodeURIComponent('stories:get')}`, { timeout: 5_000 });
+  await page.mouse.down();
+  await asked;
+  await page.mouse.up();
+  await expect(page.getByRole('textbox', { name: 'Story body' })).toContainText('The pier reopens in June.');
+  await page.waitForTimeout(SETTLE_MS);
+  expect(calls.stop()['stories:get']).toBe(1);
+});
