@@ -22,8 +22,9 @@ import { publishSessions } from './features/publish/publishSessions';
 import { HostOutageBanner } from './features/connection/HostOutageBanner';
 
 // The editor (TipTap, ProseMirror) is its own chunk: index.html preloads it beside the app's, the library
-// shows without waiting for it, and it is evaluated while the library's first page is on its way. Not
-// React.lazy: its first render suspends even once the chunk is in, and React holds a fallback ~300 ms.
+// shows without waiting for it, and it is evaluated once the main thread is first idle (after the library's
+// first paint), or at once when a story opens before that. Not React.lazy: its first render suspends even
+// once the chunk is in, and React holds a fallback ~300 ms.
 type StoryPaneView = typeof StoryPaneComponent;
 let loadedStoryPane: StoryPaneView | null = null;
 const loadStoryPane = () =>
@@ -42,6 +43,8 @@ function StoryPane(props: ComponentProps<StoryPaneView>) {
   return view && createElement(view, props);
 }
 
+const EDITOR_LOADED_WITHIN_MS = 1000;
+
 /** The app once it knows who is using it (first run asks). */
 export function App() {
   const client = useClient();
@@ -50,7 +53,8 @@ export function App() {
   useEffect(() => publishSessions.follow(client), [client]);
   useEffect(() => {
     prefetchLibrary(queryClient);
-    void loadStoryPane();
+    const idle = requestIdleCallback(() => void loadStoryPane(), { timeout: EDITOR_LOADED_WITHIN_MS });
+    return () => cancelIdleCallback(idle);
   }, [queryClient]);
   return (
     <PeopleGate>

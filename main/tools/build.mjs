@@ -35,8 +35,25 @@ await viteBuild({
   logLevel: 'warn',
   build: { outDir: join(outDir, 'renderer') },
 });
+// zod's namespace re-exports every locale (`z.locales`), which esbuild cannot shake off; the app speaks
+// English only, so the node bundles get zod's English locale alone (Rollup already drops the rest).
+const englishZodOnly = {
+  name: 'english-zod-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${'node_modules'}/zod/`)
+        ? { path: 'zod-locales', namespace: 'english-zod-only' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'english-zod-only' }, () => ({
+      contents: `export { default as en } from 'zod/v4/locales/en.js';`,
+      resolveDir: root,
+    }));
+  },
+};
 const nodeBundle = {
   bundle: true,
+  plugins: [englishZodOnly],
   platform: 'node',
   target: 'node20',
   sourcemap: true,

@@ -4,7 +4,7 @@ import { PersonInput } from '../../shared/domain/person';
 import { SectionName } from '../../shared/domain/section';
 import { StoryFields } from '../../shared/domain/story';
 import { MAX_TAG_LENGTH } from '../../shared/domain/tag';
-import { contract, type Channel } from '../../shared/ipc/contract';
+import { INPUT_LIMITS } from '../../shared/ipc/inputLimits';
 
 type Unwrappable = {
   maxLength?: number | null;
@@ -22,9 +22,6 @@ export function maxLengthOf(schema: z.ZodType): number {
   throw new Error('The schema has no maximum length');
 }
 
-const inputField = (channel: Channel, field: string) =>
-  maxLengthOf((contract[channel].input as unknown as z.ZodObject).shape[field] as z.ZodType);
-
 const story = StoryFields.shape;
 
 /** Every text limit the contract sets on what a person types, read once from its schemas. */
@@ -35,12 +32,8 @@ export const LIMITS = {
   dateline: maxLengthOf(story.dateline),
   credit: maxLengthOf(story.credit),
   comment: maxLengthOf(CommentText),
-  commentQuote: inputField('comments:create', 'quote'),
-  returnNote: inputField('workflow:transition', 'note'),
-  revisionLabel: inputField('revisions:create', 'label'),
+  ...INPUT_LIMITS,
   sectionName: maxLengthOf(SectionName),
   tagName: MAX_TAG_LENGTH,
   personName: maxLengthOf(PersonInput.shape.name),
-  search: inputField('library:query', 'search'),
-  linkQuery: inputField('links:search', 'query'),
 } as const;

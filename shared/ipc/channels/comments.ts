@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INPUT_LIMITS } from '../inputLimits';
 import { Comment, CommentId, CommentText } from '../../domain/comment';
 import { StoryId } from '../../domain/story';
 import { channel } from '../channel';
@@ -8,7 +9,13 @@ export const commentChannels = {
   'comments:list': channel(z.object({ storyId: StoryId }).strict(), z.array(Comment)),
   /** Stores a comment; the caller then anchors it to the text with a CommentAnchor mark carrying its id. */
   'comments:create': channel(
-    z.object({ storyId: StoryId, text: CommentText, quote: z.string().max(2000).default('') }).strict(),
+    z
+      .object({
+        storyId: StoryId,
+        text: CommentText,
+        quote: z.string().max(INPUT_LIMITS.commentQuote).default(''),
+      })
+      .strict(),
     Comment,
   ),
   /** Adds a reply; returns the whole comment. */

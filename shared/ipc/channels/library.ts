@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INPUT_LIMITS } from '../inputLimits';
 import { StorySummary, StoryStatus } from '../../domain/story';
 import { TextSegment } from '../../domain/search';
 import { channel } from '../channel';
@@ -30,7 +31,7 @@ export type LibraryFilters = z.input<typeof LibraryFilters>;
 export const LibraryQueryInput = z
   .object({
     /** Whatever the user typed; every string is a valid query. */
-    search: z.string().max(500).default(''),
+    search: z.string().max(INPUT_LIMITS.search).default(''),
     filters: LibraryFilters.default({ trashed: false, utcOffsetMinutes: 0 }),
     /** `relevance` applies only with a search; without one it falls back to `updated`. */
     sort: LibrarySort.optional(),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { INPUT_LIMITS } from '../inputLimits';
 import { StoryId, StoryStatus } from '../../domain/story';
 import { StoryLinks } from '../../domain/storyLinks';
 import { channel } from '../channel';
 
 export const LinkSearchInput = z
   .object({
-    query: z.string().max(300).default(''),
+    query: z.string().max(INPUT_LIMITS.linkQuery).default(''),
     excludeId: StoryId.optional(),
     limit: z.number().int().min(1).max(10).default(10),
   })

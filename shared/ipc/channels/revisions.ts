@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INPUT_LIMITS } from '../inputLimits';
 import { Revision, RevisionSummary } from '../../domain/revision';
 import { Story, StoryId } from '../../domain/story';
 import { channel } from '../channel';
@@ -12,7 +13,9 @@ export const revisionChannels = {
   'revisions:get': channel(ByRevision, Revision),
   /** "Save version": a named revision of the story as it is stored now. */
   'revisions:create': channel(
-    z.object({ storyId: StoryId, label: z.string().trim().max(120).default('') }).strict(),
+    z
+      .object({ storyId: StoryId, label: z.string().trim().max(INPUT_LIMITS.revisionLabel).default('') })
+      .strict(),
     RevisionSummary,
   ),
   /** Makes the story look like revision `n` again; the restore is itself a new revision. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INPUT_LIMITS } from '../inputLimits';
 import { StoryId, Story } from '../../domain/story';
 import { QueueItem, StatusChange, WorkflowAction } from '../../domain/workflow';
 import { channel, NoInput } from '../channel';
@@ -8,7 +9,11 @@ export const WorkflowTransitionInput = z
     storyId: StoryId,
     action: WorkflowAction,
     expectedVersion: z.number().int().positive(),
-    note: z.string().trim().max(2000, 'At most 2000 characters').default(''),
+    note: z
+      .string()
+      .trim()
+      .max(INPUT_LIMITS.returnNote, `At most ${INPUT_LIMITS.returnNote} characters`)
+      .default(''),
   })
   .strict();
 export type WorkflowTransitionInput = z.input<typeof WorkflowTransitionInput>;
