@@ -4,6 +4,7 @@ import type { Channel, EventName, EventPayload } from '../../shared/ipc/contract
 import { callKey } from './callKey';
 import type { Client } from './client';
 import { eventInvalidations, writeInvalidations, type Known, type Stale } from './invalidations';
+import { liveDocs } from './liveDocs';
 import { putStory, type SavedHere } from './storyAnswers';
 
 const storyIdOf = (input: unknown): string | undefined => {
@@ -106,9 +107,15 @@ export function createDataClient(client: Client, queryClient: QueryClient) {
       holdsVersion: held !== undefined && held.version >= event.version,
       savedHere: savedNow,
       linksChanged: savedNow ? saved.linksChanged : true,
+      liveHere: liveDocs.has(event.id),
     };
   };
-  const NOTHING_KNOWN: Known = { holdsVersion: false, savedHere: false, linksChanged: true };
+  const NOTHING_KNOWN: Known = {
+    holdsVersion: false,
+    savedHere: false,
+    linksChanged: true,
+    liveHere: false,
+  };
 
   /** Follows the core's events until the returned function is called. */
   const follow = (): (() => void) => {

@@ -17,6 +17,8 @@ export interface Known {
   savedHere: boolean;
   /** That save changed which stories the body links to. */
   linksChanged: boolean;
+  /** This window edits the story live through its desk doc (liveDocs.ts). */
+  liveHere: boolean;
 }
 
 const stale = <C extends Channel>(channel: C, input?: Partial<ChannelInput<C>>): Stale => ({
@@ -32,7 +34,7 @@ type Rules = {
  * asked again; the others are asked when next shown.
  */
 export const eventInvalidations: Rules = {
-  'stories:changed': (event, { holdsVersion, savedHere, linksChanged }) => {
+  'stories:changed': (event, { holdsVersion, savedHere, linksChanged, liveHere }) => {
     const storyId = event.id;
     const always = [
       stale('workflow:queue'),
@@ -50,12 +52,22 @@ export const eventInvalidations: Rules = {
         { ...stale('publish:preflight', { storyId }), refetch: false },
         ...(linksChanged ? [stale('links:forStory', { id: storyId })] : []),
       ];
+    // The desk doc this window edits live, written into the row: the window holds those edits, so the story is
+    // not asked again for each (the core takes a write at the version held here, rowsBeforeCalls.ts), nor its
+    // workflow, which a doc does not change; what the row's new text changes elsewhere is.
+    const fromOwnDoc = event.fromDoc === true && liveHere;
     return [
       ...always,
-      ...(holdsVersion ? [] : [stale('stories:get', { id: storyId })]),
+      ...(holdsVersion
+        ? []
+        : [
+            fromOwnDoc
+              ? { ...stale('stories:get', { id: storyId }), refetch: false as const }
+              : stale('stories:get', { id: storyId }),
+          ]),
       stale('library:query'),
       stale('publish:preflight', { storyId }),
-      stale('workflow:history', { storyId }),
+      ...(fromOwnDoc ? [] : [stale('workflow:history', { storyId })]),
       // Other stories show this one's headline and state in their links, and the pickers list it.
       stale('links:forStory'),
       stale('links:search'),

@@ -31,6 +31,8 @@ export function ipcTransport(bridge: PreloadBridge): Transport {
  */
 const KEEPALIVE_BUDGET_BYTES = 60_000;
 
+const utf8 = new TextEncoder();
+
 const unreachable = (message: string): Result<never> => ({
   ok: false,
   error: { code: 'unavailable', message },
@@ -59,7 +61,8 @@ export function httpTransport(token: string, base = ''): Transport {
     kind: 'http',
     async invoke(channel, input) {
       const body = JSON.stringify(input ?? {});
-      const bytes = new Blob([body]).size;
+      // A Blob would count them too, at a round trip to the browser's blob registry per call.
+      const bytes = utf8.encode(body).byteLength;
       const keepalive = keepaliveBytes + bytes < KEEPALIVE_BUDGET_BYTES;
       if (keepalive) keepaliveBytes += bytes;
       try {

@@ -205,6 +205,45 @@ it('a save of fields only, landing before the typed text is projected onto the r
   expect((await storyOn(editor)).headline).toBe('Harbour reopens, queues short');
 });
 
+it('a write at a version held before several projections goes on; one from before a save of the row is refused', async () => {
+  const [mine] = opened as [LiveEditor];
+  const held = await storyOn(reporter);
+  const fromDoc: boolean[] = [];
+  const off = reporter.core.events.on('stories:changed', (event) => {
+    if (event.id === storyId) fromDoc.push(event.fromDoc === true);
+  });
+  try {
+    // Two projections of live typing since the window last read the row (it does not reload per projection).
+    for (const words of ['Trains are late. ', 'Taxis are not. ']) {
+      mine.insert(0, words);
+      await Promise.all(mine.answers);
+      expect((await storyOn(reporter)).body).toBeDefined();
+    }
+    expect((await storyOn(reporter)).version).toBe(held.version + 2);
+    const saved = await reporter.call<Story>('stories:save', {
+      id: storyId,
+      expectedVersion: held.version,
+      changes: { standfirst: 'Travel is slow.' },
+    });
+    expect(saved.version).toBe(held.version + 3);
+    expect(JSON.stringify(saved.body)).toContain('Taxis are not.');
+
+    // A save that was no projection came between: a write from before it meets the conflict.
+    mine.insert(0, 'Ferries are fine. ');
+    await Promise.all(mine.answers);
+    expect((await storyOn(reporter)).version).toBe(held.version + 4);
+    const refused = await reporter.core.dispatch('stories:save', {
+      id: storyId,
+      expectedVersion: held.version + 2,
+      changes: { standfirst: 'Travel is very slow.' },
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(fromDoc).toEqual([true, true, false, true]);
+  } finally {
+    off();
+  }
+});
+
 it('who else has the story open, with their caret, reaches the other machine', async () => {
   const [mine, theirs] = opened as [LiveEditor, LiveEditor];
   mine.awareness.setLocalStateField('user', { name: 'Rey Reporter', color: '#1f77b4' });

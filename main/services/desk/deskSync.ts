@@ -64,7 +64,10 @@ const CORRECTION_WAIT_MS = 2_000;
 
 export type DeskActor = { id: string; name: string };
 
-/** A story row's version before and after the doc was projected onto it. */
+/**
+ * A story row's run of versions written by projections of its doc alone, one after another: `from` is the version
+ * before the first, `to` the row's version after the last.
+ */
 export type ProjectedVersions = { from: number; to: number };
 
 /** ws emits 'error' events nobody listens to when closed while connecting; the provider learns of errors through onerror. */
@@ -86,6 +89,7 @@ export function createDeskSync(deps: DeskSyncDeps) {
   const log = deps.log ?? (() => {});
   const docs = new Map<string, StoryDocSync>();
   const projectTimers = new Map<string, { timer: NodeJS.Timeout; due: number }>();
+  const projectedRuns = new Map<string, ProjectedVersions>();
   let socket: HocuspocusProviderWebsocket | null = null;
   let http: DeskHttp | null = null;
   let membership: MembershipRow | null = null;
@@ -147,12 +151,17 @@ export function createDeskSync(deps: DeskSyncDeps) {
       } else {
         const changes = changedFields(story, readStoryFromDoc(sync.doc, story));
         if (Object.keys(changes).length > 0) {
-          const saved = stories.save({
-            id: storyId,
-            expectedVersion: story.version,
-            changes: StoryFields.partial().parse(changes),
-          });
+          const saved = stories.save(
+            { id: storyId, expectedVersion: story.version, changes: StoryFields.partial().parse(changes) },
+            undefined,
+            { fromDoc: true },
+          );
           projected = { from: story.version, to: saved.version };
+          const run = projectedRuns.get(storyId);
+          projectedRuns.set(storyId, {
+            from: run?.to === story.version ? run.from : story.version,
+            to: saved.version,
+          });
         }
       }
       applyDeskStatus(storyId);
@@ -177,16 +186,19 @@ export function createDeskSync(deps: DeskSyncDeps) {
     projectTimers.set(storyId, { timer, due });
   }
 
-  /** Runs every waiting projection now; answers the rows it saved. */
-  function projectWaiting(): Map<string, ProjectedVersions> {
-    const saved = new Map<string, ProjectedVersions>();
+  /** Runs every waiting projection now. */
+  function projectWaiting(): void {
     for (const [storyId, { timer }] of projectTimers) {
       clearTimeout(timer);
       projectTimers.delete(storyId);
-      const versions = project(storyId);
-      if (versions) saved.set(storyId, versions);
+      project(storyId);
     }
-    return saved;
+  }
+
+  /** The run of projections that wrote the story's row as it is now, if the last write of the row was one. */
+  function projectedRun(storyId: string): ProjectedVersions | undefined {
+    const run = projectedRuns.get(storyId);
+    return run && storyOrNull(storyId)?.version === run.to ? run : undefined;
   }
 
   /** The local row's status follows the desk (which alone decides it). */
@@ -556,6 +568,7 @@ export function createDeskSync(deps: DeskSyncDeps) {
     },
 
     projectWaiting,
+    projectedRun,
 
     close() {
       closed = true;

@@ -9,32 +9,36 @@ type Handler = (input: unknown) => unknown;
 /**
  * Every call but a live editor's runs the desk's waiting projections first, so what it reads or writes of a story
  * row holds every edit its doc holds (live edits reach the row at a slower pace than they reach the doc). A write
- * at the version the row had just before that projection goes on at the projected version: all that came
- * between is the doc's own edits, which the write's caller was typing into.
+ * at a version the row had within its latest run of projections goes on at the row's version: all that came
+ * since is the doc's own edits, which the write's caller was typing into (its window does not reload the story
+ * for each projection).
  */
 export function rowsBeforeCalls(
   handlers: Handlers,
-  desk: { projectWaiting(): Map<string, ProjectedVersions> },
+  desk: { projectWaiting(): void; projectedRun(storyId: string): ProjectedVersions | undefined },
 ): Handlers {
   const entries = Object.entries(handlers as Record<string, Handler>).map(([channel, handler]) => [
     channel,
     LIVE_DOC_CHANNELS.has(channel)
       ? handler
       : (input: unknown) => {
-          const projected = desk.projectWaiting();
-          return handler(projected.size ? caughtUp(input, projected) : input);
+          desk.projectWaiting();
+          return handler(caughtUp(input, desk.projectedRun));
         },
   ]);
   return Object.fromEntries(entries) as Handlers;
 }
 
-function caughtUp(input: unknown, projected: Map<string, ProjectedVersions>): unknown {
+function caughtUp(input: unknown, projectedRun: (storyId: string) => ProjectedVersions | undefined): unknown {
   if (typeof input !== 'object' || input === null || !('expectedVersion' in input)) return input;
   const { id, storyId, expectedVersion } = input as {
     id?: string;
     storyId?: string;
     expectedVersion: unknown;
   };
-  const versions = projected.get(storyId ?? id ?? '');
-  return versions && versions.from === expectedVersion ? { ...input, expectedVersion: versions.to } : input;
+  if (typeof expectedVersion !== 'number') return input;
+  const run = projectedRun(storyId ?? id ?? '');
+  return run && run.from <= expectedVersion && expectedVersion < run.to
+    ? { ...input, expectedVersion: run.to }
+    : input;
 }

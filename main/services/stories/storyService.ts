@@ -84,6 +84,7 @@ export function createStoryService({
     /** What is derived from the body, when the body changed. */
     derived?: BodyFacts,
     note?: RevisionNote,
+    fromDoc?: true,
   ): Story => {
     const bodyChanged = derived !== undefined;
     const record: StoryRecord = {
@@ -108,7 +109,12 @@ export function createStoryService({
       afterWrite.forEach((hook) => hook(saved, change, { bodyChanged }));
       return saved;
     });
-    events.emit('stories:changed', { id: story.id, version: record.version, change });
+    events.emit('stories:changed', {
+      id: story.id,
+      version: record.version,
+      change,
+      ...(fromDoc ? { fromDoc } : {}),
+    });
     return stored;
   };
 
@@ -155,10 +161,14 @@ export function createStoryService({
 
     get: mustGet,
 
-    /** Saves changed fields and records the result as a revision (coalesced autosave unless `note` says otherwise). */
+    /**
+     * Saves changed fields and records the result as a revision (coalesced autosave unless `note` says otherwise).
+     * `fromDoc`: the changes are the story's desk doc written into the row.
+     */
     save(
       { id, expectedVersion, changes }: StorySaveInput,
       note: RevisionNote = { reason: 'autosave' },
+      { fromDoc }: { fromDoc?: true } = {},
     ): Story {
       const { fields, derived } = cleanStoryFields(changes, references);
       // A new body replaces the stored one, which is then never parsed (a long story's is most of a read).
@@ -166,7 +176,7 @@ export function createStoryService({
       if (!story) throw new AppError('not-found', `No story with id ${id}`);
       if (story.trashedAt !== null)
         throw new AppError('conflict', 'This story is in the trash; restore it first.');
-      return write(applyChanges(story, fields), expectedVersion, 'saved', derived, note);
+      return write(applyChanges(story, fields), expectedVersion, 'saved', derived, note, fromDoc);
     },
 
     trash(id: string): Story {

@@ -20,6 +20,8 @@ export const StoryChanged = z.object({
   id: StoryId,
   version: z.number().int(),
   change: z.enum(['created', 'saved', 'trashed', 'restored']),
+  /** The change is the story's desk doc written into the row: a window editing that doc live holds it already. */
+  fromDoc: z.literal(true).optional(),
 });
 
 export const storyChannels = {

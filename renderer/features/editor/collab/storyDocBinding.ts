@@ -15,6 +15,7 @@ import {
 import { afterNextFrame } from './afterNextFrame';
 import { fromBase64, toBase64 } from './base64';
 import { presenceUserOf, type PresenceUser } from './presenceColors';
+import { liveDocs } from '../../../api/liveDocs';
 
 /** Transaction origin of what came from the core, so it is not sent back. */
 const FROM_CORE = Symbol('from-core');
@@ -63,6 +64,7 @@ export class StoryDocBinding {
   #listeners = new Set<() => void>();
   #people: PresencePerson[] = [];
   #destroyed = false;
+  #live = false;
   #failed = false;
   #retry: ReturnType<typeof setTimeout> | undefined;
 
@@ -86,6 +88,10 @@ export class StoryDocBinding {
       }),
     );
     await this.#sync();
+    if (!this.#destroyed) {
+      liveDocs.add(storyId);
+      this.#live = true;
+    }
     this.doc.on('update', this.#sendUpdate);
     this.awareness.on('update', this.#sendAwareness);
     this.awareness.on('change', this.#peopleChanged);
@@ -307,6 +313,7 @@ export class StoryDocBinding {
   destroy(): void {
     if (this.#destroyed) return;
     this.#destroyed = true;
+    if (this.#live) liveDocs.remove(this.storyId);
     clearInterval(this.#timer);
     clearTimeout(this.#retry);
     this.#cancelFlush?.();
