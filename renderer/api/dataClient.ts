@@ -130,9 +130,15 @@ export function createDataClient(client: Client, queryClient: QueryClient) {
     );
     // Events missed while the stream was down could have changed anything held.
     const offReconnect = client.onReconnect?.(() => void queryClient.invalidateQueries());
+    // Edited live, the story was not reloaded as its doc reached the row: an editor shown without the doc
+    // from now on starts from the row as it is.
+    const offLeft = liveDocs.onLeft(
+      (id) => void queryClient.invalidateQueries({ queryKey: callKey('stories:get', { id }) }),
+    );
     return () => {
       offs.forEach((off) => off());
       offReconnect?.();
+      offLeft();
       clearTimeout(timer);
     };
   };

@@ -98,12 +98,27 @@ test('two machines on one desk: typing shows in the other’s open editor, concu
       await expect(bodyOf(p)).toContainText('The harbour reopened on Tuesday.');
     }
 
-    // Typed on one machine, shown in the other's open editor without a reload.
+    // Typed on one machine, shown in the other's open editor without a reload. At a typist's pace, so the
+    // doc reaches the row (once a second) while the keys go: neither window asks for the story again.
+    const storyReads = (p: typeof page) => {
+      let reads = 0;
+      p.on('request', (request) => {
+        if (request.url().includes(`/rpc/${encodeURIComponent('stories:get')}`)) reads++;
+      });
+      return () => reads;
+    };
+    const readsHere = storyReads(page);
+    const readsThere = storyReads(reporter);
     await caretAtEndOfFirstParagraph(reporter);
-    await reporter.keyboard.type(' Ferries run again.');
+    await reporter.keyboard.type(' Ferries run again.', { delay: 90 });
     await expect(bodyOf(page)).toContainText('The harbour reopened on Tuesday. Ferries run again.', {
       timeout: 10_000,
     });
+    await expect
+      .poll(async () => JSON.stringify((await reporterHost.rpc('stories:get', { id: story.id })).body))
+      .toContain('Ferries run again.');
+    await page.waitForTimeout(1_500);
+    expect([readsHere(), readsThere()]).toEqual([0, 0]);
 
     // Both type into the same paragraph at once: both edits are kept, on both screens.
     await caretAtEndOfFirstParagraph(page);
