@@ -239,8 +239,9 @@ export function createCore(options: CoreOptions): Core {
     sections: () => sections.list(),
     ports: options.publishing,
     markPublished: (id, site) => {
-      workflow.markPublished(id, site);
+      const versions = workflow.markPublished(id, site);
       deskMoves.afterPublish(id);
+      return versions;
     },
     markUnpublished: (id, site) => void workflow.markUnpublished(id, site),
     publisherRole: () => people.current()?.role ?? null,

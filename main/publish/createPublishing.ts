@@ -49,8 +49,8 @@ export function createPublishing(options: {
   settings(): Settings;
   sections(): Section[];
   ports?: PublishingPorts | undefined;
-  /** Marks a story published (the workflow's move, with its activity and revision). */
-  markPublished(storyId: string, site: string): void;
+  /** Marks a story published (the workflow's move, with its activity and revision): its version before and after. */
+  markPublished(storyId: string, site: string): { from: number; to: number };
   /** Marks a story no longer published anywhere. */
   markUnpublished(storyId: string, site: string): void;
   /** The role of the current person, if people are set up (only editors publish). */
@@ -73,7 +73,6 @@ export function createPublishing(options: {
   const store = createPublishJobStore({ jobs, events: options.events, now });
   const status = createPublicationStatus({
     publications,
-    getStory,
     targetName: (id) => targets.get(id).name,
     markPublished: options.markPublished,
     markUnpublished: options.markUnpublished,

@@ -99,21 +99,54 @@ function rowOf(story: StoryRecord) {
   };
 }
 
+/** The columns a write may leave as they were: all but the key, the creation time and the body's. */
+const HEAD_COLUMNS = [
+  'slug',
+  'slug_edited',
+  'headline',
+  'standfirst',
+  'byline',
+  'dateline',
+  'credit',
+  'section_id',
+  'status',
+  'featured_image',
+  'embargo_until',
+  'author',
+  'trashed_at',
+] as const;
+const BODY_COLUMNS = ['body_json', 'body_text', 'word_count'] as const;
+
+/** The stored story `story` was read as, in the shape of a write's record (the body's derived columns aside). */
+function recordOf(story: Story): StoryRecord {
+  return {
+    ...story,
+    bodyText: '',
+    createdAt: Date.parse(story.createdAt),
+    updatedAt: Date.parse(story.updatedAt),
+    trashedAt: story.trashedAt === null ? null : Date.parse(story.trashedAt),
+  };
+}
+
 /** Prepared statements over `stories`; snake_case rows become camelCase stories here and nowhere else. */
 export function storyQueries(db: Database.Database) {
   const columns = Object.keys(toParams({} as StoryRecord));
   const insert = db.prepare(
     `INSERT INTO stories (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
   );
-  const updateStatement = (skip: string[]) =>
-    db.prepare(
-      `UPDATE stories SET ${columns
-        .filter((c) => !['id', 'created_at', ...skip].includes(c))
-        .map((c) => `${c} = @${c}`)
-        .join(', ')} WHERE id = @id AND version = @expected_version`,
-    );
-  const updateWithBody = updateStatement([]);
-  const updateWithoutBody = updateStatement(['body_json', 'body_text', 'word_count']);
+  // One statement per set of columns a write changes (a status move, a headline edit…), prepared once.
+  const updates = new Map<string, Database.Statement>();
+  const updateOf = (set: string[]): Database.Statement => {
+    const key = set.join(',');
+    let statement = updates.get(key);
+    if (!statement) {
+      statement = db.prepare(
+        `UPDATE stories SET ${set.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND version = @expected_version`,
+      );
+      updates.set(key, statement);
+    }
+    return statement;
+  };
   const byId = db.prepare<[string], StoryRow>('SELECT * FROM stories WHERE id = ?');
   const headById = db.prepare<[string], Omit<StoryRow, 'body_json'>>(
     `SELECT ${columns.filter((c) => !['body_json', 'body_text'].includes(c)).join(', ')} FROM stories WHERE id = ?`,
@@ -124,12 +157,28 @@ export function storyQueries(db: Database.Database) {
       insert.run(toParams(story));
     },
     /**
-     * Writes `story` only if the stored row is still at `expectedVersion`; returns whether it did.
-     * Without `bodyChanged` the (possibly large) body columns are left as they are.
+     * Writes `story` only if the stored row is still at `expectedVersion`; returns whether it did. Only
+     * the columns that differ from `before` (the story as read at that version) are set, with the time and
+     * version; the (possibly large) body columns only with `bodyChanged`.
      */
-    update(story: StoryRecord, expectedVersion: number, bodyChanged: boolean): boolean {
-      const statement = bodyChanged ? updateWithBody : updateWithoutBody;
-      return statement.run({ ...toParams(story), expected_version: expectedVersion }).changes === 1;
+    update(story: StoryRecord, expectedVersion: number, before: Story, bodyChanged: boolean): boolean {
+      const row = rowOf(story);
+      const was = rowOf(recordOf(before));
+      const set: string[] = [];
+      const params: Record<string, unknown> = { id: row.id, expected_version: expectedVersion };
+      for (const c of [...HEAD_COLUMNS.filter((c) => row[c] !== was[c]), 'updated_at', 'version'] as const) {
+        set.push(c);
+        params[c] = row[c];
+      }
+      if (bodyChanged) {
+        set.push(...BODY_COLUMNS);
+        Object.assign(params, {
+          body_json: JSON.stringify(story.body),
+          body_text: row.body_text,
+          word_count: row.word_count,
+        });
+      }
+      return updateOf(set).run(params).changes === 1;
     },
     get(id: string): Story | null {
       const row = byId.get(id);

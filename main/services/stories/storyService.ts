@@ -77,15 +77,17 @@ export function createStoryService({
     return story;
   };
 
+  /** Writes `story`, changed from `before` (the stored story at its version), with the given note and facts. */
   const write = (
+    before: Story,
     story: Story,
-    expectedVersion: number,
     change: Exclude<StoryChange, 'created'>,
     /** What is derived from the body, when the body changed. */
     derived?: BodyFacts,
     note?: RevisionNote,
   ): Story => {
     const bodyChanged = derived !== undefined;
+    const expectedVersion = before.version;
     const record: StoryRecord = {
       ...story,
       ...(derived ?? { bodyText: '', wordCount: story.wordCount }),
@@ -95,7 +97,7 @@ export function createStoryService({
       version: expectedVersion + 1,
     };
     const stored = inTransaction(() => {
-      if (!queries.update(record, expectedVersion, bodyChanged)) {
+      if (!queries.update(record, expectedVersion, before, bodyChanged)) {
         const current = mustGet(story.id);
         throw new AppError(
           'conflict',
@@ -166,19 +168,25 @@ export function createStoryService({
       if (!story) throw new AppError('not-found', `No story with id ${id}`);
       if (story.trashedAt !== null)
         throw new AppError('conflict', 'This story is in the trash; restore it first.');
-      return write(applyChanges(story, fields), expectedVersion, 'saved', derived, note);
+      return write(
+        { ...story, version: expectedVersion },
+        applyChanges(story, fields),
+        'saved',
+        derived,
+        note,
+      );
     },
 
     trash(id: string): Story {
       const story = mustGet(id);
       if (story.trashedAt !== null) return story;
-      return write({ ...story, trashedAt: now().toISOString() }, story.version, 'trashed');
+      return write(story, { ...story, trashedAt: now().toISOString() }, 'trashed');
     },
 
     restore(id: string): Story {
       const story = mustGet(id);
       if (story.trashedAt === null) return story;
-      return write({ ...story, trashedAt: null }, story.version, 'restored');
+      return write(story, { ...story, trashedAt: null }, 'restored');
     },
 
     /** Records a revision of the story as it is stored now, e.g. "Save version". */
@@ -187,15 +195,14 @@ export function createStoryService({
     },
 
     /**
-     * Moves a story to `status` if still at `expectedVersion` (the workflow decides who may), with a revision.
-     * A published story keeps its URL: from then on its slug no longer follows the headline.
+     * Moves `story` (as just read) to `status` if it is still at that version (the workflow decides who
+     * may), with a revision. A published story keeps its URL: from then on its slug no longer follows the headline.
      */
-    setStatus(id: string, expectedVersion: number, status: StoryStatus, note: RevisionNote): Story {
-      const story = mustGet(id);
+    setStatus(story: Story, status: StoryStatus, note: RevisionNote): Story {
       if (story.trashedAt !== null)
         throw new AppError('conflict', 'This story is in the trash; restore it first.');
       const slugEdited = story.slugEdited || status === 'published';
-      return write({ ...story, status, slugEdited }, expectedVersion, 'saved', undefined, note);
+      return write(story, { ...story, status, slugEdited }, 'saved', undefined, note);
     },
   };
 }
