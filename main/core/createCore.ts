@@ -231,6 +231,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     now,
     getStory: (id) => stories.get(id),
+    storyHead: (id) => stories.head(id),
     // Publishing sends the approved revision (DESIGN §10), not edits made since.
     publishedStory: (id) => workflow.asPublished(id),
     tagsOf: (id) => tagStore.ofStory(id),

@@ -5,6 +5,7 @@ import type { Story } from '../../shared/domain/story';
 import type { CoreEvents } from '../core/coreEvents';
 import { publicationQueries } from '../db/queries/publicationQueries';
 import { publishJobQueries } from '../db/queries/publishJobQueries';
+import type { StoryHead } from '../db/queries/storyQueries';
 import { targetQueries } from '../db/queries/targetQueries';
 import { adapterFor } from './adapterRegistry';
 import { createPublicationStatus } from './publicationStatus';
@@ -41,6 +42,8 @@ export function createPublishing(options: {
   events: CoreEvents;
   now: () => Date;
   getStory(id: string): Story;
+  /** The story without its body. */
+  storyHead(id: string): StoryHead;
   /** The story as a job sends it (its approved revision); `getStory` when absent. */
   publishedStory?(id: string): Story;
   /** The story's tag names in its order. */
@@ -82,6 +85,7 @@ export function createPublishing(options: {
     publications,
     jobs,
     getStory,
+    storyHead: options.storyHead,
     tagsOf,
     unresolvedComments: options.unresolvedComments,
     settings: options.settings,

@@ -58,7 +58,10 @@ export function toSummary(row: SummaryRow): StorySummary {
   };
 }
 
-function toStory(row: Omit<StoryRow, 'body_json'>, body: StoryBody): Story {
+/** A story without its body. */
+export type StoryHead = Omit<Story, 'body'>;
+
+function toHead(row: Omit<StoryRow, 'body_json'>): StoryHead {
   return {
     ...toSummary(row),
     slugEdited: row.slug_edited === 1,
@@ -66,10 +69,11 @@ function toStory(row: Omit<StoryRow, 'body_json'>, body: StoryBody): Story {
     credit: row.credit,
     featuredImage: row.featured_image,
     embargoUntil: isoOrNull(row.embargo_until),
-    body,
     createdAt: iso(row.created_at),
   };
 }
+
+const toStory = (row: Omit<StoryRow, 'body_json'>, body: StoryBody): Story => ({ ...toHead(row), body });
 
 function toParams(story: StoryRecord) {
   return { ...rowOf(story), body_json: JSON.stringify(story.body) };
@@ -183,6 +187,11 @@ export function storyQueries(db: Database.Database) {
     get(id: string): Story | null {
       const row = byId.get(id);
       return row ? toStory(row, JSON.parse(row.body_json) as StoryBody) : null;
+    },
+    /** The story without its body, which is not read. */
+    head(id: string): StoryHead | null {
+      const row = headById.get(id);
+      return row ? toHead(row) : null;
     },
     /** The story with `body` in place of its stored body, which is not read: for a write that replaces it. */
     getWithBody(id: string, body: StoryBody): Story | null {

@@ -4,7 +4,7 @@ import { slugify } from '../../../shared/domain/slug';
 import { emptyBody, type Story, type StoryFields, type StoryStatus } from '../../../shared/domain/story';
 import type { StoryCreateInput, StorySaveInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
-import type { StoryQueries, StoryRecord } from '../../db/queries/storyQueries';
+import type { StoryHead, StoryQueries, StoryRecord } from '../../db/queries/storyQueries';
 import type { CoreEvents } from '../../core/coreEvents';
 import { cleanStoryFields, type BodyFacts, type StoryReferences } from './storyInput';
 
@@ -156,6 +156,13 @@ export function createStoryService({
     },
 
     get: mustGet,
+
+    /** The story without its body (not read nor parsed), for what needs only its fields or version. */
+    head(id: string): StoryHead {
+      const story = queries.head(id);
+      if (!story) throw new AppError('not-found', `No story with id ${id}`);
+      return story;
+    },
 
     /** Saves changed fields and records the result as a revision (coalesced autosave unless `note` says otherwise). */
     save(
