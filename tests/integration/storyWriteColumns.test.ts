@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../main/core/createCore';
+import { MAX_UPDATE_STATEMENTS } from '../../main/db/queries/storyQueries';
 import type { Person } from '../../shared/domain/person';
 import type { Story } from '../../shared/domain/story';
 import { paragraph } from '../support/docs';
@@ -92,6 +93,32 @@ describe('a story write sets only the columns it changes', () => {
     const edited = await call<Story>('stories:get', { id: story.id });
     expect(edited).toMatchObject({ headline: 'Budget passes', status: 'in_review', wordCount: 3 });
     expect(edited.body).toEqual(paragraph('Rates rise again'));
+  });
+
+  it('past the statements it keeps, a new combination of changes sets every column and still saves right', async () => {
+    let story = await call<Story>('stories:create', { headline: 'Budget', body: paragraph('Rates rise') });
+    const written = watchColumns();
+    const fields = ['standfirst', 'byline', 'dateline', 'credit', 'headline', 'body'] as const;
+    // Each write changes a different set of fields: one more set than the statements kept.
+    for (let mask = 1; mask <= MAX_UPDATE_STATEMENTS + 1; mask++) {
+      const changes: Record<string, unknown> = {};
+      fields.forEach((field, bit) => {
+        if (mask & (1 << bit))
+          changes[field] = field === 'body' ? paragraph(`Rates rise ${mask}`) : `${field} ${mask}`;
+      });
+      const saved = await call<Story>('stories:save', {
+        id: story.id,
+        expectedVersion: story.version,
+        changes,
+      });
+      expect(await call<Story>('stories:get', { id: story.id })).toEqual(saved);
+      expect(saved).toMatchObject(
+        Object.fromEntries(Object.entries(changes).filter(([field]) => field !== 'body')),
+      );
+      if (changes.body) expect(saved.body).toEqual(changes.body);
+      story = saved;
+    }
+    expect(written().filter((name) => name === 'status')).toEqual(['status']);
   });
 
   it('a write that keeps the body keeps its links as derived, without deriving them again', async () => {

@@ -120,6 +120,9 @@ const HEAD_COLUMNS = [
   'trashed_at',
 ] as const;
 const BODY_COLUMNS = ['body_json', 'body_text', 'word_count'] as const;
+type HeadColumn = (typeof HEAD_COLUMNS)[number];
+/** How many UPDATE statements (sets of columns) a connection prepares before setting every column. */
+export const MAX_UPDATE_STATEMENTS = 32;
 
 /** The stored story `story` was read as, in the shape of a write's record (the body's derived columns aside). */
 function recordOf(story: Story): StoryRecord {
@@ -138,9 +141,10 @@ export function storyQueries(db: Database.Database) {
   const insert = db.prepare(
     `INSERT INTO stories (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
   );
-  // One statement per set of columns a write changes (a status move, a headline edit…), prepared once.
+  // One statement per set of columns a write changes (a status move, a headline edit…), prepared once;
+  // past a few dozen sets, a rare combination sets every column instead of adding a statement.
   const updates = new Map<string, Database.Statement>();
-  const updateOf = (set: string[]): Database.Statement => {
+  const updateOf = (set: readonly string[]): Database.Statement => {
     const key = set.join(',');
     let statement = updates.get(key);
     if (!statement) {
@@ -150,6 +154,12 @@ export function storyQueries(db: Database.Database) {
       updates.set(key, statement);
     }
     return statement;
+  };
+  const columnsToSet = (changed: readonly HeadColumn[], bodyChanged: boolean): readonly string[] => {
+    const set = [...changed, 'updated_at', 'version', ...(bodyChanged ? BODY_COLUMNS : [])];
+    if (changed === HEAD_COLUMNS || updates.has(set.join(',')) || updates.size < MAX_UPDATE_STATEMENTS)
+      return set;
+    return columnsToSet(HEAD_COLUMNS, bodyChanged);
   };
   const byId = db.prepare<[string], StoryRow>('SELECT * FROM stories WHERE id = ?');
   const headById = db.prepare<[string], Omit<StoryRow, 'body_json'>>(
@@ -168,20 +178,15 @@ export function storyQueries(db: Database.Database) {
     update(story: StoryRecord, expectedVersion: number, before: Story, bodyChanged: boolean): boolean {
       const row = rowOf(story);
       const was = rowOf(recordOf(before));
-      const set: string[] = [];
-      const params: Record<string, unknown> = { id: row.id, expected_version: expectedVersion };
-      for (const c of [...HEAD_COLUMNS.filter((c) => row[c] !== was[c]), 'updated_at', 'version'] as const) {
-        set.push(c);
-        params[c] = row[c];
-      }
-      if (bodyChanged) {
-        set.push(...BODY_COLUMNS);
-        Object.assign(params, {
-          body_json: JSON.stringify(story.body),
-          body_text: row.body_text,
-          word_count: row.word_count,
-        });
-      }
+      const set = columnsToSet(
+        HEAD_COLUMNS.filter((c) => row[c] !== was[c]),
+        bodyChanged,
+      );
+      const params: Record<string, unknown> = {
+        ...row,
+        ...(bodyChanged ? { body_json: JSON.stringify(story.body) } : {}),
+        expected_version: expectedVersion,
+      };
       return updateOf(set).run(params).changes === 1;
     },
     get(id: string): Story | null {
