@@ -231,6 +231,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     now,
     getStory: (id) => stories.get(id),
+    storyHead: (id) => stories.head(id),
     // Publishing sends the approved revision (DESIGN §10), not edits made since.
     publishedStory: (id) => workflow.asPublished(id),
     tagsOf: (id) => tagStore.ofStory(id),
@@ -239,8 +240,9 @@ export function createCore(options: CoreOptions): Core {
     sections: () => sections.list(),
     ports: options.publishing,
     markPublished: (id, site) => {
-      workflow.markPublished(id, site);
+      const versions = workflow.markPublished(id, site);
       deskMoves.afterPublish(id);
+      return versions;
     },
     markUnpublished: (id, site) => void workflow.markUnpublished(id, site),
     publisherRole: () => people.current()?.role ?? null,

@@ -5,6 +5,7 @@ import type { Story } from '../../shared/domain/story';
 import type { CoreEvents } from '../core/coreEvents';
 import { publicationQueries } from '../db/queries/publicationQueries';
 import { publishJobQueries } from '../db/queries/publishJobQueries';
+import type { StoryHead } from '../db/queries/storyQueries';
 import { targetQueries } from '../db/queries/targetQueries';
 import { adapterFor } from './adapterRegistry';
 import { createPublicationStatus } from './publicationStatus';
@@ -41,6 +42,8 @@ export function createPublishing(options: {
   events: CoreEvents;
   now: () => Date;
   getStory(id: string): Story;
+  /** The story without its body. */
+  storyHead(id: string): StoryHead;
   /** The story as a job sends it (its approved revision); `getStory` when absent. */
   publishedStory?(id: string): Story;
   /** The story's tag names in its order. */
@@ -49,8 +52,8 @@ export function createPublishing(options: {
   settings(): Settings;
   sections(): Section[];
   ports?: PublishingPorts | undefined;
-  /** Marks a story published (the workflow's move, with its activity and revision). */
-  markPublished(storyId: string, site: string): void;
+  /** Marks a story published (the workflow's move, with its activity and revision): its version before and after. */
+  markPublished(storyId: string, site: string): { from: number; to: number };
   /** Marks a story no longer published anywhere. */
   markUnpublished(storyId: string, site: string): void;
   /** The role of the current person, if people are set up (only editors publish). */
@@ -73,7 +76,6 @@ export function createPublishing(options: {
   const store = createPublishJobStore({ jobs, events: options.events, now });
   const status = createPublicationStatus({
     publications,
-    getStory,
     targetName: (id) => targets.get(id).name,
     markPublished: options.markPublished,
     markUnpublished: options.markUnpublished,
@@ -83,6 +85,7 @@ export function createPublishing(options: {
     publications,
     jobs,
     getStory,
+    storyHead: options.storyHead,
     tagsOf,
     unresolvedComments: options.unresolvedComments,
     settings: options.settings,

@@ -1,25 +1,25 @@
-import type { Story } from '../../shared/domain/story';
 import type { PublicationQueries } from '../db/queries/publicationQueries';
 
 export interface PublicationStatusDeps {
   publications: PublicationQueries;
-  getStory(id: string): Story;
   targetName(targetId: string): string;
-  /** Marks a story published (the workflow's move, with its activity and revision). */
-  markPublished(storyId: string, site: string): void;
+  /**
+   * Marks a story published (the workflow's move, with its activity and revision); answers its version
+   * before and after.
+   */
+  markPublished(storyId: string, site: string): { from: number; to: number };
   /** Marks a story no longer published anywhere. */
   markUnpublished(storyId: string, site: string): void;
 }
 
 /** The story's status as its publications make it: live when one goes live, approved again when none is left. */
 export function createPublicationStatus(deps: PublicationStatusDeps) {
-  const { publications, getStory } = deps;
+  const { publications } = deps;
 
   /** Moves the story to published and returns the version now live: the status change is not an edit. */
   const markLive = (storyId: string, site: string, publishedVersion: number): number => {
-    const before = getStory(storyId).version;
-    deps.markPublished(storyId, site);
-    return before === publishedVersion ? getStory(storyId).version : publishedVersion;
+    const { from, to } = deps.markPublished(storyId, site);
+    return from === publishedVersion ? to : publishedVersion;
   };
 
   return {

@@ -4,6 +4,7 @@ import type { Settings } from '../../shared/domain/settings';
 import type { Story } from '../../shared/domain/story';
 import type { Preflight } from '../../shared/ipc/channels/publish';
 import type { PublicationQueries } from '../db/queries/publicationQueries';
+import type { StoryHead } from '../db/queries/storyQueries';
 import type { PublishJobQueries } from '../db/queries/publishJobQueries';
 import { toJob, toPublication } from './publishViews';
 import { linkedStoryIds } from './storyFacts';
@@ -14,6 +15,8 @@ export interface PublishPreflightDeps {
   publications: PublicationQueries;
   jobs: PublishJobQueries;
   getStory(id: string): Story;
+  /** The story without its body, where only its fields or version are needed. */
+  storyHead(id: string): StoryHead;
   tagsOf(storyId: string): string[];
   unresolvedComments(storyId: string): number;
   settings(): Settings;
@@ -33,7 +36,7 @@ export function createPublishPreflight(deps: PublishPreflightDeps) {
 
   const headlineOf = (storyId: string, fallback: string) => {
     try {
-      return deps.getStory(storyId).headline || fallback;
+      return deps.storyHead(storyId).headline || fallback;
     } catch {
       return fallback;
     }
@@ -75,14 +78,14 @@ export function createPublishPreflight(deps: PublishPreflightDeps) {
 
     /** Sets the site a story publishes to (null: the newsroom's default) and checks the story against it. */
     chooseTarget(storyId: string, targetId: string | null): Preflight {
-      deps.getStory(storyId);
+      deps.storyHead(storyId);
       targets.choose(storyId, targetId);
       return check({ storyId });
     },
 
     /** A story's publications on every target and its latest jobs. */
     status(storyId: string): { publications: Publication[]; jobs: PublishJob[] } {
-      const story = deps.getStory(storyId);
+      const story = deps.storyHead(storyId);
       const tags = deps.tagsOf(storyId);
       return {
         publications: publications.ofStory(storyId).map((record) => toPublication(record, story, tags)),

@@ -68,9 +68,11 @@ export function createPublishRequests(deps: PublishRequestDeps) {
       previous: PublicationRecord | null,
       progress: PublishRequest['progress'],
     ): PublishRequest {
+      // Parsed once: the images are read from this document and the HTML rendered from it.
+      const { doc, body } = withAlsoReadHeadlines(story.body, headlineOn(job.targetId));
       const snapshot: PublishedSnapshot = {
         ...storyFieldsOf(story),
-        body: withAlsoReadHeadlines(story.body, headlineOn(job.targetId)),
+        body,
         wordCount: story.wordCount,
         tags: deps.tagsOf(story.id),
       };
@@ -89,9 +91,9 @@ export function createPublishRequests(deps: PublishRequestDeps) {
         retried: job.attempts > 1,
         overwrite: job.overwrite,
         scheduledFor: scheduledAt === null ? null : new Date(scheduledAt),
-        media: mediaSources(story.body, story.featuredImage).map(mediaAsset),
+        media: mediaSources(doc, story.featuredImage).map(mediaAsset),
         renderHtml: (mediaUrl) =>
-          storyToHtml(snapshot.body, { forPublishing: true, resolveStoryUrl, resolveMediaUrl: mediaUrl }),
+          storyToHtml(doc, { forPublishing: true, resolveStoryUrl, resolveMediaUrl: mediaUrl }),
         progress,
       };
     },

@@ -1,3 +1,4 @@
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { MEDIA_SRC } from '../../shared/domain/media';
 import type { StoryBody } from '../../shared/domain/story';
 import { readStoryDoc, withAlsoReadHeadlines as alsoReadHeadlines } from '../../shared/editor';
@@ -10,16 +11,20 @@ export function linkedStoryIds(body: StoryBody): { storyId: string; headline: st
   return [...found].map(([storyId, headline]) => ({ storyId, headline }));
 }
 
-/** A copy of a body whose also-read blocks show `headlineOf(storyId)` where known, not the headline they were inserted with. */
+/**
+ * A body whose also-read blocks show `headlineOf(storyId)` where known, not the headline they were inserted
+ * with: the document (to render and read without parsing it again) and its JSON.
+ */
 export function withAlsoReadHeadlines(
   body: StoryBody,
   headlineOf: (storyId: string) => string | null,
-): StoryBody {
-  return alsoReadHeadlines(body, headlineOf).toJSON() as StoryBody;
+): { doc: ProseMirrorNode; body: StoryBody } {
+  const doc = alsoReadHeadlines(body, headlineOf);
+  return { doc, body: doc.toJSON() as StoryBody };
 }
 
 /** The `media/…` images of a body (figures) and the featured image, each once. */
-export function mediaSources(body: StoryBody, featuredImage: string | null): string[] {
+export function mediaSources(body: StoryBody | ProseMirrorNode, featuredImage: string | null): string[] {
   const found = new Set(readStoryDoc(body).media.filter((src) => MEDIA_SRC.test(src)));
   if (featuredImage !== null && MEDIA_SRC.test(featuredImage)) found.add(featuredImage);
   return [...found];

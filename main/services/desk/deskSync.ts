@@ -215,7 +215,7 @@ export function createDeskSync(deps: DeskSyncDeps) {
           changedAfterApproval: row.changedAfterApproval,
         });
       else
-        stories.setStatus(storyId, story.version, row.deskStatus, {
+        stories.setStatus(story, row.deskStatus, {
           reason: 'status',
           label: 'Status from the desk',
         });

@@ -4,7 +4,7 @@ import { extractLinkTargets } from '../../../shared/editor/storyDocRefs';
 import type { LinkCandidate } from '../../../shared/ipc/channels/links';
 import { AppError } from '../../../shared/ipc/errors';
 import type { LinkQueries } from '../../db/queries/linkQueries';
-import type { StoryChange } from '../stories/storyService';
+import type { StoryChange, StoryWriteFacts } from '../stories/storyService';
 
 export interface LinkServiceDeps {
   queries: LinkQueries;
@@ -21,9 +21,9 @@ export function createLinkService({ queries }: LinkServiceDeps) {
      * The story write hook: brings the story's stored links in line with its body (touching only the
      * rows that differ). Runs inside the write's transaction.
      */
-    afterWrite(story: Story, change: StoryChange): void {
-      // Trashing and restoring never change the body.
-      if (change === 'trashed' || change === 'restored') return;
+    afterWrite(story: Story, change: StoryChange, facts: StoryWriteFacts): void {
+      // Links come from the body alone, and only this hook writes them: an unchanged body keeps its links.
+      if (!facts.bodyChanged) return;
       const wanted = extractLinkTargets(story.body, story.id);
       const stored = change === 'created' ? [] : queries.targetsOf(story.id);
       const wantedKeys = new Set(wanted.map(linkTargetKey));

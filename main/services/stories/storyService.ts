@@ -4,7 +4,7 @@ import { slugify } from '../../../shared/domain/slug';
 import { emptyBody, type Story, type StoryFields, type StoryStatus } from '../../../shared/domain/story';
 import type { StoryCreateInput, StorySaveInput } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
-import type { StoryQueries, StoryRecord } from '../../db/queries/storyQueries';
+import type { StoryHead, StoryQueries, StoryRecord } from '../../db/queries/storyQueries';
 import type { CoreEvents } from '../../core/coreEvents';
 import { cleanStoryFields, type BodyFacts, type StoryReferences } from './storyInput';
 
@@ -77,9 +77,10 @@ export function createStoryService({
     return story;
   };
 
+  /** Writes `story`, changed from `before` (the stored story at its version), with the given note and facts. */
   const write = (
+    before: Story,
     story: Story,
-    expectedVersion: number,
     change: Exclude<StoryChange, 'created'>,
     /** What is derived from the body, when the body changed. */
     derived?: BodyFacts,
@@ -87,6 +88,7 @@ export function createStoryService({
     fromDoc?: true,
   ): Story => {
     const bodyChanged = derived !== undefined;
+    const expectedVersion = before.version;
     const record: StoryRecord = {
       ...story,
       ...(derived ?? { bodyText: '', wordCount: story.wordCount }),
@@ -96,7 +98,7 @@ export function createStoryService({
       version: expectedVersion + 1,
     };
     const stored = inTransaction(() => {
-      if (!queries.update(record, expectedVersion, bodyChanged)) {
+      if (!queries.update(record, expectedVersion, before, bodyChanged)) {
         const current = mustGet(story.id);
         throw new AppError(
           'conflict',
@@ -161,6 +163,13 @@ export function createStoryService({
 
     get: mustGet,
 
+    /** The story without its body (not read nor parsed), for what needs only its fields or version. */
+    head(id: string): StoryHead {
+      const story = queries.head(id);
+      if (!story) throw new AppError('not-found', `No story with id ${id}`);
+      return story;
+    },
+
     /**
      * Saves changed fields and records the result as a revision (coalesced autosave unless `note` says otherwise).
      * `fromDoc`: the changes are the story's desk doc written into the row.
@@ -176,19 +185,26 @@ export function createStoryService({
       if (!story) throw new AppError('not-found', `No story with id ${id}`);
       if (story.trashedAt !== null)
         throw new AppError('conflict', 'This story is in the trash; restore it first.');
-      return write(applyChanges(story, fields), expectedVersion, 'saved', derived, note, fromDoc);
+      return write(
+        { ...story, version: expectedVersion },
+        applyChanges(story, fields),
+        'saved',
+        derived,
+        note,
+        fromDoc,
+      );
     },
 
     trash(id: string): Story {
       const story = mustGet(id);
       if (story.trashedAt !== null) return story;
-      return write({ ...story, trashedAt: now().toISOString() }, story.version, 'trashed');
+      return write(story, { ...story, trashedAt: now().toISOString() }, 'trashed');
     },
 
     restore(id: string): Story {
       const story = mustGet(id);
       if (story.trashedAt === null) return story;
-      return write({ ...story, trashedAt: null }, story.version, 'restored');
+      return write(story, { ...story, trashedAt: null }, 'restored');
     },
 
     /** Records a revision of the story as it is stored now, e.g. "Save version". */
@@ -197,15 +213,14 @@ export function createStoryService({
     },
 
     /**
-     * Moves a story to `status` if still at `expectedVersion` (the workflow decides who may), with a revision.
-     * A published story keeps its URL: from then on its slug no longer follows the headline.
+     * Moves `story` (as just read) to `status` if it is still at that version (the workflow decides who
+     * may), with a revision. A published story keeps its URL: from then on its slug no longer follows the headline.
      */
-    setStatus(id: string, expectedVersion: number, status: StoryStatus, note: RevisionNote): Story {
-      const story = mustGet(id);
+    setStatus(story: Story, status: StoryStatus, note: RevisionNote): Story {
       if (story.trashedAt !== null)
         throw new AppError('conflict', 'This story is in the trash; restore it first.');
       const slugEdited = story.slugEdited || status === 'published';
-      return write({ ...story, status, slugEdited }, expectedVersion, 'saved', undefined, note);
+      return write(story, { ...story, status, slugEdited }, 'saved', undefined, note);
     },
   };
 }

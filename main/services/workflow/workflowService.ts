@@ -39,6 +39,12 @@ export interface TransitionInput {
 
 type MoveAction = WorkflowAction | 'publish' | 'unpublish';
 
+/** A story's version before and after a status move. */
+export interface VersionMove {
+  from: number;
+  to: number;
+}
+
 const SUMMARIES: Record<MoveAction, string> = {
   submit: 'Submitted for review',
   approve: 'Approved',
@@ -54,10 +60,12 @@ const SUMMARIES: Record<MoveAction, string> = {
 export function createWorkflowService(deps: WorkflowServiceDeps) {
   const { stories, people, activity, activityQueries, revisionQueries, now } = deps;
 
-  /** Writes the new status with a `status` revision, a status-change row and a timeline entry, atomically. */
+  /**
+   * Writes the new status of `story` (as just read, so a conflict if it has changed since) with a `status`
+   * revision, a status-change row and a timeline entry, atomically.
+   */
   const move = (
     story: Story,
-    expectedVersion: number,
     to: Story['status'],
     action: MoveAction,
     person: Pick<Person, 'name'> | null,
@@ -66,7 +74,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
     revisionQueries.transaction(() => {
       const label = note ? `${SUMMARIES[action]}: ${note}` : SUMMARIES[action];
       const moved = activity.quietly(() =>
-        stories.setStatus(story.id, expectedVersion, to, { reason: 'status', label: label.slice(0, 200) }),
+        stories.setStatus(story, to, { reason: 'status', label: label.slice(0, 200) }),
       );
       const name = person?.name ?? '';
       const revision = revisionQueries.newest(story.id)?.n ?? 1;
@@ -118,24 +126,27 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
           { currentVersion: story.version },
         );
       }
-      return move(story, expectedVersion, check.to, action, person, note.trim());
+      return move(story, check.to, action, person, note.trim());
     },
 
-    /** For the publisher: marks a story published on a site (or notes a republish), keeping concurrent saves. */
-    markPublished(storyId: string, site: string): Story {
+    /**
+     * For the publisher: marks a story published on a site (or notes a republish), keeping concurrent saves;
+     * answers the story's version before and after (the same for a republish).
+     */
+    markPublished(storyId: string, site: string): VersionMove {
       const story = stories.get(storyId);
       if (story.status === 'published') {
         activity.record({ storyId, kind: 'publish', summary: `Republished: ${site}` });
-        return story;
+        return { from: story.version, to: story.version };
       }
-      return move(story, story.version, 'published', 'publish', people.current(), site);
+      return { from: story.version, to: move(story, 'published', 'publish', people.current(), site).version };
     },
 
     /** For the publisher: a story taken off its last site goes back to approved, with the move on record. */
     markUnpublished(storyId: string, site: string): Story {
       const story = stories.get(storyId);
       if (story.status !== 'published') return story;
-      return move(story, story.version, 'approved', 'unpublish', people.current(), site);
+      return move(story, 'approved', 'unpublish', people.current(), site);
     },
 
     /**
@@ -154,7 +165,7 @@ export function createWorkflowService(deps: WorkflowServiceDeps) {
       const voided = args.changedAfterApproval && to === 'in_review';
       const note = action === 'return' ? (args.note ?? '') : voided ? APPROVAL_VOIDED_NOTE : '';
       // A move the desk made itself (an approval voided by an edit) names nobody.
-      return move(story, story.version, to, action, args.actedBy ?? null, note);
+      return move(story, to, action, args.actedBy ?? null, note);
     },
 
     approval,
