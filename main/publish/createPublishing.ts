@@ -20,6 +20,7 @@ import { fileSecretBox } from './secrets/fileSecretBox';
 import type { SecretBox } from './secrets/secretBox';
 import { createTargetService } from './targetService';
 import type { FetchLike } from './targets/wordpress/wordpressClient';
+import { withoutDiskWait } from '../db/withoutDiskWait';
 
 /** What a host may plug into publishing. */
 export interface PublishingPorts {
@@ -107,7 +108,7 @@ export function createPublishing(options: {
     }),
     getStory: options.publishedStory ?? getStory,
     getTarget: targets.get,
-    transaction: (fn) => db.transaction(fn)(),
+    recordSent: (fn) => withoutDiskWait(db, fn),
     adapterOf: (target) =>
       adapterFor({
         target,

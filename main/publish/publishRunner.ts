@@ -19,8 +19,12 @@ export interface PublishRunnerDeps {
   getStory(id: string): Story;
   getTarget(id: string): TargetRecord;
   adapterOf(target: TargetRecord): TargetAdapter;
-  /** Runs `fn` as one database transaction. */
-  transaction<T>(fn: () => T): T;
+  /**
+   * Runs `fn` as one database transaction that does not wait for the disk. It records a finished job: lost to
+   * a power cut, the job is back as claimed and sent (the claim did wait), and its retry finds the post on the
+   * site (by its slug) instead of sending it again.
+   */
+  recordSent<T>(fn: () => T): T;
   now: () => Date;
 }
 
@@ -96,7 +100,7 @@ export function createPublishRunner(deps: PublishRunnerDeps) {
   return {
     /**
      * Marks the job running (counting the attempt) before any network call, sends it, then records how it
-     * ended: the publication, the story's status and the finished job in one transaction (one disk sync).
+     * ended: the publication, the story's status and the finished job in one transaction.
      */
     async runJob(claimed: PublishJobRecord): Promise<void> {
       let job = store.apply(claimed, { type: 'claim' });
@@ -104,7 +108,7 @@ export function createPublishRunner(deps: PublishRunnerDeps) {
         const sent = await send(job, (progress) => {
           job = store.apply(job, { type: 'progress', progress });
         });
-        deps.transaction(() => {
+        deps.recordSent(() => {
           sent.record();
           store.apply(job, { type: 'sent', url: sent.url });
         });

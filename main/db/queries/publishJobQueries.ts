@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { JobErrorKind, JobProgress, JobState, PublishAction } from '../../../shared/domain/publication';
+import { withoutDiskWait } from '../withoutDiskWait';
 
 export interface PublishJobRecord {
   id: string;
@@ -123,14 +124,7 @@ export function publishJobQueries(db: Database.Database) {
      * write of the database carries it to the disk anyway.
      */
     updateUnsynced(job: PublishJobRecord): void {
-      const synchronous = db.pragma('synchronous', { simple: true }) as number;
-      if (db.inTransaction || synchronous < 2) return write(job);
-      db.pragma('synchronous = NORMAL');
-      try {
-        write(job);
-      } finally {
-        db.pragma(`synchronous = ${synchronous}`);
-      }
+      withoutDiskWait(db, () => write(job));
     },
     get(id: string): PublishJobRecord | null {
       const row = byId.get(id);
