@@ -16,6 +16,7 @@ import { LinkDialog } from './LinkDialog';
 import { Toolbar } from './Toolbar';
 import { TypedText } from './typedText';
 import './editor.css';
+import { nodeViewsReadOnce } from './nodeViewsReadOnce';
 
 export interface StoryEditorProps {
   initialBody: StoryBody;
@@ -76,6 +77,7 @@ export const StoryEditor = memo(function StoryEditor(props: StoryEditorProps) {
         class: 'story-body',
       },
     },
+    onBeforeCreate: ({ editor: made }) => nodeViewsReadOnce(made),
     onCreate: ({ editor: created }) => {
       // Normalisation right after loading (e.g. a trailing paragraph) is not an edit by the user.
       setTimeout(() => (settled.current = true), 0);

@@ -251,6 +251,42 @@ test('opening a story does not change it', async ({ page, host }) => {
   expect((await call('stories:get', { id: story.id })).version).toBe(1);
 });
 
+test('opening a story draws its body once, with its also-read block', async ({ page, host }) => {
+  const linked = await host.rpc('stories:create', { headline: 'Ferries run again' });
+  const paragraphs = Array.from({ length: 40 }, (_, i) => ({
+    type: 'paragraph',
+    content: [{ type: 'text', text: `Paragraph ${i + 1} of the story.` }],
+  }));
+  await host.rpc('stories:create', {
+    headline: 'Drawn once',
+    body: {
+      type: 'doc',
+      content: [
+        ...paragraphs,
+        { type: 'alsoRead', attrs: { storyId: linked.id, headline: 'Ferries run again' } },
+      ],
+    },
+  });
+  // Paragraphs of the body taken out of the page: a second drawing of the document replaces every one.
+  await page.addInitScript(() => {
+    const removed = { count: 0 };
+    (window as unknown as { removedParagraphs: typeof removed }).removedParagraphs = removed;
+    new MutationObserver((records) => {
+      for (const record of records)
+        if ((record.target as Element).closest?.('.ProseMirror'))
+          for (const node of record.removedNodes) if (node.nodeName === 'P') removed.count++;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(host.uiUrl);
+  await page.getByRole('button', { name: /^Drawn once/ }).click();
+  await expect(body(page)).toContainText('Paragraph 40 of the story.');
+  await expect(body(page).locator('.also-read')).toContainText('ALSO READ: Ferries run again');
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { removedParagraphs: { count: number } }).removedParagraphs.count,
+    ),
+  ).toBe(0);
+});
 test('a save shown as "Saved" survives a killed host process', async ({ page, host }) => {
   await newStory(page, host.uiUrl);
   await page.getByLabel('Headline').fill('Power cut');
