@@ -3,11 +3,10 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
- * Links in index.html for the chunks imported lazily. The app behind the small entry is `modulepreload`ed:
- * fetched and compiled while the entry runs, evaluated when imported. The editor behind the app is only
- * `prefetch`ed into the cache: compiling its 600 KB on the main thread would hold the library's first
- * paint back; it is compiled when the app imports it, once idle. Their stylesheets are linked too, so
- * nothing is fetched once the editor opens.
+ * `<link rel="modulepreload">` in index.html for the chunks imported lazily (the app behind the small entry,
+ * the editor behind the app), so the browser fetches and compiles them while the entry runs (their
+ * stylesheets are linked too, so nothing is fetched once the editor opens); each is evaluated when first
+ * imported.
  */
 function preloadLazyChunks(): Plugin {
   return {
@@ -17,25 +16,25 @@ function preloadLazyChunks(): Plugin {
       order: 'post',
       handler(_html, { bundle, chunk: entry }) {
         if (!bundle || !entry) return [];
-        const lazy = new Map<string, 'modulepreload' | 'prefetch'>();
-        const add = (rel: 'modulepreload' | 'prefetch') => (file: string) => {
+        const lazy = new Set<string>();
+        const add = (file: string) => {
           const chunk = bundle[file];
           if (!chunk || chunk.type !== 'chunk' || lazy.has(file)) return;
           if (file === entry.fileName || entry.imports.includes(file)) return;
-          lazy.set(file, rel);
-          chunk.imports.forEach(add(rel));
-          chunk.dynamicImports.forEach(add('prefetch'));
+          lazy.add(file);
+          chunk.imports.forEach(add);
+          chunk.dynamicImports.forEach(add);
         };
-        entry.dynamicImports.forEach(add('modulepreload'));
+        entry.dynamicImports.forEach(add);
         const link = (rel: string, file: string) => ({
           tag: 'link',
           attrs: { rel, crossorigin: true, href: `/${file}` },
           injectTo: 'head' as const,
         });
-        return [...lazy].flatMap(([file, rel]) => {
+        return [...lazy].flatMap((file) => {
           const chunk = bundle[file] as { viteMetadata?: { importedCss: Set<string> } };
           const css = [...(chunk.viteMetadata?.importedCss ?? [])];
-          return [link(rel, file), ...css.map((sheet) => link('stylesheet', sheet))];
+          return [link('modulepreload', file), ...css.map((sheet) => link('stylesheet', sheet))];
         });
       },
     },
