@@ -175,9 +175,10 @@ export class StoryDocBinding {
   }
 
   #flush() {
-    if (this.#destroyed) return;
-    if (!this.#sendingUpdate && this.#pendingUpdates.length > 0) this.#postUpdates();
-    if (!this.#sendingAwareness && this.#awarenessPending) this.#postAwareness();
+    if (this.#destroyed || this.#sendingUpdate) return;
+    if (this.#pendingUpdates.length > 0) this.#postUpdates();
+    // A caret moved with an edit on its way goes with the next edit, or alone once that one is answered.
+    else if (!this.#sendingAwareness && this.#awarenessPending) this.#postAwareness();
   }
 
   #postUpdates() {
