@@ -115,7 +115,9 @@ test('two machines on one desk: typing shows in the other’s open editor, concu
       timeout: 10_000,
     });
     await expect
-      .poll(async () => JSON.stringify((await reporterHost.rpc('stories:get', { id: story.id })).body))
+      .poll(async () =>
+        JSON.stringify((await reporterHost.rpc<{ body: unknown }>('stories:get', { id: story.id })).body),
+      )
       .toContain('Ferries run again.');
     await page.waitForTimeout(1_500);
     expect([readsHere(), readsThere()]).toEqual([0, 0]);
