@@ -147,7 +147,7 @@ export function StoryList(props: {
               aria-current={story.id === selectedId ? 'true' : undefined}
               // One Tab stop for the whole list (the open story, else the first); arrows move inside it.
               tabIndex={story.id === (selectedInList ?? list.items[0]?.id) ? 0 : -1}
-              // Pressed is reached for: the story is asked for before the click, while the press lasts.
+              // Asked for as the row is pressed, not once the click ends and the pane has rendered.
               onPointerDown={() => prefetchStory(queryClient, story.id)}
               onClick={() => onSelect(story.id)}
             >
