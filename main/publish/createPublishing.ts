@@ -21,6 +21,7 @@ import type { SecretBox } from './secrets/secretBox';
 import { createTargetService } from './targetService';
 import type { FetchLike } from './targets/wordpress/wordpressClient';
 import { withoutDiskWait } from '../db/withoutDiskWait';
+import type { VersionMove } from '../services/stories/storyService';
 
 /** What a host may plug into publishing. */
 export interface PublishingPorts {
@@ -54,7 +55,7 @@ export function createPublishing(options: {
   sections(): Section[];
   ports?: PublishingPorts | undefined;
   /** Marks a story published (the workflow's move, with its activity and revision): its version before and after. */
-  markPublished(storyId: string, site: string): { from: number; to: number };
+  markPublished(storyId: string, site: string): VersionMove;
   /** Marks a story no longer published anywhere. */
   markUnpublished(storyId: string, site: string): void;
   /** The role of the current person, if people are set up (only editors publish). */

@@ -1,4 +1,5 @@
 import type { PublicationQueries } from '../db/queries/publicationQueries';
+import type { VersionMove } from '../services/stories/storyService';
 
 export interface PublicationStatusDeps {
   publications: PublicationQueries;
@@ -7,7 +8,7 @@ export interface PublicationStatusDeps {
    * Marks a story published (the workflow's move, with its activity and revision); answers its version
    * before and after.
    */
-  markPublished(storyId: string, site: string): { from: number; to: number };
+  markPublished(storyId: string, site: string): VersionMove;
   /** Marks a story no longer published anywhere. */
   markUnpublished(storyId: string, site: string): void;
 }

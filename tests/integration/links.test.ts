@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../main/core/createCore';
@@ -18,6 +18,7 @@ import type { StoryLinks } from '../../shared/domain/storyLinks';
 import type { LinkCandidate } from '../../shared/ipc/channels/links';
 import { tempDir } from '../support/tempDir';
 import { testCore } from '../support/testCore';
+import { inspectDatabase } from '../support/inspectDatabase';
 
 const MISSING = `01H${'Z'.repeat(23)}`;
 
@@ -54,15 +55,7 @@ const save = (story: Story, changes: Record<string, unknown>) =>
   call<Story>('stories:save', { id: story.id, expectedVersion: story.version, changes });
 const linksOf = (id: string) => call<StoryLinks>('links:forStory', { id });
 
-/** A second connection to the core's database file, for what the contract does not expose. */
-function inspect<T>(work: (db: Database.Database) => T): T {
-  const db = new Database(join(core.dir, DATABASE_FILE));
-  try {
-    return work(db);
-  } finally {
-    db.close();
-  }
-}
+const inspect = <T>(work: (db: Database.Database) => T): T => inspectDatabase(core.dir, work);
 
 const storedLinks = (fromId?: string) =>
   inspect((db) =>

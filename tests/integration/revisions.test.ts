@@ -1,11 +1,10 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../main/core/createCore';
 import type { Revision, RevisionSummary } from '../../shared/domain/revision';
 import type { Story } from '../../shared/domain/story';
 import { paragraph } from '../support/docs';
 import { testCore } from '../support/testCore';
+import { inspectDatabase } from '../support/inspectDatabase';
 
 const MINUTE = 60_000;
 
@@ -23,15 +22,7 @@ async function save(story: Story, changes: Record<string, unknown>): Promise<Sto
   return call<Story>('stories:save', { id: story.id, expectedVersion: story.version, changes });
 }
 
-/** A second connection to the core's database file, for what the contract does not expose. */
-function inspect<T>(read: (db: Database.Database) => T): T {
-  const db = new Database(join(core.dir, DATABASE_FILE));
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
+const inspect = <T>(work: (db: Database.Database) => T): T => inspectDatabase(core.dir, work);
 
 describe('revisions', () => {
   it('records revision 1 when a story is created', async () => {

@@ -1,12 +1,11 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../main/core/createCore';
 import { MAX_UPDATE_STATEMENTS } from '../../main/db/queries/storyQueries';
 import type { Person } from '../../shared/domain/person';
 import type { Story } from '../../shared/domain/story';
 import { paragraph } from '../support/docs';
 import { testCore } from '../support/testCore';
+import { inspectDatabase } from '../support/inspectDatabase';
 
 let core: ReturnType<typeof testCore>;
 beforeEach(() => {
@@ -16,15 +15,7 @@ afterEach(() => core.dispose());
 
 const call = <T = unknown>(channel: string, input?: unknown) => core.call<T>(channel, input);
 
-/** A second connection to the core's database file, for what the contract does not expose. */
-function inspect<T>(work: (db: Database.Database) => T): T {
-  const db = new Database(join(core.dir, DATABASE_FILE));
-  try {
-    return work(db);
-  } finally {
-    db.close();
-  }
-}
+const inspect = <T>(work: (db: Database.Database) => T): T => inspectDatabase(core.dir, work);
 
 const WATCHED = ['headline', 'standfirst', 'status', 'slug_edited', 'body_json', 'body_text', 'word_count'];
 

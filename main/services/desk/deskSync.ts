@@ -16,7 +16,7 @@ import { AppError } from '../../../shared/ipc/errors';
 import { slugify } from '../../../shared/domain/slug';
 import type { CoreEvents } from '../../core/coreEvents';
 import type { SecretBox } from '../../publish/secrets/secretBox';
-import type { StoryChange, StoryService, StoryWriteFacts } from '../stories/storyService';
+import type { StoryChange, StoryService, StoryWriteFacts, VersionMove } from '../stories/storyService';
 import { deskHttp, DeskRefusal, DeskStoryWire, type DeskHttp } from './deskHttp';
 import { deskQueries, type MembershipRow } from './deskQueries';
 import { isEmptyStoryDoc, readStoryFromDoc, SYNCED_FIELDS, writeStoryToDoc } from './storyDoc';
@@ -55,8 +55,8 @@ export interface DeskSyncDeps {
 
 const PROJECT_DELAY_MS = 30;
 /**
- * A live editor's own edits reach the row at this pace: each projection is a save and a `stories:changed`, and
- * the renderer refetches the story on it, which per key cost more than the key. Calls about the row run the
+ * A live editor's own edits reach the row at this pace: each projection is a save (a revision, the search index,
+ * a `stories:changed` every window hears), which per key cost more than the key. Calls about the row run the
  * waiting projection first (rowsBeforeCalls), so nobody reads or writes a row older than the doc.
  */
 const LIVE_PROJECT_MS = 1_000;
@@ -68,7 +68,7 @@ export type DeskActor = { id: string; name: string };
  * A story row's run of versions written by projections of its doc alone, one after another: `from` is the version
  * before the first, `to` the row's version after the last.
  */
-export type ProjectedVersions = { from: number; to: number };
+export type ProjectedVersions = VersionMove;
 
 /** ws emits 'error' events nobody listens to when closed while connecting; the provider learns of errors through onerror. */
 class QuietWebSocket extends WebSocket {
@@ -108,6 +108,13 @@ export function createDeskSync(deps: DeskSyncDeps) {
       return null;
     }
   };
+  const versionOf = (id: string): number | null => {
+    try {
+      return stories.head(id).version;
+    } catch {
+      return null;
+    }
+  };
 
   function stateOf(storyId: string): DeskStoryState {
     const row = queries.story(storyId);
@@ -130,14 +137,10 @@ export function createDeskSync(deps: DeskSyncDeps) {
     };
   }
 
-  /**
-   * Writes what the doc holds into the story row (creating it on a machine that never had it). Answers the row's
-   * version before and after when it saved.
-   */
-  function project(storyId: string): ProjectedVersions | null {
+  /** Writes what the doc holds into the story row (creating it on a machine that never had it). */
+  function project(storyId: string): void {
     const sync = docs.get(storyId);
-    if (!sync || isEmptyStoryDoc(sync.doc)) return null;
-    let projected: ProjectedVersions | null = null;
+    if (!sync || isEmptyStoryDoc(sync.doc)) return;
     const story = storyOrNull(storyId);
     projecting = true;
     try {
@@ -156,7 +159,6 @@ export function createDeskSync(deps: DeskSyncDeps) {
             undefined,
             { fromDoc: true },
           );
-          projected = { from: story.version, to: saved.version };
           const run = projectedRuns.get(storyId);
           projectedRuns.set(storyId, {
             from: run?.to === story.version ? run.from : story.version,
@@ -171,7 +173,6 @@ export function createDeskSync(deps: DeskSyncDeps) {
     } finally {
       projecting = false;
     }
-    return projected;
   }
 
   function scheduleProjection(storyId: string, delayMs = PROJECT_DELAY_MS) {
@@ -198,7 +199,7 @@ export function createDeskSync(deps: DeskSyncDeps) {
   /** The run of projections that wrote the story's row as it is now, if the last write of the row was one. */
   function projectedRun(storyId: string): ProjectedVersions | undefined {
     const run = projectedRuns.get(storyId);
-    return run && storyOrNull(storyId)?.version === run.to ? run : undefined;
+    return run && versionOf(storyId) === run.to ? run : undefined;
   }
 
   /** The local row's status follows the desk (which alone decides it). */

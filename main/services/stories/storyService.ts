@@ -57,6 +57,12 @@ function applyChanges(story: Story, changes: Partial<StoryFields>): Story {
 }
 
 /** Stories: create, read, page through, save with optimistic concurrency, trash and restore. */
+/** A story's version before and after a write (the same when nothing was written). */
+export interface VersionMove {
+  from: number;
+  to: number;
+}
+
 export function createStoryService({
   queries,
   revisions,
@@ -71,11 +77,11 @@ export function createStoryService({
   const recordRevision = (story: Story, note: RevisionNote) => {
     revisions.record(story, { ...note, author: author() });
   };
-  const mustGet = (id: string): Story => {
-    const story = queries.get(id);
+  const found = <T>(story: T | null, id: string): T => {
     if (!story) throw new AppError('not-found', `No story with id ${id}`);
     return story;
   };
+  const mustGet = (id: string): Story => found(queries.get(id), id);
 
   /** Writes `story`, changed from `before` (the stored story at its version), with the given note and facts. */
   const write = (
@@ -164,11 +170,7 @@ export function createStoryService({
     get: mustGet,
 
     /** The story without its body (not read nor parsed), for what needs only its fields or version. */
-    head(id: string): StoryHead {
-      const story = queries.head(id);
-      if (!story) throw new AppError('not-found', `No story with id ${id}`);
-      return story;
-    },
+    head: (id: string): StoryHead => found(queries.head(id), id),
 
     /**
      * Saves changed fields and records the result as a revision (coalesced autosave unless `note` says otherwise).
@@ -181,8 +183,7 @@ export function createStoryService({
     ): Story {
       const { fields, derived } = cleanStoryFields(changes, references);
       // A new body replaces the stored one, which is then never parsed (a long story's is most of a read).
-      const story = fields.body === undefined ? mustGet(id) : queries.getWithBody(id, fields.body);
-      if (!story) throw new AppError('not-found', `No story with id ${id}`);
+      const story = fields.body === undefined ? mustGet(id) : found(queries.getWithBody(id, fields.body), id);
       if (story.trashedAt !== null)
         throw new AppError('conflict', 'This story is in the trash; restore it first.');
       return write(

@@ -16,7 +16,7 @@ import type { PeopleService } from '../people/peopleService';
 import type { SettingsService } from '../settings/settingsService';
 import type { Revision } from '../../../shared/domain/revision';
 import { approvalOf, approvedRevisionOf, asApproved, type Approval } from './approval';
-import type { StoryService } from '../stories/storyService';
+import type { StoryService, VersionMove } from '../stories/storyService';
 
 export interface WorkflowServiceDeps {
   stories: StoryService;
@@ -38,12 +38,6 @@ export interface TransitionInput {
 }
 
 type MoveAction = WorkflowAction | 'publish' | 'unpublish';
-
-/** A story's version before and after a status move. */
-export interface VersionMove {
-  from: number;
-  to: number;
-}
 
 const SUMMARIES: Record<MoveAction, string> = {
   submit: 'Submitted for review',

@@ -1,13 +1,18 @@
 import type { Awareness } from 'y-protocols/awareness';
 
-type Changes = { added: number[]; updated: number[]; removed: number[] };
-type ChangeListener = (changes: Changes, origin: unknown) => void;
+/** What an awareness event reports: the clients whose state came, changed or went. */
+export type AwarenessChanges = { added: number[]; updated: number[]; removed: number[] };
+type ChangeListener = (changes: AwarenessChanges, origin: unknown) => void;
 
 /** What the caret plugin reads and writes of an awareness. */
 export type CaretAwareness = Pick<Awareness, 'getStates' | 'getLocalState' | 'setLocalStateField'> & {
   on(event: 'change', listener: ChangeListener): void;
   off(event: 'change', listener: ChangeListener): void;
 };
+
+/** Whether any client but `own` is among the changes. */
+export const othersChanged = ({ added, updated, removed }: AwarenessChanges, own: number): boolean =>
+  [...added, ...updated, ...removed].some((id) => id !== own);
 
 /**
  * The awareness as the caret plugin should see it: 'change' only when someone else's state changed. This editor's
@@ -22,8 +27,7 @@ export function othersAwareness(awareness: Awareness): CaretAwareness {
     setLocalStateField: (field, value) => awareness.setLocalStateField(field, value),
     on(_event, listener) {
       const onlyOthers: ChangeListener = (changes, origin) => {
-        const ids = [...changes.added, ...changes.updated, ...changes.removed];
-        if (ids.some((id) => id !== own)) listener(changes, origin);
+        if (othersChanged(changes, own)) listener(changes, origin);
       };
       wrapped.set(listener, onlyOthers);
       awareness.on('change', onlyOthers);

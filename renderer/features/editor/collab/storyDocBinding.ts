@@ -13,6 +13,7 @@ import {
   type SyncedFields,
 } from '../../../../shared/domain/storyDocShape';
 import { afterNextFrame } from './afterNextFrame';
+import { othersChanged, type AwarenessChanges } from './othersAwareness';
 import { fromBase64, toBase64 } from './base64';
 import { presenceUserOf, type PresenceUser } from './presenceColors';
 import { liveDocs } from '../../../api/liveDocs';
@@ -155,10 +156,7 @@ export class StoryDocBinding {
     this.#flushSoon();
   };
 
-  #sendAwareness = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ) => {
+  #sendAwareness = ({ added, updated, removed }: AwarenessChanges, origin: unknown) => {
     if (origin === FROM_CORE) return;
     if (![...added, ...updated, ...removed].includes(this.doc.clientID)) return;
     this.#awarenessPending = true;
@@ -235,17 +233,9 @@ export class StoryDocBinding {
 
   #ownAwareness = () => toBase64(encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
 
-  #peopleChanged = ({
-    added,
-    updated,
-    removed,
-  }: {
-    added: number[];
-    updated: number[];
-    removed: number[];
-  }) => {
+  #peopleChanged = (changes: AwarenessChanges) => {
     // This window's own caret moves with every keystroke; it is not one of the others.
-    if ([...added, ...updated, ...removed].some((id) => id !== this.doc.clientID)) this.#readPeople();
+    if (othersChanged(changes, this.doc.clientID)) this.#readPeople();
   };
 
   #readPeople() {
