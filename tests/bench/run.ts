@@ -84,7 +84,7 @@ try {
   await section('typing', async () => {
     const host = await startCopydesk(join(dir, 'typing'));
     try {
-      return await runTypingBench(browser, host, bare.url, options, printProfile);
+      return await runTypingBench(browser, host, bare, options, printProfile);
     } finally {
       await host.stop();
     }

@@ -22,7 +22,9 @@ export function documentOf(words: number) {
 export const VIEWPORT = { width: 1440, height: 900 };
 
 /** Serves bare TipTap 3 with StarterKit (bareEditor.ts bundled by esbuild) on 127.0.0.1. */
-export async function startBarePage(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function startBarePage(
+  dir: string,
+): Promise<{ url: string; script: string; close(): Promise<void> }> {
   await build({
     entryPoints: [join(import.meta.dirname, 'bareEditor.ts')],
     bundle: true,
@@ -32,7 +34,7 @@ export async function startBarePage(dir: string): Promise<{ url: string; close()
     outfile: join(dir, 'bare.js'),
     logLevel: 'warning',
   });
-  const script = readFileSync(join(dir, 'bare.js'));
+  const script = readFileSync(join(dir, 'bare.js'), 'utf8');
   const sourceMap = readFileSync(join(dir, 'bare.js.map'));
   const html = '<!doctype html><meta charset="utf-8"><div id="editor"></div><script src="bare.js"></script>';
   const server = createServer((req, res) => {
@@ -44,6 +46,7 @@ export async function startBarePage(dir: string): Promise<{ url: string; close()
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}/`,
+    script,
     close: () => new Promise((done) => server.close(() => done())),
   };
 }
@@ -88,6 +91,35 @@ export async function openStory(browser: Browser, host: CopydeskHost, headline: 
   await page.goto(host.uiUrl);
   await page.getByRole('button', { name: new RegExp(headline) }).click();
   await page.getByRole('textbox', { name: 'Story body' }).waitFor();
+  return page;
+}
+
+/**
+ * Bare TipTap put in place of Copydesk's editor, in the app's page with a story open: what the page
+ * around the editor (its scrolling pane, flex columns, fields, React's root listeners) costs a keystroke,
+ * apart from the editor's own code. The page's CSP is bypassed to run the bare bundle there.
+ */
+export async function openBareInStoryPane(
+  browser: Browser,
+  host: CopydeskHost,
+  headline: string,
+  bareScript: string,
+  content: unknown,
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT, bypassCSP: true });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
+  await page.goto(host.uiUrl);
+  await page.getByRole('button', { name: new RegExp(headline) }).click();
+  await page.getByRole('textbox', { name: 'Story body' }).waitFor();
+  await page.addScriptTag({ content: bareScript });
+  await page.evaluate((doc) => {
+    const editor = document.createElement('div');
+    editor.id = 'editor';
+    editor.className = 'story-editor';
+    document.querySelector('.story-editor')!.replaceWith(editor);
+    window.startBareEditor(doc);
+  }, content);
   return page;
 }
 
