@@ -123,8 +123,10 @@ export async function measureDesk(
     const cpuIdleBefore = cpuSeconds(pid);
     await new Promise((done) => setTimeout(done, 5_000));
     const idleCpu = (cpuSeconds(pid) - cpuIdleBefore) / 5;
+    // Read while the documents are still open: once the providers are gone the desk may already be unloading them.
+    const rssOpen = rssMb(pid);
     print(
-      `1,000 open documents / 100 connections: desk RSS ${rssMb(pid).toFixed(0)} MB (was ${rssBefore.toFixed(0)} MB), opened and synced in ${openMs.toFixed(0)} ms using ${cpuOpen.toFixed(2)} s CPU; idle afterwards ${(idleCpu * 100).toFixed(1)} % of a core`,
+      `1,000 open documents / 100 connections: desk RSS ${rssOpen.toFixed(0)} MB (was ${rssBefore.toFixed(0)} MB), opened and synced in ${openMs.toFixed(0)} ms using ${cpuOpen.toFixed(2)} s CPU; idle afterwards ${(idleCpu * 100).toFixed(1)} % of a core`,
     );
     providers.forEach((p) => p.destroy());
     sockets.forEach((s) => s.destroy());
@@ -133,7 +135,7 @@ export async function measureDesk(
       mergeMs,
       documents: names.length,
       rssBeforeMb: rssBefore,
-      rssAfterMb: rssMb(pid),
+      rssAfterMb: rssOpen,
       openMs,
       openCpuSeconds: cpuOpen,
       idleCpuShare: idleCpu,
