@@ -56,13 +56,13 @@ function applyChanges(story: Story, changes: Partial<StoryFields>): Story {
   return next;
 }
 
-/** Stories: create, read, page through, save with optimistic concurrency, trash and restore. */
 /** A story's version before and after a write (the same when nothing was written). */
 export interface VersionMove {
   from: number;
   to: number;
 }
 
+/** Stories: create, read, page through, save with optimistic concurrency, trash and restore. */
 export function createStoryService({
   queries,
   revisions,

@@ -87,7 +87,10 @@ export type CopydeskHost = Awaited<ReturnType<typeof startCopydesk>>;
 
 /** Opens a story by its headline in the library, as a reporter does, and waits for its body. */
 export async function openStory(browser: Browser, host: CopydeskHost, headline: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: VIEWPORT });
+  return showStory(await browser.newPage({ viewport: VIEWPORT }), host, headline);
+}
+
+async function showStory(page: Page, host: CopydeskHost, headline: string): Promise<Page> {
   await page.goto(host.uiUrl);
   await page.getByRole('button', { name: new RegExp(headline) }).click();
   await page.getByRole('textbox', { name: 'Story body' }).waitFor();
@@ -107,11 +110,8 @@ export async function openBareInStoryPane(
   content: unknown,
 ): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORT, bypassCSP: true });
-  const page = await context.newPage();
+  const page = await showStory(await context.newPage(), host, headline);
   page.on('close', () => void context.close());
-  await page.goto(host.uiUrl);
-  await page.getByRole('button', { name: new RegExp(headline) }).click();
-  await page.getByRole('textbox', { name: 'Story body' }).waitFor();
   await page.addScriptTag({ content: bareScript });
   await page.evaluate((doc) => {
     const editor = document.createElement('div');

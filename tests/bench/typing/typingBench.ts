@@ -115,85 +115,60 @@ export async function runTypingBench(
       rounds: options.rounds,
       keysPerRound: options.keys,
     });
+    /** A measurement of `samples` (Copydesk's by default) against bare TipTap's in its own page. */
+    const versusBare = (
+      name: string,
+      unit: string,
+      of: (samples: Sample[]) => number,
+      goal: Measurement['goal'],
+      samples = ours,
+    ): Measurement => ({
+      section: 'typing',
+      name: `${name}, ${size}`,
+      unit,
+      value: of(samples),
+      reference: { name: 'bare TipTap 3 StarterKit', value: of(bareSamples) },
+      goal,
+    });
+    const eventDispatch = (samples: Sample[]) =>
+      round(
+        medianOf(samples, (s) => s.eventDispatch),
+        3,
+      );
+    const layout = (samples: Sample[]) => round(median(samples.map((s) => s.layoutMsPerKey)), 3);
     measurements.push(
       {
-        section: 'typing',
-        name: `keystroke EventDispatch (keydown+keypress+keyup), ${size}`,
-        unit: 'ms',
-        value: round(
-          medianOf(ours, (s) => s.eventDispatch),
-          3,
-        ),
-        reference: {
-          name: 'bare TipTap 3 StarterKit',
-          value: round(
-            medianOf(bareSamples, (s) => s.eventDispatch),
-            3,
-          ),
-        },
-        goal: { ratio: 1 },
+        ...versusBare('keystroke EventDispatch (keydown+keypress+keyup)', 'ms', eventDispatch, { ratio: 1 }),
         detail: detail((s) => s.eventDispatch),
       },
       {
-        section: 'typing',
-        name: `keydown → next frame, ${size}`,
-        unit: 'ms',
-        value: round(medianOf(ours, (s) => s.frame)),
-        reference: { name: 'bare TipTap 3 StarterKit', value: round(medianOf(bareSamples, (s) => s.frame)) },
-        goal: { ratio: 1 },
+        ...versusBare('keydown → next frame', 'ms', (samples) => round(medianOf(samples, (s) => s.frame)), {
+          ratio: 1,
+        }),
         detail: detail((s) => s.frame),
       },
-      {
-        section: 'typing',
-        name: `layout inside the key events, per key, ${size}`,
-        unit: 'ms',
-        value: round(median(ours.map((s) => s.layoutMsPerKey)), 3),
-        reference: {
-          name: 'bare TipTap 3 StarterKit',
-          value: round(median(bareSamples.map((s) => s.layoutMsPerKey)), 3),
-        },
-        goal: null,
-      },
+      versusBare('layout inside the key events, per key', 'ms', layout, null),
       // No goal: a reference that splits the gap into the page around the editor and the editor's own code.
-      {
-        section: 'typing',
-        name: `keystroke EventDispatch, bare TipTap inside Copydesk's story pane, ${size}`,
-        unit: 'ms',
-        value: round(
-          medianOf(bareInPane, (s) => s.eventDispatch),
-          3,
-        ),
-        reference: {
-          name: 'bare TipTap 3 StarterKit',
-          value: round(
-            medianOf(bareSamples, (s) => s.eventDispatch),
-            3,
-          ),
-        },
-        goal: null,
-      },
-      {
-        section: 'typing',
-        name: `layout inside the key events, per key, bare TipTap inside Copydesk's story pane, ${size}`,
-        unit: 'ms',
-        value: round(median(bareInPane.map((s) => s.layoutMsPerKey)), 3),
-        reference: {
-          name: 'bare TipTap 3 StarterKit',
-          value: round(median(bareSamples.map((s) => s.layoutMsPerKey)), 3),
-        },
-        goal: null,
-      },
-      {
-        section: 'typing',
-        name: `renderer heap after GC, story open, ${size}`,
-        unit: 'MB',
-        value: round(median(ours.map((s) => s.heapMb)), 1),
-        reference: {
-          name: 'bare TipTap 3 StarterKit',
-          value: round(median(bareSamples.map((s) => s.heapMb)), 1),
-        },
-        goal: null,
-      },
+      versusBare(
+        "keystroke EventDispatch, bare TipTap inside Copydesk's story pane",
+        'ms',
+        eventDispatch,
+        null,
+        bareInPane,
+      ),
+      versusBare(
+        "layout inside the key events, per key, bare TipTap inside Copydesk's story pane",
+        'ms',
+        layout,
+        null,
+        bareInPane,
+      ),
+      versusBare(
+        'renderer heap after GC, story open',
+        'MB',
+        (samples) => round(median(samples.map((s) => s.heapMb)), 1),
+        null,
+      ),
     );
   }
   return measurements;
