@@ -166,3 +166,78 @@ test('a shortcut pressed before the editor hears of a new selection acts on that
   ).toBeFocused();
   await expect(body(page).locator('.comment-draft-text')).toHaveText('vote');
 });
+
+test('a typed key changes the text it joins in place, as the browser’s own insertion does', async ({
+  page,
+  host,
+}) => {
+  await newStory(page, host.uiUrl);
+  await body(page).click();
+  await page.keyboard.type('Rail services resumed');
+  // A live range into the paragraph's text, as a spell checker or a screen reader holds one. Text written
+  // whole (what the redraw did, and what made Chromium reshape the paragraph on every key) resets it to 0.
+  await body(page).evaluate((element) => {
+    const range = document.createRange();
+    range.setStart(element.querySelector('p')!.firstChild!, 4);
+    (window as unknown as { held: Range }).held = range;
+  });
+  await page.keyboard.type(' on Monday');
+  await expect(body(page).locator('p')).toHaveText('Rail services resumed on Monday');
+  const held = await body(page).evaluate((element) => {
+    const range = (window as unknown as { held: Range }).held;
+    return {
+      sameText: range.startContainer === element.querySelector('p')!.firstChild,
+      offset: range.startOffset,
+    };
+  });
+  expect(held).toEqual({ sameText: true, offset: 4 });
+});
+
+type StoredNode = { text?: string; marks?: { type: string }[]; content?: StoredNode[] };
+const inlineOf = (node: StoredNode): string =>
+  node.text !== undefined
+    ? (node.marks ?? []).reduceRight((text, mark) => `<${mark.type}>${text}</${mark.type}>`, node.text)
+    : (node.content ?? []).map(inlineOf).join('');
+
+test('keys typed at mark edges, inside a word and inside a comment’s highlight land exactly', async ({
+  page,
+  host,
+}) => {
+  await newStory(page, host.uiUrl);
+  await body(page).click();
+  await page.keyboard.type('council: the ');
+  await page.keyboard.press('ControlOrMeta+b');
+  await page.keyboard.type('mayr');
+  await page.keyboard.press('ControlOrMeta+b');
+  await page.keyboard.type(' said ');
+  await page.keyboard.press('ControlOrMeta+i');
+  await page.keyboard.type('no');
+  await page.keyboard.press('ControlOrMeta+i');
+  await page.keyboard.type(' to the vte.');
+  await selectInBody(page, 'mayr');
+  await page.keyboard.press('ArrowLeft');
+  for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('o');
+  await page.keyboard.press('Home');
+  await page.keyboard.type('Late ');
+
+  // A comment begun on "vte", then its typo fixed in the body while the comment is still being written.
+  await selectInBody(page, 'vte');
+  await page.keyboard.press('Control+Alt+m');
+  const highlight = body(page).locator('.comment-draft-text');
+  await expect(highlight).toHaveText('vte');
+  await selectInBody(page, 'vte');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('o');
+
+  const expected = 'Late council: the <bold>mayor</bold> said <italic>no</italic> to the vote.';
+  await expect(body(page).locator('p')).toHaveText('Late council: the mayor said no to the vote.');
+  await expect(body(page).locator('strong')).toHaveText('mayor');
+  await expect(body(page).locator('em')).toHaveText('no');
+  await expect(highlight).toHaveText('vote');
+  const [listed] = (await host.rpc('library:query', {})).items;
+  await expect
+    .poll(async () => inlineOf((await host.rpc('stories:get', { id: listed.id })).body as StoredNode))
+    .toBe(expected);
+});
