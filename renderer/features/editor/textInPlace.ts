@@ -12,6 +12,14 @@ interface DescribedText extends Text {
   pmViewDesc?: { node: ProseMirrorNode };
 }
 
+/** Makes a DOM change ProseMirror's observer does not read back as an edit of its own. */
+function unobserved(view: EditorView, write: () => void) {
+  const observer = (view as unknown as ViewInternals).domObserver!;
+  observer.stop();
+  write();
+  observer.start();
+}
+
 /** The text node a character typed at `from` joins, and where in it: the one before the caret first, as insertText does. */
 function joinedText(
   view: EditorView,
@@ -53,9 +61,7 @@ export function writeTypedTextInPlace(view: EditorView, from: number, text: stri
     textNode.pmViewDesc?.node.text !== joined.node.text
   )
     return null;
-  observer.stop();
-  textNode.insertData(offset, text);
-  observer.start();
+  unobserved(view, () => textNode.insertData(offset, text));
   return textNode;
 }
 
@@ -66,8 +72,5 @@ export function writeTypedTextInPlace(view: EditorView, from: number, text: stri
 export function settleTextInPlace(view: EditorView, written: Text): void {
   const desc = (written as DescribedText).pmViewDesc;
   if (!desc || desc.node.text === written.data) return;
-  const observer = (view as unknown as ViewInternals).domObserver!;
-  observer.stop();
-  written.data = desc.node.text!;
-  observer.start();
+  unobserved(view, () => (written.data = desc.node.text!));
 }
