@@ -1,6 +1,7 @@
 import { Extension } from '@tiptap/core';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { Plugin, PluginKey, Selection, TextSelection } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
+import { isMac } from './shortcutLabel';
 
 /** The class of the top-level block holding the caret. */
 export const CARET_BLOCK_CLASS = 'has-caret';
@@ -9,10 +10,28 @@ export const CARET_BLOCK_CLASS = 'has-caret';
  * Marks the top-level block that holds the caret, so that the stylesheet can exempt it from
  * `content-visibility: auto`. Chromium skips rendering a block just created by Enter until the next
  * frame, and a key typed before that frame lands outside the caret: the block being typed in must
- * always be rendered.
+ * always be rendered. The keys that move the caret to the document's start or end are the editor's
+ * own for the same reason: the browser's move finds no line in a block it skipped, and Ctrl+End left
+ * the caret at the start of a long story's last paragraph.
  */
 export const CaretBlock = Extension.create({
   name: 'caretBlock',
+  addKeyboardShortcuts() {
+    const to = (edge: 'start' | 'end', extend: boolean) => () =>
+      this.editor.commands.command(({ tr }) => {
+        const target = edge === 'end' ? Selection.atEnd(tr.doc) : Selection.atStart(tr.doc);
+        tr.setSelection(extend ? TextSelection.between(tr.selection.$anchor, target.$head) : target);
+        tr.scrollIntoView();
+        return true;
+      });
+    const [end, start] = isMac ? ['Meta-ArrowDown', 'Meta-ArrowUp'] : ['Ctrl-End', 'Ctrl-Home'];
+    return {
+      [end]: to('end', false),
+      [start]: to('start', false),
+      [`Shift-${end}`]: to('end', true),
+      [`Shift-${start}`]: to('start', true),
+    };
+  },
   addProseMirrorPlugins() {
     return [
       new Plugin({

@@ -1,4 +1,5 @@
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+/** Whether the app runs on a Mac, whose shortcuts use ⌘ where others use Ctrl. */
+export const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** "Mod-Shift-x" → "Ctrl+Shift+X" (or "⌘⇧X" on a Mac). */
 export function shortcutLabel(shortcut: string): string {

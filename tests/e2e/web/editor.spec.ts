@@ -429,3 +429,44 @@ test('typing keeps the caret in sight: a caret scrolled away comes back, one in 
   await expect.poll(caretInPane).toBe(true);
   await expect(body(page).locator('p').last()).toHaveText('The last line. More!');
 });
+
+test('Ctrl+End and Ctrl+Home reach the very end and start of a long story, whose far blocks the page skips drawing', async ({
+  page,
+  host,
+}) => {
+  const paragraph = (n: number) => ({
+    type: 'paragraph',
+    content: [
+      {
+        type: 'text',
+        text: `Paragraph ${n} of the harbour budget report, long enough to wrap twice over.`.repeat(3),
+      },
+    ],
+  });
+  await host.rpc('stories:create', {
+    headline: 'Harbour budget in full',
+    body: { type: 'doc', content: Array.from({ length: 150 }, (_, n) => paragraph(n + 1)) },
+  });
+  await page.goto(host.uiUrl);
+  await page.getByRole('button', { name: /Harbour budget in full/ }).click();
+  await body(page).click();
+  const caretInPane = () =>
+    page.evaluate(() => {
+      const range = document.getSelection()!.getRangeAt(0).getBoundingClientRect();
+      const sight = document.querySelector('main.pane')!.getBoundingClientRect();
+      return range.top >= sight.top && range.bottom <= sight.bottom;
+    });
+
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('Z');
+  await expect(body(page).locator('p').last()).toHaveText(/twice over\.Z$/);
+  await expect.poll(caretInPane).toBe(true);
+
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type('A');
+  await expect(body(page).locator('p').first()).toHaveText(/^AParagraph 1 of/);
+  await expect.poll(caretInPane).toBe(true);
+
+  await page.keyboard.press('Control+Shift+End');
+  expect(await page.evaluate(() => document.getSelection()!.toString().endsWith('twice over.Z'))).toBe(true);
+});
