@@ -85,7 +85,8 @@ BENCH_PROFILE=1 BENCH_SECTIONS=typing BENCH_WRITE=0 npm run bench       # plus a
 \`\`\`
 
 Sections: \`typing\` (Gutenberg's keystroke metric — Chrome trace \`EventDispatch\` of keydown + keypress +
-keyup per character, 200 characters after a warm-up —, keydown → next frame, and the renderer heap after GC,
+keyup per character, 200 characters after a warm-up —, keydown → the end of the next frame's paint in the same
+trace, and the renderer heap after GC,
 Copydesk through the browser host against bare TipTap 3 + StarterKit, and bare TipTap put in place of
 Copydesk's editor in the app's page, which splits a gap into the page around the editor and the editor itself), \`collab\` (the same metrics on a
 10,000-word desk story with another person on it, against the same editor in solo mode), \`start\` (process start → caret in

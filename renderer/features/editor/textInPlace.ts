@@ -61,8 +61,31 @@ export function writeTypedTextInPlace(view: EditorView, from: number, text: stri
     textNode.pmViewDesc?.node.text !== joined.node.text
   )
     return null;
-  unobserved(view, () => textNode.insertData(offset, text));
+  unobserved(view, () => {
+    caretAfterEnd(textNode, offset);
+    textNode.insertData(offset, text);
+  });
   return textNode;
+}
+
+/**
+ * A caret at the end of the node written is moved to just after the node, an equivalent place, while the
+ * page's layout is still clean. Text appended to a node leaves a caret placed after the node behind the new
+ * character, so the redraw finds the DOM's caret already where ProseMirror would put it and does not set it:
+ * setting it on the page just written would make Chromium lay the page out inside the key.
+ */
+function caretAfterEnd(textNode: Text, offset: number) {
+  const selection = textNode.ownerDocument.getSelection();
+  const parent = textNode.parentNode;
+  if (
+    !parent ||
+    offset !== textNode.length ||
+    !selection?.isCollapsed ||
+    selection.focusNode !== textNode ||
+    selection.focusOffset !== offset
+  )
+    return;
+  selection.collapse(parent, Array.prototype.indexOf.call(parent.childNodes, textNode) + 1);
 }
 
 /**

@@ -20,6 +20,8 @@ export interface TypingTrace {
   keyEventSpans: [number, number][];
   /** Layout done inside the key events, per key (ms): a DOM selection set after a DOM change forces it there. */
   layoutMsPerKey: number;
+  /** Per key, keydown → the end of the first frame painted after its keypress (ms). */
+  frames: number[];
 }
 
 /**
@@ -47,6 +49,24 @@ function keyEventSpans(traceEvents: TraceEvent[]): [number, number][] {
         (KEY_EVENTS as readonly string[]).includes(e.args?.data?.type ?? ''),
     )
     .map((e) => [e.ts, e.ts + e.dur!]);
+}
+
+/**
+ * Keydown → the frame that shows the key: the end of the first frame's paint (`Layerize`, once per frame)
+ * after the key's keypress, from the trace itself. A probe in the page (requestAnimationFrame, then a timer)
+ * measures when the scheduler next runs an ordinary task instead, which Chromium holds back while keys stream in.
+ */
+function frameLatencies(traceEvents: TraceEvent[]): number[] {
+  const sorted = traceEvents.filter((e) => e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
+  const keys = (type: string) =>
+    sorted.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === type);
+  const [downs, presses] = [keys('keydown'), keys('keypress')];
+  const paints = sorted.filter((e) => e.name === 'Layerize').map((e) => e.ts + e.dur!);
+  return downs.flatMap((down, i) => {
+    const press = presses[i];
+    const painted = press && paints.find((end) => end > press.ts + press.dur!);
+    return painted ? [(painted - down.ts) / 1000] : [];
+  });
 }
 
 function layoutInside(traceEvents: TraceEvent[], spans: [number, number][]): number {
@@ -91,5 +111,6 @@ export async function traceTyping(browser: Browser, page: Page, count: number): 
     busyMsPerKey: mainThreadBusy(traceEvents) / count,
     keyEventSpans: spans,
     layoutMsPerKey: layoutInside(traceEvents, spans) / count,
+    frames: frameLatencies(traceEvents),
   };
 }

@@ -11,7 +11,6 @@ import {
   openStory,
   type CopydeskHost,
 } from './storyPages';
-import { installLatencyProbe } from './typingLatency';
 
 export interface TypingOptions {
   sizes: number[];
@@ -28,13 +27,6 @@ export interface Sample {
   frame: number[];
   heapMb: number;
   layoutMsPerKey: number;
-}
-
-async function frameLatencies(page: Page, count: number): Promise<number[]> {
-  await page.evaluate(installLatencyProbe);
-  for (const key of typedKeys(count)) await page.keyboard.press(key === ' ' ? 'Space' : key);
-  await page.waitForTimeout(300);
-  return page.evaluate(() => (window as unknown as { latencySamples: number[] }).latencySamples);
 }
 
 async function warmUp(page: Page, keys: number) {
@@ -59,14 +51,17 @@ export async function profileTyping(
   return summary;
 }
 
-/** One round on an open story: heap after GC, then traced keystrokes and keydown → frame latencies. */
+/** One round on an open story: heap after GC, then traced keystrokes, with each one's keydown → frame. */
 export async function sample(browser: Browser, page: Page, options: TypingOptions): Promise<Sample> {
   const heapMb = await heapAfterGc(page);
   await warmUp(page, options.warmup);
   const traced = await traceTyping(browser, page, options.keys);
-  await page.keyboard.press('Enter');
-  const frame = await frameLatencies(page, Math.min(120, options.keys));
-  return { eventDispatch: traced.keystrokes, frame, heapMb, layoutMsPerKey: traced.layoutMsPerKey };
+  return {
+    eventDispatch: traced.keystrokes,
+    frame: traced.frames,
+    heapMb,
+    layoutMsPerKey: traced.layoutMsPerKey,
+  };
 }
 
 /** Copydesk's editor (the real app through the browser host) against bare TipTap 3 + StarterKit, interleaved per round. */

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { png } from '../../support/png';
 import { expect, test } from './browserHost';
+import { caretInPane } from './caretBox';
 
 async function newStory(page: Page, uiUrl: string) {
   await page.goto(uiUrl);
@@ -410,13 +411,7 @@ test('typing keeps the caret in sight: a caret scrolled away comes back, one in 
   for (let i = 0; i < 40; i++) await page.keyboard.press('Enter');
   await page.keyboard.type('The last line.');
   const pane = page.locator('main.pane');
-  const caretInPane = () =>
-    page.evaluate(() => {
-      const range = document.getSelection()!.getRangeAt(0).getBoundingClientRect();
-      const sight = document.querySelector('main.pane')!.getBoundingClientRect();
-      return range.top >= sight.top && range.bottom <= sight.bottom;
-    });
-  await expect.poll(caretInPane).toBe(true);
+  await expect.poll(() => caretInPane(page)).toBe(true);
 
   const inSight = await pane.evaluate((el) => el.scrollTop);
   await page.keyboard.type(' More', { delay: 20 });
@@ -424,9 +419,9 @@ test('typing keeps the caret in sight: a caret scrolled away comes back, one in 
   expect(await pane.evaluate((el) => el.scrollTop)).toBe(inSight);
 
   await pane.evaluate((el) => el.scrollTo(0, 0));
-  expect(await caretInPane()).toBe(false);
+  expect(await caretInPane(page)).toBe(false);
   await page.keyboard.type('!');
-  await expect.poll(caretInPane).toBe(true);
+  await expect.poll(() => caretInPane(page)).toBe(true);
   await expect(body(page).locator('p').last()).toHaveText('The last line. More!');
 });
 
@@ -450,23 +445,41 @@ test('Ctrl+End and Ctrl+Home reach the very end and start of a long story, whose
   await page.goto(host.uiUrl);
   await page.getByRole('button', { name: /Harbour budget in full/ }).click();
   await body(page).click();
-  const caretInPane = () =>
-    page.evaluate(() => {
-      const range = document.getSelection()!.getRangeAt(0).getBoundingClientRect();
-      const sight = document.querySelector('main.pane')!.getBoundingClientRect();
-      return range.top >= sight.top && range.bottom <= sight.bottom;
-    });
 
   await page.keyboard.press('Control+End');
   await page.keyboard.type('Z');
   await expect(body(page).locator('p').last()).toHaveText(/twice over\.Z$/);
-  await expect.poll(caretInPane).toBe(true);
+  await expect.poll(() => caretInPane(page)).toBe(true);
 
   await page.keyboard.press('Control+Home');
   await page.keyboard.type('A');
   await expect(body(page).locator('p').first()).toHaveText(/^AParagraph 1 of/);
-  await expect.poll(caretInPane).toBe(true);
+  await expect.poll(() => caretInPane(page)).toBe(true);
 
   await page.keyboard.press('Control+Shift+End');
   expect(await page.evaluate(() => document.getSelection()!.toString().endsWith('twice over.Z'))).toBe(true);
+});
+
+test('typing at the end of a line leaves the page caret after each character without the editor setting it', async ({
+  page,
+  host,
+}) => {
+  await newStory(page, host.uiUrl);
+  await body(page).click();
+  await page.keyboard.type('Polls close');
+  // The editor setting the DOM caret into the text just written makes Chromium lay the page out inside the key.
+  const caretSetsInText = await page.evaluateHandle(() => {
+    const calls = { count: 0 };
+    const collapse = Selection.prototype.collapse;
+    Selection.prototype.collapse = function (this: Selection, node: Node | null, offset?: number) {
+      if (node instanceof Text) calls.count++;
+      return collapse.call(this, node, offset);
+    };
+    return calls;
+  });
+  await page.keyboard.type(' at eight tonight');
+  await expect(body(page).locator('p')).toHaveText('Polls close at eight tonight');
+  expect(await caretSetsInText.evaluate((calls) => calls.count)).toBe(0);
+  await page.keyboard.type('.', { delay: 50 });
+  await expect(body(page).locator('p')).toHaveText('Polls close at eight tonight.');
 });

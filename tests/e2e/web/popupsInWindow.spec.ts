@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { LAPTOP, screenshotAtBothSizes } from './atBothSizes';
 import { expect, test } from './browserHost';
 import { seriousViolations } from './axe';
+import { caretBox } from './caretBox';
 
 /** Fails unless the whole of `popup` is inside the window. */
 async function expectInsideWindow(page: Page, popup: Locator) {
@@ -17,14 +18,6 @@ async function expectInsideWindow(page: Page, popup: Locator) {
   expect(box!.x + box!.width, 'right edge').toBeLessThanOrEqual(view.width);
   expect(box!.y + box!.height, 'bottom edge').toBeLessThanOrEqual(view.height);
 }
-
-/** Where the caret is once the editor has scrolled it into view (it does so on the next frame). */
-const caretBox = (page: Page) =>
-  page.evaluate(async () => {
-    await new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn)));
-    const rect = window.getSelection()!.getRangeAt(0).getClientRects()[0]!;
-    return { right: rect.right, bottom: rect.bottom };
-  });
 
 test.use({ viewport: LAPTOP });
 
