@@ -482,4 +482,16 @@ test('typing at the end of a line leaves the page caret after each character wit
   expect(await caretSetsInText.evaluate((calls) => calls.count)).toBe(0);
   await page.keyboard.type('.', { delay: 50 });
   await expect(body(page).locator('p')).toHaveText('Polls close at eight tonight.');
+  // The browser's own edits start from the caret left there: Backspace, a selection typed over.
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('t, officials say');
+  await expect(body(page).locator('p')).toHaveText('Polls close at eight tonight, officials say');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.type('Y');
+  await expect(body(page).locator('p')).toHaveText('Polls close at eight tonight, officials saY');
+  // Text that arrives without keys (dictation, an input method's commit) goes in at the same caret.
+  await page.keyboard.insertText(' today');
+  await page.keyboard.type('!');
+  await expect(body(page).locator('p')).toHaveText('Polls close at eight tonight, officials saY today!');
 });
