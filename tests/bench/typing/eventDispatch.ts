@@ -24,31 +24,26 @@ export interface TypingTrace {
   frames: number[];
 }
 
+type KeyEvent = (typeof KEY_EVENTS)[number];
+type Span = TraceEvent & { dur: number };
+
+/** The trace's keydown, keypress and keyup dispatches, each in time order. */
+function keyDispatches(traceEvents: TraceEvent[]): Record<KeyEvent, Span[]> {
+  const byType = { keydown: [], keypress: [], keyup: [] } as Record<KeyEvent, Span[]>;
+  for (const event of [...traceEvents].sort((a, b) => a.ts - b.ts)) {
+    if (event.name !== 'EventDispatch' || event.ph !== 'X' || event.dur === undefined) continue;
+    byType[event.args?.data?.type as KeyEvent]?.push(event as Span);
+  }
+  return byType;
+}
+
 /**
  * Gutenberg's typing metric from a Chrome trace: per typed character, the summed `EventDispatch`
  * durations (ms) of its keydown, keypress and keyup — what each keystroke costs the main thread.
  */
-export function keystrokeCosts(traceEvents: TraceEvent[]): number[] {
-  const byType = new Map<string, number[]>(KEY_EVENTS.map((type) => [type, []]));
-  for (const event of traceEvents.sort((a, b) => a.ts - b.ts)) {
-    if (event.name !== 'EventDispatch' || event.ph !== 'X' || event.dur === undefined) continue;
-    byType.get(event.args?.data?.type ?? '')?.push(event.dur / 1000);
-  }
-  const [down, press, up] = KEY_EVENTS.map((type) => byType.get(type)!);
-  const count = Math.min(down!.length, press!.length, up!.length);
-  return Array.from({ length: count }, (_, i) => down![i]! + press![i]! + up![i]!);
-}
-
-function keyEventSpans(traceEvents: TraceEvent[]): [number, number][] {
-  return traceEvents
-    .filter(
-      (e) =>
-        e.name === 'EventDispatch' &&
-        e.ph === 'X' &&
-        e.dur !== undefined &&
-        (KEY_EVENTS as readonly string[]).includes(e.args?.data?.type ?? ''),
-    )
-    .map((e) => [e.ts, e.ts + e.dur!]);
+function keystrokeCosts({ keydown, keypress, keyup }: Record<KeyEvent, Span[]>): number[] {
+  const count = Math.min(keydown.length, keypress.length, keyup.length);
+  return Array.from({ length: count }, (_, i) => (keydown[i]!.dur + keypress[i]!.dur + keyup[i]!.dur) / 1000);
 }
 
 /**
@@ -56,15 +51,17 @@ function keyEventSpans(traceEvents: TraceEvent[]): [number, number][] {
  * after the key's keypress, from the trace itself. A probe in the page (requestAnimationFrame, then a timer)
  * measures when the scheduler next runs an ordinary task instead, which Chromium holds back while keys stream in.
  */
-function frameLatencies(traceEvents: TraceEvent[]): number[] {
-  const sorted = traceEvents.filter((e) => e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
-  const keys = (type: string) =>
-    sorted.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === type);
-  const [downs, presses] = [keys('keydown'), keys('keypress')];
-  const paints = sorted.filter((e) => e.name === 'Layerize').map((e) => e.ts + e.dur!);
-  return downs.flatMap((down, i) => {
-    const press = presses[i];
-    const painted = press && paints.find((end) => end > press.ts + press.dur!);
+function frameLatencies(
+  traceEvents: TraceEvent[],
+  { keydown, keypress }: Record<KeyEvent, Span[]>,
+): number[] {
+  const paints = traceEvents
+    .filter((e) => e.name === 'Layerize' && e.ph === 'X' && e.dur !== undefined)
+    .map((e) => e.ts + e.dur!)
+    .sort((a, b) => a - b);
+  return keydown.flatMap((down, i) => {
+    const press = keypress[i];
+    const painted = press && paints.find((end) => end > press.ts + press.dur);
     return painted ? [(painted - down.ts) / 1000] : [];
   });
 }
@@ -105,12 +102,13 @@ export async function traceTyping(browser: Browser, page: Page, count: number): 
   const { traceEvents } = JSON.parse((await browser.stopTracing()).toString('utf8')) as {
     traceEvents: TraceEvent[];
   };
-  const spans = keyEventSpans(traceEvents);
+  const keys = keyDispatches(traceEvents);
+  const spans = KEY_EVENTS.flatMap((type) => keys[type].map((e): [number, number] => [e.ts, e.ts + e.dur]));
   return {
-    keystrokes: keystrokeCosts(traceEvents),
+    keystrokes: keystrokeCosts(keys),
     busyMsPerKey: mainThreadBusy(traceEvents) / count,
     keyEventSpans: spans,
     layoutMsPerKey: layoutInside(traceEvents, spans) / count,
-    frames: frameLatencies(traceEvents),
+    frames: frameLatencies(traceEvents, keys),
   };
 }
