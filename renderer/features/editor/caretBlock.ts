@@ -53,35 +53,69 @@ export const CaretBlock = Extension.create({
   },
 });
 
-/** Whether the caret is inside the scrolled pane that holds the editor (then a scroll would be a transaction for nothing). */
-function caretInSight(view: EditorView): boolean {
-  const pane = scrollingAncestor(view.dom);
-  const caret = view.coordsAtPos(view.state.selection.head);
-  const sight = pane?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight };
-  return caret.top >= sight.top + SCROLL_MARGIN && caret.bottom <= sight.bottom - SCROLL_MARGIN;
-}
-
 /** ProseMirror's default `scrollMargin`: a caret closer to the edge than this is scrolled. */
 const SCROLL_MARGIN = 5;
 
-/** Found once per editor element: reading each ancestor's computed style every frame of typing is needless. */
-const panes = new WeakMap<HTMLElement, HTMLElement | null>();
+/** The scrolled pane that holds an editor, and the pane's sticky bars beside the editor's path to it. */
+interface Pane {
+  element: HTMLElement;
+  /** Bars stuck to the pane's top (its header, the editor's toolbar) or bottom (its status bar): text under them is hidden. */
+  bars: { element: HTMLElement; edge: 'top' | 'bottom' }[];
+}
 
-function scrollingAncestor(element: HTMLElement): HTMLElement | null {
-  const known = panes.get(element);
-  if (known !== undefined && (known === null || known.contains(element))) return known;
-  let pane: HTMLElement | null = null;
-  for (let node = element.parentElement; node && !pane; node = node.parentElement)
-    if (/(auto|scroll)/.test(getComputedStyle(node).overflowY)) pane = node;
-  panes.set(element, pane);
+/** Found once per editor element: reading each ancestor's computed style every frame of typing is needless. */
+const panes = new WeakMap<HTMLElement, Pane | null>();
+
+function paneOf(editor: HTMLElement): Pane | null {
+  const known = panes.get(editor);
+  if (known !== undefined && (known === null || known.element.contains(editor))) return known;
+  let pane: Pane | null = null;
+  const bars: Pane['bars'] = [];
+  for (let node = editor; node.parentElement && !pane; node = node.parentElement) {
+    for (const sibling of node.parentElement.children) {
+      const style = getComputedStyle(sibling);
+      if (sibling !== node && style.position === 'sticky' && sibling instanceof HTMLElement)
+        bars.push({ element: sibling, edge: style.bottom !== 'auto' ? 'bottom' : 'top' });
+    }
+    if (/(auto|scroll)/.test(getComputedStyle(node.parentElement).overflowY))
+      pane = { element: node.parentElement, bars };
+  }
+  panes.set(editor, pane);
   return pane;
+}
+
+/**
+ * The band of the pane where the editor's caret can be seen: below the bars stuck to its top, above those at
+ * its bottom. A sticky panel beside the editor's column (the side panel) hides none of it.
+ */
+function sightOf(view: EditorView, pane: Pane): { top: number; bottom: number } {
+  let { top, bottom } = pane.element.getBoundingClientRect();
+  const column = view.dom.getBoundingClientRect();
+  for (const bar of pane.bars) {
+    const rect = bar.element.getBoundingClientRect();
+    if (rect.right <= column.left || rect.left >= column.right) continue;
+    if (bar.edge === 'top') top = Math.max(top, rect.bottom);
+    else bottom = Math.min(bottom, rect.top);
+  }
+  return { top: top + SCROLL_MARGIN, bottom: bottom - SCROLL_MARGIN };
+}
+
+/** How far the pane must scroll for the caret to be in its sight (0: it is). */
+function scrollToCaret(view: EditorView, pane: Pane): number {
+  const caret = view.coordsAtPos(view.state.selection.head);
+  const sight = sightOf(view, pane);
+  if (caret.top < sight.top) return caret.top - sight.top;
+  if (caret.bottom > sight.bottom) return Math.min(caret.bottom - sight.bottom, caret.top - sight.top);
+  return 0;
 }
 
 /**
  * Scrolls the caret into view in the next animation frame instead of inside the key handler: measuring
  * the caret there forces a layout of the whole page on every keystroke (the costliest part of a key
  * after ProseMirror's own work), while in the frame the layout is due anyway and keys typed in between
- * share one scroll. A caret in sight needs no scroll, and no transaction (its plugins and React's selectors).
+ * share one scroll. In the app's pane it scrolls the pane itself, no transaction (its plugins and React's
+ * selectors), and only when the caret is out of the pane's sight, under none of its sticky bars; ProseMirror's
+ * own scroll knows nothing of them and left the line being typed under the status bar.
  */
 function scrollOncePerFrame(): Plugin {
   let frame = 0;
@@ -93,7 +127,13 @@ function scrollOncePerFrame(): Plugin {
         if (now) return false;
         frame ||= requestAnimationFrame(() => {
           frame = 0;
-          if (view.isDestroyed || caretInSight(view)) return;
+          if (view.isDestroyed) return;
+          const pane = paneOf(view.dom);
+          if (pane) {
+            const by = scrollToCaret(view, pane);
+            if (by) pane.element.scrollTop += by;
+            return;
+          }
           now = true;
           try {
             view.dispatch(view.state.tr.scrollIntoView());
